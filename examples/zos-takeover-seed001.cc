@@ -1,0 +1,118 @@
+/*
+ * The seed-001 example (IBM support answer swg21243821) built in C++ with the helpers,
+ * without a scenario file: one z/OS stack, four OSA ports on two LANs, VIPAs 10.1.1.1 and
+ * 10.100.100.1, one RFC 826 client per LAN. OSA1 fails at 5 s; OSA2 takes over.
+ *
+ *   ./build/zos-takeover-seed001 [--detection=0.1] [--arp=rfc826|stock|linux]
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/zos-takeover-module.h"
+
+#include <iostream>
+
+using namespace ns3;
+
+namespace
+{
+
+void
+PrintRtt(std::string client, Ipv4Address target, uint32_t seq, Time sent, Time rtt)
+{
+    static std::map<std::pair<std::string, Ipv4Address>, Time> last;
+    Time now = Simulator::Now();
+    auto key = std::make_pair(client, target);
+    if (last.count(key) && now - last[key] > MilliSeconds(150))
+    {
+        std::cout << client << " -> " << target << ": no reply for "
+                  << (now - last[key]).GetSeconds() << " s until " << now.GetSeconds() << " s\n";
+    }
+    last[key] = now;
+}
+
+Ptr<Node>
+MakeClient(LanHelper& lans, Ptr<Lan> lan, const char* address, StationArpHelper& arp)
+{
+    Ptr<Node> node = CreateObject<Node>();
+    InternetStackHelper().Install(node);
+    Ptr<NetDevice> dev = lans.Install(NodeContainer(node), lan).Get(0);
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    uint32_t i = ipv4->AddInterface(dev);
+    ipv4->AddAddress(i, Ipv4InterfaceAddress(address, "255.255.255.0"));
+    ipv4->SetUp(i);
+    // The VIPAs are on-link for the client (as for a router next to the stack).
+    Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
+    routing->AddHostRouteTo("10.1.1.1", i);
+    routing->AddHostRouteTo("10.100.100.1", i);
+    arp.Install(node);
+    return node;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    double detection = 0.1;
+    std::string arpModel = "rfc826";
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("detection", "port failure detection delay (s)", detection);
+    cmd.AddValue("arp", "client ARP model: stock, rfc826, linux", arpModel);
+    cmd.Parse(argc, argv);
+
+    LanHelper lans;
+    Ptr<Lan> lan1 = lans.Create("LAN1");
+    Ptr<Lan> lan2 = lans.Create("LAN2");
+
+    ZosStackHelper zos;
+    zos.SetStackAttribute("DetectionDelay", TimeValue(Seconds(detection)));
+    Ptr<ZosStack> stack = zos.Install(CreateObject<Node>(), "TCPIPA");
+    zos.AddLink(stack, "OSA1", "MPCIPA", lan1, Ipv4InterfaceAddress("192.168.1.1", "255.255.255.0"));
+    zos.AddLink(stack, "OSA2", "MPCIPA", lan1, Ipv4InterfaceAddress("192.168.1.2", "255.255.255.0"));
+    zos.AddLink(stack, "OSA3", "MPCIPA", lan2, Ipv4InterfaceAddress("192.168.2.3", "255.255.255.0"));
+    zos.AddLink(stack, "OSA4", "MPCIPA", lan2, Ipv4InterfaceAddress("192.168.2.4", "255.255.255.0"));
+    stack->AddVipa("10.1.1.1");
+    stack->AddVipa("10.100.100.1");
+    // OSA4 starts before OSA3, so it becomes VipaOwner of LanGroup 002, as in the seed.
+    Simulator::Schedule(Seconds(0.0), &ZosStack::StartLink, stack, "OSA1");
+    Simulator::Schedule(Seconds(0.1), &ZosStack::StartLink, stack, "OSA2");
+    Simulator::Schedule(Seconds(0.2), &ZosStack::StartLink, stack, "OSA4");
+    Simulator::Schedule(Seconds(0.3), &ZosStack::StartLink, stack, "OSA3");
+    ProbeServerHelper().Install(NodeContainer(stack->GetNode())).Start(Seconds(0));
+
+    StationArpHelper arp;
+    arp.SetModel(arpModel);
+    Ptr<Node> client1 = MakeClient(lans, lan1, "192.168.1.101", arp);
+    Ptr<Node> client2 = MakeClient(lans, lan2, "192.168.2.102", arp);
+
+    ProbeClientHelper probes1({"192.168.1.1", "10.1.1.1", "10.100.100.1"});
+    ProbeClientHelper probes2({"192.168.2.3", "10.1.1.1", "10.100.100.1"});
+    ApplicationContainer apps = probes1.Install(NodeContainer(client1));
+    apps.Add(probes2.Install(NodeContainer(client2)));
+    apps.Start(Seconds(1));
+    apps.Stop(Seconds(15));
+    apps.Get(0)->TraceConnectWithoutContext("Rtt", MakeBoundCallback(&PrintRtt, "client1"));
+    apps.Get(1)->TraceConnectWithoutContext("Rtt", MakeBoundCallback(&PrintRtt, "client2"));
+
+    stack->TraceConnectWithoutContext(
+        "GratuitousArpTx",
+        Callback<void, const std::string&, const std::string&, Ipv4Address>(
+            [](const std::string& s, const std::string& link, Ipv4Address a) {
+            std::cout << Simulator::Now().GetSeconds() << " s: " << link
+                      << " sends a gratuitous ARP for " << a << "\n";
+        }));
+
+    Simulator::Schedule(Seconds(4.999), [stack]() {
+        std::cout << "Before OSA1 fails:\n" << stack->GetDevlinks();
+    });
+    Simulator::Schedule(Seconds(5), &ZosStack::FailPort, stack, "OSA1");
+    Simulator::Schedule(Seconds(6), [stack]() {
+        std::cout << "After OSA1 failed:\n" << stack->GetDevlinks();
+    });
+    Simulator::Stop(Seconds(16));
+    Simulator::Run();
+    Simulator::Destroy();
+    return 0;
+}

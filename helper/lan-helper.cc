@@ -1,0 +1,41 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "lan-helper.h"
+
+namespace ns3
+{
+
+LanHelper::LanHelper()
+{
+    m_factory.SetTypeId("ns3::Lan");
+}
+
+void
+LanHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+Ptr<Lan>
+LanHelper::Create(const std::string& name) const
+{
+    Ptr<Lan> lan = m_factory.Create<Lan>();
+    lan->SetName(name);
+    return lan;
+}
+
+NetDeviceContainer
+LanHelper::Install(const NodeContainer& nodes, Ptr<Lan> lan) const
+{
+    NetDeviceContainer devices;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<CsmaNetDevice> device = CreateObject<CsmaNetDevice>();
+        lan->Attach(*it, device);
+        devices.Add(device);
+    }
+    return devices;
+}
+
+} // namespace ns3

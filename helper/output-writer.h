@@ -1,0 +1,38 @@
+/*
+ * zos-takeover: the files and console text a run produces.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_OUTPUT_WRITER_H
+#define ZOS_TAKEOVER_OUTPUT_WRITER_H
+
+#include "scenario-runner.h"
+
+#include <string>
+
+namespace ns3
+{
+namespace zos
+{
+
+/** summary.json: the scenario as run and every figure (deterministic for a given seed). */
+std::string SummaryJson(const RunResult& result);
+/** timeline.csv: time_s,node,event,address,detail. */
+std::string TimelineCsv(const RunResult& result);
+/** probes.csv: client,target,sequence,sent_s,received_s,rtt_s (empty when lost). */
+std::string ProbesCsv(const RunResult& result);
+/** devlinks.txt: each stack's DEVLINKS display before the first event and after each. */
+std::string DevlinksText(const RunResult& result);
+/** The outage table for people. */
+std::string OutageTable(const RunResult& result);
+
+/**
+ * Write summary.json, timeline.csv, probes.csv and devlinks.txt into `dir` (created if
+ * needed). \throws std::runtime_error if a file cannot be written.
+ */
+void WriteOutputs(const RunResult& result, const std::string& dir);
+
+} // namespace zos
+} // namespace ns3
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "probe-helper.h"
+
+#include "ns3/node.h"
+#include "ns3/probe-client.h"
+#include "ns3/probe-server.h"
+
+namespace ns3
+{
+
+ProbeClientHelper::ProbeClientHelper(const std::vector<Ipv4Address>& targets)
+    : m_targets(targets)
+{
+    m_factory.SetTypeId("ns3::ProbeClient");
+}
+
+void
+ProbeClientHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+ApplicationContainer
+ProbeClientHelper::Install(const NodeContainer& nodes) const
+{
+    ApplicationContainer apps;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<ProbeClient> client = m_factory.Create<ProbeClient>();
+        for (const auto& t : m_targets)
+        {
+            client->AddTarget(t);
+        }
+        (*it)->AddApplication(client);
+        apps.Add(client);
+    }
+    return apps;
+}
+
+ProbeServerHelper::ProbeServerHelper()
+{
+    m_factory.SetTypeId("ns3::ProbeServer");
+}
+
+void
+ProbeServerHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+ApplicationContainer
+ProbeServerHelper::Install(const NodeContainer& nodes) const
+{
+    ApplicationContainer apps;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<Application> server = m_factory.Create<Application>();
+        (*it)->AddApplication(server);
+        apps.Add(server);
+    }
+    return apps;
+}
+
+} // namespace ns3

@@ -1,0 +1,57 @@
+/*
+ * zos-takeover: install probe clients and responders.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_PROBE_HELPER_H
+#define ZOS_TAKEOVER_PROBE_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/attribute.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup zos-takeover
+ * \brief Installs ProbeClient applications that probe a list of targets.
+ */
+class ProbeClientHelper
+{
+  public:
+    explicit ProbeClientHelper(const std::vector<Ipv4Address>& targets);
+    /** Set a ProbeClient attribute (Interval, RemotePort). */
+    void SetAttribute(const std::string& name, const AttributeValue& value);
+    /** Install one client per node. */
+    ApplicationContainer Install(const NodeContainer& nodes) const;
+
+  private:
+    ObjectFactory m_factory;
+    std::vector<Ipv4Address> m_targets;
+};
+
+/**
+ * \ingroup zos-takeover
+ * \brief Installs the ProbeServer responder (on z/OS stacks).
+ */
+class ProbeServerHelper
+{
+  public:
+    ProbeServerHelper();
+    /** Set a ProbeServer attribute (Port). */
+    void SetAttribute(const std::string& name, const AttributeValue& value);
+    /** Install one responder per node. */
+    ApplicationContainer Install(const NodeContainer& nodes) const;
+
+  private:
+    ObjectFactory m_factory;
+};
+
+} // namespace ns3
+
+#endif

@@ -1,0 +1,557 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "scenario-runner.h"
+
+#include "lan-helper.h"
+#include "probe-helper.h"
+#include "station-arp-helper.h"
+#include "zos-stack-helper.h"
+
+#include "ns3/arp-cache.h"
+#include "ns3/boolean.h"
+#include "ns3/core-module.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-interface.h"
+#include "ns3/ipv4-l3-protocol.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/lan.h"
+#include "ns3/outage.h"
+#include "ns3/probe-client.h"
+#include "ns3/probe-server.h"
+#include "ns3/station-arp.h"
+#include "ns3/zos-stack.h"
+
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+
+namespace ns3
+{
+namespace zos
+{
+
+namespace
+{
+
+/** "a.b.c.d/len" -> interface address. */
+Ipv4InterfaceAddress
+ParsePrefixed(const std::string& text)
+{
+    auto slash = text.find('/');
+    std::string ip = text.substr(0, slash);
+    std::string len = slash == std::string::npos ? "32" : text.substr(slash + 1);
+    return Ipv4InterfaceAddress(Ipv4Address(ip.c_str()), Ipv4Mask(("/" + len).c_str()));
+}
+
+std::string
+Str(Ipv4Address a)
+{
+    std::ostringstream os;
+    os << a;
+    return os.str();
+}
+
+std::string
+MacStr(const Address& a)
+{
+    if (a.IsInvalid())
+    {
+        return "none";
+    }
+    std::ostringstream os;
+    os << Mac48Address::ConvertFrom(a);
+    return os.str();
+}
+
+bool
+IsLinkEvent(const std::string& type)
+{
+    return type == "portFailure" || type == "portRepair" || type == "linkStop" ||
+           type == "linkStart";
+}
+
+} // namespace
+
+ScenarioRunner::ScenarioRunner(const Scenario& scenario)
+    : m_scenario(scenario)
+{
+}
+
+void
+ScenarioRunner::EnablePcap(const std::string& dir)
+{
+    m_pcapDir = dir;
+}
+
+void
+ScenarioRunner::SetFrameObserver(std::function<void(const std::string&, Time, Ptr<const Packet>)> f)
+{
+    m_frameObserver = std::move(f);
+}
+
+void
+ScenarioRunner::SetBuildObserver(std::function<void(ScenarioRunner&)> f)
+{
+    m_buildObserver = std::move(f);
+}
+
+Ptr<ZosStack>
+ScenarioRunner::GetStack(const std::string& name) const
+{
+    auto it = m_stacks.find(name);
+    return it == m_stacks.end() ? nullptr : it->second;
+}
+
+Ptr<Node>
+ScenarioRunner::GetStation(const std::string& name) const
+{
+    auto it = m_stations.find(name);
+    return it == m_stations.end() ? nullptr : it->second;
+}
+
+std::vector<std::string>
+ScenarioRunner::CheckRoutingRule(const Scenario& scenario)
+{
+    // Seed 000: "there needs to be a default route and routes to destinations not directly
+    // attached to the LAN over each interface". A route over one link must exist over every
+    // other link of the stack on the same LAN, or it is lost when that link is taken over.
+    std::vector<std::string> warnings;
+    for (const auto& stack : scenario.stacks)
+    {
+        for (const auto& route : stack.routes)
+        {
+            const LinkSpec* over = nullptr;
+            for (const auto& l : stack.links)
+            {
+                if (l.name == route.link)
+                {
+                    over = &l;
+                }
+            }
+            if (over == nullptr)
+            {
+                continue;
+            }
+            for (const auto& other : stack.links)
+            {
+                if (other.name == over->name || other.lan != over->lan)
+                {
+                    continue;
+                }
+                bool found = false;
+                for (const auto& r : stack.routes)
+                {
+                    found = found || (r.link == other.name && r.destination == route.destination);
+                }
+                if (!found)
+                {
+                    warnings.push_back("stack '" + stack.name + "': route to " +
+                                       route.destination + " is defined over " + over->name +
+                                       " but not over " + other.name + " (same LAN " +
+                                       over->lan +
+                                       "); after a takeover of " + over->name +
+                                       " outbound traffic to it is lost (seed 000 static "
+                                       "routing rule)");
+                }
+            }
+        }
+    }
+    return warnings;
+}
+
+RunResult
+ScenarioRunner::Run()
+{
+    RunResult result;
+    result.scenario = m_scenario;
+    result.warnings = CheckRoutingRule(m_scenario);
+    const Scenario& sc = m_scenario;
+
+    RngSeedManager::SetSeed(sc.seed);
+    RngSeedManager::SetRun(sc.run);
+    int64_t stream = 1000;
+
+    // ---- LANs
+    std::map<std::string, Ptr<Lan>> lans;
+    for (const auto& spec : sc.lans)
+    {
+        LanHelper helper;
+        helper.SetAttribute("Kind", EnumValue(spec.kind == "shared" ? Lan::SHARED : Lan::SWITCHED));
+        helper.SetAttribute("DataRate", DataRateValue(DataRate(spec.dataRate)));
+        helper.SetAttribute("Delay", TimeValue(MicroSeconds(spec.delayUs)));
+        Ptr<Lan> lan = helper.Create(spec.name);
+        lans[spec.name] = lan;
+        if (!m_pcapDir.empty() || m_frameObserver)
+        {
+            lan->EnableCapture();
+        }
+        if (!m_pcapDir.empty())
+        {
+            lan->EnablePcap(m_pcapDir + "/" + spec.name + ".pcap");
+        }
+        std::string name = spec.name;
+        lan->TraceConnectWithoutContext(
+            "Frame",
+            Callback<void, Ptr<const Packet>>(
+                [this, name, &result](Ptr<const Packet> frame) {
+                    ++result.framesOnLans;
+                    if (m_frameObserver)
+                    {
+                        m_frameObserver(name, Simulator::Now(), frame);
+                    }
+                }));
+    }
+
+    auto record = [&result](const std::string& node,
+                            const std::string& event,
+                            const std::string& address,
+                            const std::string& detail) {
+        result.timeline.push_back({Simulator::Now(), node, event, address, detail});
+    };
+
+    // ---- z/OS stacks
+    std::map<std::string, Ptr<ProbeServer>> servers;
+    for (const auto& spec : sc.stacks)
+    {
+        ZosStackHelper helper;
+        helper.SetStackAttribute("DetectionDelay", TimeValue(Seconds(spec.detectionDelay)));
+        helper.SetStackAttribute("LanGroupLearningTime", TimeValue(Seconds(spec.learningTime)));
+        helper.SetStackAttribute("GratuitousArpCount", UintegerValue(spec.gratuitousArpCount));
+        helper.SetStackAttribute("GratuitousArpInterval",
+                                 TimeValue(Seconds(spec.gratuitousArpInterval)));
+        helper.SetStackAttribute("GratuitousArpLossProbability",
+                                 DoubleValue(spec.gratuitousArpLoss));
+        helper.SetStackAttribute("Pq23444", BooleanValue(spec.fixes.pq23444));
+        helper.SetStackAttribute("Pq26689", BooleanValue(spec.fixes.pq26689));
+        helper.SetStackAttribute("VipaGiveBack", BooleanValue(spec.vipaGiveBack));
+        helper.SetStackAttribute(
+            "BackupPolicy",
+            EnumValue(static_cast<int>(spec.backupPolicy == "LowestName"
+                                           ? ArpOwnership::BackupPolicy::LowestName
+                                           : ArpOwnership::BackupPolicy::LongestActive)));
+        helper.SetStackAttribute(
+            "VipaOwnerPolicy",
+            EnumValue(static_cast<int>(spec.vipaOwnerPolicy == "LowestName"
+                                           ? ArpOwnership::VipaOwnerPolicy::LowestName
+                                           : ArpOwnership::VipaOwnerPolicy::FirstActive)));
+        Ptr<Node> node = CreateObject<Node>();
+        Names::Add(spec.name, node);
+        Ptr<ZosStack> stack = helper.Install(node, spec.name);
+        stream += stack->AssignStreams(stream);
+        m_stacks[spec.name] = stack;
+        for (const auto& link : spec.links)
+        {
+            helper.AddLink(stack, link.name, link.kind, lans.at(link.lan), ParsePrefixed(link.address));
+        }
+        for (const auto& route : spec.routes)
+        {
+            Ipv4InterfaceAddress dest = ParsePrefixed(route.destination);
+            stack->AddRoute(route.link,
+                            dest.GetLocal(),
+                            dest.GetMask(),
+                            route.gateway.empty() ? Ipv4Address::GetZero()
+                                                  : Ipv4Address(route.gateway.c_str()));
+        }
+        for (const auto& vipa : spec.vipas)
+        {
+            stack->AddVipa(Ipv4Address(vipa.c_str()));
+        }
+        for (const auto& link : spec.links)
+        {
+            Simulator::Schedule(Seconds(link.activateAt), &ZosStack::StartLink, stack, link.name);
+        }
+        ProbeServerHelper serverHelper;
+        ApplicationContainer apps = serverHelper.Install(NodeContainer(node));
+        apps.Start(Seconds(0));
+        servers[spec.name] = DynamicCast<ProbeServer>(apps.Get(0));
+
+        stack->TraceConnectWithoutContext(
+            "PortState",
+            Callback<void, const std::string&, const std::string&, bool>(
+                [record](const std::string& s, const std::string& l, bool up) {
+                    record(s + "/" + l, up ? "port-repair" : "port-failure", "", "");
+                }));
+        stack->TraceConnectWithoutContext(
+            "LinkState",
+            Callback<void, const std::string&, const std::string&, bool, const std::string&>(
+                [record](const std::string& s,
+                         const std::string& l,
+                         bool active,
+                         const std::string& cause) {
+                    record(s + "/" + l, active ? "link-active" : "link-inactive", "", cause);
+                }));
+        stack->TraceConnectWithoutContext(
+            "OwnershipChange",
+            Callback<void,
+                     const std::string&,
+                     Ipv4Address,
+                     const std::string&,
+                     const std::string&,
+                     const std::string&>([record](const std::string& s,
+                                                  Ipv4Address a,
+                                                  const std::string& from,
+                                                  const std::string& to,
+                                                  const std::string& what) {
+                record(s + "/" + to,
+                       "ownership-change",
+                       Str(a),
+                       what + " from " + (from.empty() ? "-" : from) + " to " +
+                           (to.empty() ? "-" : to));
+            }));
+        stack->TraceConnectWithoutContext(
+            "GratuitousArpTx",
+            Callback<void, const std::string&, const std::string&, Ipv4Address>(
+                [record](const std::string& s, const std::string& l, Ipv4Address a) {
+                    record(s + "/" + l, "gratuitous-arp", Str(a), "sent");
+                }));
+        stack->TraceConnectWithoutContext(
+            "GratuitousArpLost",
+            Callback<void, const std::string&, const std::string&, Ipv4Address>(
+                [record](const std::string& s, const std::string& l, Ipv4Address a) {
+                    record(s + "/" + l, "gratuitous-arp-lost", Str(a), "lost by loss model");
+                }));
+        stack->TraceConnectWithoutContext(
+            "ArpReplyTx",
+            Callback<void, const std::string&, const std::string&, Ipv4Address>(
+                [record](const std::string& s, const std::string& l, Ipv4Address a) {
+                    record(s + "/" + l, "arp-reply", Str(a), "");
+                }));
+    }
+
+    // ---- stations
+    struct ClientInfo
+    {
+        std::string name;
+        std::string arp;
+        Ptr<ProbeClient> client;
+        Time stop;
+    };
+    std::vector<ClientInfo> clients;
+    Time end = Seconds(sc.duration);
+    for (const auto& spec : sc.stations)
+    {
+        Ptr<Node> node = CreateObject<Node>();
+        Names::Add(spec.name, node);
+        m_stations[spec.name] = node;
+        InternetStackHelper internet;
+        internet.Install(node);
+        LanHelper lanHelper;
+        Ptr<NetDevice> device = lanHelper.Install(NodeContainer(node), lans.at(spec.lan)).Get(0);
+        Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
+        uint32_t ifIndex = ipv4->AddInterface(device);
+        ipv4->AddAddress(ifIndex, ParsePrefixed(spec.address));
+        ipv4->SetUp(ifIndex);
+        Ptr<ArpCache> cache = ipv4->GetInterface(ifIndex)->GetArpCache();
+        cache->SetAttribute("AliveTimeout", TimeValue(Seconds(spec.aliveTimeout)));
+        cache->SetAttribute("DeadTimeout", TimeValue(Seconds(spec.deadTimeout)));
+        cache->SetAttribute("WaitReplyTimeout", TimeValue(Seconds(spec.waitReplyTimeout)));
+        cache->SetAttribute("MaxRetries", UintegerValue(spec.maxRetries));
+        Ipv4StaticRoutingHelper routingHelper;
+        Ptr<Ipv4StaticRouting> routing = routingHelper.GetStaticRouting(ipv4);
+        for (const auto& route : spec.routes)
+        {
+            Ipv4InterfaceAddress dest = ParsePrefixed(route.destination);
+            if (route.gateway.empty())
+            {
+                routing->AddNetworkRouteTo(dest.GetLocal(), dest.GetMask(), ifIndex);
+            }
+            else
+            {
+                routing->AddNetworkRouteTo(dest.GetLocal(),
+                                           dest.GetMask(),
+                                           Ipv4Address(route.gateway.c_str()),
+                                           ifIndex);
+            }
+        }
+        StationArpHelper arpHelper;
+        arpHelper.SetModel(spec.arp);
+        if (spec.arp == "linux")
+        {
+            arpHelper.SetAttribute("Locktime", TimeValue(Seconds(spec.locktime)));
+            arpHelper.SetAttribute("BaseReachableTime", TimeValue(Seconds(spec.baseReachableTime)));
+            arpHelper.SetAttribute("DelayFirstProbeTime",
+                                   TimeValue(Seconds(spec.delayFirstProbeTime)));
+            arpHelper.SetAttribute("UcastSolicit", UintegerValue(spec.ucastSolicit));
+            arpHelper.SetAttribute("RetransTime", TimeValue(Seconds(spec.retransTime)));
+            arpHelper.SetAttribute("GratuitousOverridesLocktime",
+                                   BooleanValue(spec.gratuitousOverridesLocktime));
+        }
+        Ptr<StationArp> model = arpHelper.Install(node);
+        stream += model->AssignStreams(stream);
+        std::string stationName = spec.name;
+        model->TraceConnectWithoutContext(
+            "CacheUpdated",
+            Callback<void, uint32_t, Ipv4Address, const Address&, const Address&, const std::string&>(
+                [record, stationName](uint32_t,
+                                      Ipv4Address neighbour,
+                                      const Address& before,
+                                      const Address& after,
+                                      const std::string& cause) {
+                    record(stationName,
+                           "station-cache-updated",
+                           Str(neighbour),
+                           MacStr(before) + " -> " + MacStr(after) + " (" + cause + ")");
+                }));
+        if (spec.probe)
+        {
+            std::vector<Ipv4Address> targets;
+            for (const auto& t : spec.probe->targets)
+            {
+                targets.emplace_back(t.c_str());
+            }
+            ProbeClientHelper probeHelper(targets);
+            probeHelper.SetAttribute("Interval", TimeValue(Seconds(spec.probe->interval)));
+            probeHelper.SetAttribute("RemotePort", UintegerValue(spec.probe->port));
+            ApplicationContainer apps = probeHelper.Install(NodeContainer(node));
+            Time stop = spec.probe->stop < 0 ? end : std::min(end, Seconds(spec.probe->stop));
+            apps.Start(Seconds(spec.probe->start));
+            apps.Stop(stop);
+            clients.push_back({spec.name, spec.arp, DynamicCast<ProbeClient>(apps.Get(0)), stop});
+        }
+    }
+
+    // ---- events, with DEVLINKS displays before the first and after each
+    auto snapshot = [&result, this](const std::string& label) {
+        for (const auto& [name, stack] : m_stacks)
+        {
+            result.devlinks.push_back({Simulator::Now(), label, name, stack->GetDevlinks()});
+        }
+    };
+    std::vector<EventSpec> events = sc.events;
+    std::stable_sort(events.begin(), events.end(), [](const EventSpec& a, const EventSpec& b) {
+        return a.at < b.at;
+    });
+    for (uint32_t i = 0; i < events.size(); ++i)
+    {
+        const EventSpec& ev = events[i];
+        std::string subject = ev.stack + (ev.link.empty() ? "" : "/" + ev.link);
+        if (i == 0)
+        {
+            std::string label = "before " + ev.type + " " + subject;
+            Simulator::Schedule(Seconds(ev.at), [snapshot, label]() { snapshot(label); });
+        }
+        Ptr<ZosStack> stack = m_stacks.at(ev.stack);
+        if (ev.type == "portFailure")
+        {
+            Simulator::Schedule(Seconds(ev.at), &ZosStack::FailPort, stack, ev.link);
+        }
+        else if (ev.type == "portRepair")
+        {
+            Simulator::Schedule(Seconds(ev.at), &ZosStack::RepairPort, stack, ev.link);
+        }
+        else if (ev.type == "linkStop")
+        {
+            Simulator::Schedule(Seconds(ev.at), &ZosStack::StopLink, stack, ev.link);
+        }
+        else if (ev.type == "linkStart")
+        {
+            Simulator::Schedule(Seconds(ev.at), &ZosStack::StartLink, stack, ev.link);
+        }
+        else if (ev.type == "stackFailure")
+        {
+            Simulator::Schedule(Seconds(ev.at), &ZosStack::Fail, stack);
+        }
+        else if (ev.type == "vipaAdd")
+        {
+            Ipv4Address vipa(ev.address.c_str());
+            Ptr<ProbeServer> server = servers.at(ev.stack);
+            Simulator::Schedule(Seconds(ev.at), [stack, server, vipa]() {
+                stack->AddVipa(vipa);
+                server->AddAddress(vipa);
+            });
+        }
+        const StackSpec* spec = nullptr;
+        for (const auto& s : sc.stacks)
+        {
+            if (s.name == ev.stack)
+            {
+                spec = &s;
+            }
+        }
+        // The display after an event: once the stack noticed it and a starting link learned
+        // its LanGroup.
+        double settle = (IsLinkEvent(ev.type) && ev.type.rfind("port", 0) == 0
+                             ? spec->detectionDelay
+                             : 0.0) +
+                        spec->learningTime + 0.001;
+        Time at = std::min(Seconds(ev.at + settle), end);
+        std::string label = "after " + ev.type + " " + subject;
+        Simulator::Schedule(at, [snapshot, label]() { snapshot(label); });
+    }
+
+    if (m_buildObserver)
+    {
+        m_buildObserver(*this);
+    }
+
+    // Probes stop at the end; one more second lets the last replies arrive.
+    Simulator::Stop(end + Seconds(1));
+    Simulator::Run();
+    result.events = Simulator::GetEventCount();
+
+    // ---- outage figures and probes
+    for (uint32_t i = 0; i < events.size(); ++i)
+    {
+        const EventSpec& ev = events[i];
+        Time at = Seconds(ev.at);
+        for (const auto& c : clients)
+        {
+            Time windowEnd = i + 1 < events.size() ? std::min(Seconds(events[i + 1].at), c.stop)
+                                                   : c.stop;
+            const auto& targets = c.client->GetTargets();
+            for (uint32_t t = 0; t < targets.size(); ++t)
+            {
+                OutageFigures f = ComputeOutage(c.client->GetRecords(t), at, windowEnd);
+                result.outages.push_back({i,
+                                          ev.type,
+                                          ev.stack + (ev.link.empty() ? "" : "/" + ev.link),
+                                          at,
+                                          c.name,
+                                          c.arp,
+                                          Str(targets[t]),
+                                          f.recovered,
+                                          f.outage,
+                                          f.firstSuccess,
+                                          f.longestGap,
+                                          f.sent,
+                                          f.lost});
+                if (f.recovered)
+                {
+                    result.timeline.push_back(
+                        {f.firstSuccess,
+                         c.name,
+                         "first-success",
+                         Str(targets[t]),
+                         "after " + ev.type + " " + ev.stack +
+                             (ev.link.empty() ? "" : "/" + ev.link)});
+                }
+            }
+        }
+    }
+    for (const auto& c : clients)
+    {
+        const auto& targets = c.client->GetTargets();
+        for (uint32_t t = 0; t < targets.size(); ++t)
+        {
+            const auto& records = c.client->GetRecords(t);
+            for (uint32_t s = 0; s < records.size(); ++s)
+            {
+                result.probes.push_back(
+                    {c.name, Str(targets[t]), s, records[s].sent, records[s].received});
+            }
+        }
+    }
+    std::stable_sort(result.timeline.begin(),
+                     result.timeline.end(),
+                     [](const TimelineRow& a, const TimelineRow& b) { return a.time < b.time; });
+
+    m_stacks.clear();
+    m_stations.clear();
+    Simulator::Destroy();
+    Names::Clear();
+    return result;
+}
+
+} // namespace zos
+} // namespace ns3

@@ -1,0 +1,132 @@
+/*
+ * zos-takeover: build a scenario with the helpers, run it, collect what users measure.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_SCENARIO_RUNNER_H
+#define ZOS_TAKEOVER_SCENARIO_RUNNER_H
+
+#include "scenario.h"
+
+#include "ns3/node.h"
+#include "ns3/nstime.h"
+#include "ns3/packet.h"
+#include "ns3/ptr.h"
+#include "ns3/zos-stack.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+namespace zos
+{
+
+/** One step of the takeover timeline. */
+struct TimelineRow
+{
+    Time time;
+    std::string node;    //!< stack, "stack/link" or station name
+    std::string event;   //!< port-failure, link-inactive, ownership-change, gratuitous-arp, ...
+    std::string address; //!< the IP address concerned ("" if none)
+    std::string detail;
+};
+
+/** Outage figures of one (event, client, target). */
+struct OutageRow
+{
+    uint32_t eventIndex;
+    std::string eventType;
+    std::string eventSubject; //!< "STACK/LINK" or "STACK"
+    Time eventAt;
+    std::string client;
+    std::string arpModel;
+    std::string target;
+    bool recovered;
+    Time outage;
+    Time firstSuccess;
+    Time longestGap;
+    uint32_t sent;
+    uint32_t lost;
+};
+
+/** A Netstat DEVLINKS display taken during the run. */
+struct DevlinksSnapshot
+{
+    Time time;
+    std::string label; //!< e.g. "before portFailure TCPIPA/OSA1"
+    std::string stack;
+    std::string text;
+};
+
+/** One probe (for probes.csv). */
+struct ProbeRow
+{
+    std::string client;
+    std::string target;
+    uint32_t sequence;
+    Time sent;
+    Time received; //!< negative: lost
+};
+
+/** Everything a run produced. */
+struct RunResult
+{
+    Scenario scenario;
+    std::vector<std::string> warnings;
+    std::vector<TimelineRow> timeline;
+    std::vector<OutageRow> outages;
+    std::vector<DevlinksSnapshot> devlinks;
+    std::vector<ProbeRow> probes;
+    uint64_t framesOnLans = 0; //!< frames seen on all LANs (with capture enabled)
+    uint64_t events = 0;       //!< simulator events executed
+};
+
+/**
+ * \ingroup zos-takeover
+ * \brief Runs one Scenario: builds LANs, stacks, stations and probes with the helpers,
+ * schedules link starts and events, runs the simulator and collects the timeline, the
+ * DEVLINKS displays and the outage figures. Models never see the scenario.
+ */
+class ScenarioRunner
+{
+  public:
+    explicit ScenarioRunner(const Scenario& scenario);
+
+    /** Write one pcap per LAN into `dir` ("<scenario>-<LAN>.pcap"). */
+    void EnablePcap(const std::string& dir);
+
+    /** Called with every frame on a LAN (name, frame incl. Ethernet header) — for tests. */
+    void SetFrameObserver(std::function<void(const std::string&, Time, Ptr<const Packet>)> f);
+
+    /** Called after the topology is built, before the run (tests may add schedules). */
+    void SetBuildObserver(std::function<void(ScenarioRunner&)> f);
+
+    /** Run (Simulator::Destroy at the end). */
+    RunResult Run();
+
+    /** During the run: a stack by name. */
+    Ptr<ZosStack> GetStack(const std::string& name) const;
+    /** During the run: a station node by name. */
+    Ptr<Node> GetStation(const std::string& name) const;
+
+    /** Static-routing rule of seed 000: warnings for routes over one link of a LAN only. */
+    static std::vector<std::string> CheckRoutingRule(const Scenario& scenario);
+
+  private:
+    Scenario m_scenario;
+    std::string m_pcapDir;
+    std::function<void(const std::string&, Time, Ptr<const Packet>)> m_frameObserver;
+    std::function<void(ScenarioRunner&)> m_buildObserver;
+    std::map<std::string, Ptr<ZosStack>> m_stacks;
+    std::map<std::string, Ptr<Node>> m_stations;
+};
+
+} // namespace zos
+} // namespace ns3
+
+#endif

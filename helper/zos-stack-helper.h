@@ -1,0 +1,81 @@
+/*
+ * zos-takeover: install z/OS stacks and their OSA links.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_ZOS_STACK_HELPER_H
+#define ZOS_TAKEOVER_ZOS_STACK_HELPER_H
+
+#include "ns3/attribute.h"
+#include "ns3/ipv4-interface-address.h"
+#include "ns3/lan.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+#include "ns3/osa-net-device.h"
+#include "ns3/trace-helper.h"
+#include "ns3/zos-stack.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup zos-takeover
+ * \brief Turns nodes into z/OS stacks and adds OSA links on LANs.
+ *
+ * \code
+ *   ZosStackHelper zos;
+ *   zos.SetStackAttribute("DetectionDelay", TimeValue(MilliSeconds(50)));
+ *   Ptr<ZosStack> stack = zos.Install(node, "TCPIPA");
+ *   zos.AddLink(stack, "OSA1", "MPCIPA", lan1, Ipv4InterfaceAddress("192.168.1.1", "255.255.255.0"));
+ *   stack->AddVipa("10.1.1.1");
+ *   Simulator::Schedule(Seconds(0), &ZosStack::StartLink, stack, "OSA1");
+ *   zos.EnablePcap("osa", stack->GetLinkDevice(0));   // per-port pcap
+ * \endcode
+ */
+class ZosStackHelper : public PcapHelperForDevice
+{
+  public:
+    ZosStackHelper();
+
+    /** Set an attribute of the ZosStacks installed next (see ZosStack::GetTypeId). */
+    void SetStackAttribute(const std::string& name, const AttributeValue& value);
+    /** Set an attribute of the OSA devices created next (CsmaNetDevice attributes). */
+    void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
+
+    /** Make `node` a z/OS stack named `name` (installs an InternetStack if it has none). */
+    Ptr<ZosStack> Install(Ptr<Node> node, const std::string& name) const;
+    /** Make every node a stack, named "<prefix><index>". */
+    std::vector<Ptr<ZosStack>> Install(const NodeContainer& nodes,
+                                       const std::string& prefix = "TCPIP") const;
+
+    /**
+     * Create an OSA port of `kind` ("MPCIPA" or "LCS") on `lan` and add it to the stack as
+     * link `name` with HOME address `home`. The link is not started.
+     */
+    Ptr<OsaNetDevice> AddLink(Ptr<ZosStack> stack,
+                              const std::string& name,
+                              const std::string& kind,
+                              Ptr<Lan> lan,
+                              Ipv4InterfaceAddress home) const;
+
+    /**
+     * Assign fixed random streams to the stacks' models. \return the number used.
+     */
+    int64_t AssignStreams(const std::vector<Ptr<ZosStack>>& stacks, int64_t stream) const;
+
+  private:
+    void EnablePcapInternal(std::string prefix,
+                            Ptr<NetDevice> nd,
+                            bool promiscuous,
+                            bool explicitFilename) override;
+
+    ObjectFactory m_stackFactory;
+    ObjectFactory m_deviceFactory;
+};
+
+} // namespace ns3
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * zos-takeover: the takeover decision. Who owns which address in which LanGroup.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_ARP_OWNERSHIP_H
+#define ZOS_TAKEOVER_ARP_OWNERSHIP_H
+
+#include "arp-util.h"
+
+#include "ns3/address.h"
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup zos-takeover
+ * \brief The ownership table of one z/OS stack for one IP version: LanGroups, the ARP owner
+ * of every address, the VipaOwner of every group (seeds 001 and 003).
+ *
+ * Pure logic: no simulator, no packets. The stack tells it what happened on the wire
+ * (a link became active, a link heard a sibling's activation frame, a link went inactive,
+ * a VIPA was added) and it answers with the ownership changes, each saying whether a
+ * gratuitous announcement is owed. Lookups (`Answers`) are hash lookups.
+ *
+ * Rules (DOMAIN.md section 2):
+ *  - an active link owns its own HOME address;
+ *  - a link that starts listens for a learning window; if a link of the stack that already
+ *    belongs to a LanGroup hears its activation frame, it joins that group, else it founds
+ *    a new group;
+ *  - one VipaOwner per group answers for every VIPA; a group without an active VipaOwner
+ *    takes the next link that completes activation (policy FirstActive) and announces every
+ *    VIPA;
+ *  - when a link becomes inactive, the backup (the active link of its group that has held a
+ *    role longest, or the lowest name) takes its HOME address and everything it owned, and
+ *    announces each address (takeover);
+ *  - a returning link takes its HOME address back and announces it; VIPA give-back is
+ *    optional.
+ * Fix levels: without PQ23444 there is no takeover (and the stack answers for HOME addresses
+ * on every link, which the stack handles, not this table); without PQ26689 a new VipaOwner
+ * does not announce the VIPAs it inherits.
+ */
+class ArpOwnership
+{
+  public:
+    using LinkId = uint32_t;
+    using GroupId = uint32_t;
+    static constexpr LinkId NO_LINK = std::numeric_limits<LinkId>::max();
+    static constexpr GroupId NO_GROUP = std::numeric_limits<GroupId>::max();
+
+    /** Which active link becomes backup for an inactive one. */
+    enum class BackupPolicy
+    {
+        LongestActive, //!< the active link that has been active (held a role) longest
+        LowestName,    //!< the active link with the lowest name
+    };
+
+    /** Which link becomes VipaOwner of a group that has none. */
+    enum class VipaOwnerPolicy
+    {
+        FirstActive, //!< the first link of the group to complete activation
+        LowestName,  //!< the active link with the lowest name (re-evaluated at each change)
+    };
+
+    /** Configuration: fix levels and the choices the seeds leave open. */
+    struct Config
+    {
+        bool takeover = true;               //!< PQ23444 applied
+        bool announceInheritedVipas = true; //!< PQ26689 applied
+        bool vipaGiveBack = false;          //!< a returning VipaOwner takes the role back
+        BackupPolicy backupPolicy = BackupPolicy::LongestActive;
+        VipaOwnerPolicy vipaOwnerPolicy = VipaOwnerPolicy::FirstActive;
+    };
+
+    /** Why an ownership changed. */
+    enum class Reason
+    {
+        Activation, //!< a link started and owns its HOME address
+        Takeover,   //!< a backup took an inactive link's address
+        Reclaim,    //!< a returning link took its HOME address back
+        VipaAdded,  //!< a VIPA was added to the stack
+        VipaOwner,  //!< the group's VipaOwner changed
+    };
+
+    /** One ownership change. */
+    struct Change
+    {
+        Address address;    //!< the address whose owner changed
+        GroupId group;      //!< in which group
+        LinkId from;        //!< previous owner (NO_LINK if none)
+        LinkId to;          //!< new owner (NO_LINK if none)
+        bool vipa;          //!< address is a VIPA
+        bool announce;      //!< a gratuitous announcement is owed by `to`
+        Reason reason;      //!< why
+    };
+
+    using Changes = std::vector<Change>;
+
+    ArpOwnership() = default;
+    explicit ArpOwnership(const Config& config);
+
+    /** Set the configuration (before links start). */
+    void SetConfig(const Config& config);
+    /** \return the configuration. */
+    const Config& GetConfig() const;
+
+    /** Add a link (inactive) with its HOME address. \return its id (0, 1, ...). */
+    LinkId AddLink(const std::string& name, const Address& home);
+
+    /** Add a VIPA. Every group with an active VipaOwner announces it. */
+    Changes AddVipa(const Address& vipa);
+
+    /**
+     * A link starts: it is active at once and owns its HOME address (it announces it: this
+     * announcement is the frame siblings hear). Group membership is decided by
+     * CompleteActivation after the learning window.
+     */
+    Changes StartLink(LinkId link);
+
+    /** `hearer` heard the activation frame of `link` on its LAN. */
+    void NoteHeard(LinkId link, LinkId hearer);
+
+    /** The learning window of `link` is over: join/found a group, take group roles. */
+    Changes CompleteActivation(LinkId link);
+
+    /** A link became inactive (port failure detected, or stop). */
+    Changes StopLink(LinkId link);
+
+    /** Should `link` answer an ARP request for `address`? (hash lookups) */
+    bool Answers(LinkId link, const Address& address) const;
+
+    /** \return the owner of `address` within `group` (NO_LINK if none). */
+    LinkId OwnerOf(GroupId group, const Address& address) const;
+
+    /** \return true if `address` is a VIPA of the stack. */
+    bool IsVipa(const Address& address) const;
+    /** \return true if `address` is the HOME address of one of the links. */
+    bool IsHome(const Address& address) const;
+
+    // Read access for displays (Netstat DEVLINKS) and tests.
+    uint32_t GetNLinks() const;
+    const std::string& GetLinkName(LinkId link) const;
+    const Address& GetHome(LinkId link) const;
+    bool IsActive(LinkId link) const;
+    /** true while the link listens for siblings (between StartLink and CompleteActivation). */
+    bool IsLearning(LinkId link) const;
+    GroupId GetGroup(LinkId link) const;
+    /** Groups in creation order (the order Netstat numbers them). */
+    std::vector<GroupId> GetGroups() const;
+    /** Links of a group in definition order. */
+    std::vector<LinkId> GetGroupLinks(GroupId group) const;
+    LinkId GetVipaOwner(GroupId group) const;
+    const std::vector<Address>& GetVipas() const;
+
+  private:
+    struct Link
+    {
+        std::string name;
+        Address home;
+        bool active = false;
+        bool learning = false;
+        GroupId group = NO_GROUP;
+        GroupId heardBy = NO_GROUP; //!< group of a sibling that heard this link start
+        uint64_t activeSince = 0;   //!< activation sequence number (smaller = longer)
+    };
+
+    struct Group
+    {
+        uint64_t created;                                           //!< creation sequence
+        LinkId vipaOwner = NO_LINK;                                 //!< current VipaOwner
+        LinkId originalVipaOwner = NO_LINK;                         //!< for give-back
+        std::unordered_map<Address, LinkId, AddressHash> owner;     //!< HOME address -> owner
+    };
+
+    LinkId ChooseBackup(GroupId group, LinkId failed) const;
+    LinkId ChooseVipaOwner(GroupId group) const;
+    void SetVipaOwner(GroupId group, LinkId to, Reason reason, bool announce, Changes& out);
+    void SetOwner(GroupId group, const Address& a, LinkId to, Reason reason, bool announce,
+                  Changes& out);
+    void LeaveGroup(LinkId link);
+
+    Config m_config;
+    std::vector<Link> m_links;
+    std::unordered_map<GroupId, Group> m_groups;
+    std::vector<Address> m_vipas;
+    std::unordered_set<Address, AddressHash> m_vipaSet;
+    std::unordered_map<Address, LinkId, AddressHash> m_homeOf; //!< HOME address -> its link
+    GroupId m_nextGroup = 0;
+    uint64_t m_sequence = 0;
+};
+
+} // namespace ns3
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "arp-util.h"
+
+namespace ns3
+{
+
+std::size_t
+AddressHash::operator()(const Address& a) const
+{
+    uint8_t buf[Address::MAX_SIZE];
+    uint32_t len = a.CopyTo(buf);
+    std::size_t h = 1469598103934665603ULL ^ a.GetLength();
+    for (uint32_t i = 0; i < len; ++i)
+    {
+        h = (h ^ buf[i]) * 1099511628211ULL;
+    }
+    return h;
+}
+
+std::size_t
+Mac48AddressHash::operator()(const Mac48Address& a) const
+{
+    uint8_t buf[6];
+    a.CopyTo(buf);
+    uint64_t v = 0;
+    for (uint8_t b : buf)
+    {
+        v = (v << 8) | b;
+    }
+    return std::hash<uint64_t>()(v);
+}
+
+Ptr<Packet>
+MakeGratuitousArp(Ipv4Address address, Mac48Address mac)
+{
+    ArpHeader arp;
+    arp.SetRequest(mac, address, Mac48Address("00:00:00:00:00:00"), address);
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(arp);
+    return p;
+}
+
+Ptr<Packet>
+MakeArpReply(Ipv4Address address, Mac48Address mac, Ipv4Address requesterIp, Address requesterMac)
+{
+    ArpHeader arp;
+    arp.SetReply(mac, address, requesterMac, requesterIp);
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(arp);
+    return p;
+}
+
+Ptr<Packet>
+MakeArpRequest(Ipv4Address ip, Mac48Address mac, Ipv4Address target)
+{
+    ArpHeader arp;
+    arp.SetRequest(mac, ip, Mac48Address::GetBroadcast(), target);
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(arp);
+    return p;
+}
+
+} // namespace ns3

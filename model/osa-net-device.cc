@@ -1,0 +1,204 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "osa-net-device.h"
+
+#include "arp-util.h"
+
+#include "ns3/log.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("OsaNetDevice");
+
+NS_OBJECT_ENSURE_REGISTERED(OsaNetDevice);
+NS_OBJECT_ENSURE_REGISTERED(MpcipaNetDevice);
+NS_OBJECT_ENSURE_REGISTERED(LcsNetDevice);
+
+TypeId
+OsaNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::OsaNetDevice")
+            .SetParent<CsmaNetDevice>()
+            .SetGroupName("ZosTakeover")
+            .AddTraceSource("PortState",
+                            "The port failed (false) or was repaired (true).",
+                            MakeTraceSourceAccessor(&OsaNetDevice::m_portStateTrace),
+                            "ns3::TracedValueCallback::Bool")
+            .AddTraceSource("PortDrop",
+                            "A frame was dropped because the port has failed.",
+                            MakeTraceSourceAccessor(&OsaNetDevice::m_portDropTrace),
+                            "ns3::Packet::TracedCallback");
+    return tid;
+}
+
+OsaNetDevice::OsaNetDevice()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+OsaNetDevice::~OsaNetDevice()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+OsaNetDevice::DoDispose()
+{
+    m_upperRx = MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
+    m_arpHandler = ArpHandler();
+    m_portStateHandler = PortStateHandler();
+    CsmaNetDevice::DoDispose();
+}
+
+void
+OsaNetDevice::SetPortFailed(bool failed)
+{
+    NS_LOG_FUNCTION(this << failed);
+    if (failed == m_portFailed)
+    {
+        return;
+    }
+    m_portFailed = failed;
+    m_portStateTrace(!failed);
+    if (!m_portStateHandler.IsNull())
+    {
+        m_portStateHandler(this, !failed);
+    }
+}
+
+bool
+OsaNetDevice::IsPortFailed() const
+{
+    return m_portFailed;
+}
+
+void
+OsaNetDevice::SetStackAvailable(bool available)
+{
+    m_stackAvailable = available;
+}
+
+void
+OsaNetDevice::SetArpHandler(ArpHandler handler)
+{
+    m_arpHandler = handler;
+}
+
+void
+OsaNetDevice::SetPortStateHandler(PortStateHandler handler)
+{
+    m_portStateHandler = handler;
+}
+
+void
+OsaNetDevice::ForwardUp(Ptr<const Packet> packet, uint16_t protocol, const Address& from)
+{
+    if (!m_upperRx.IsNull())
+    {
+        m_upperRx(this, packet, protocol, from);
+    }
+}
+
+void
+OsaNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
+{
+    m_upperRx = cb;
+    CsmaNetDevice::SetReceiveCallback(MakeCallback(&OsaNetDevice::ReceiveFromWire, this));
+}
+
+bool
+OsaNetDevice::ReceiveFromWire(Ptr<NetDevice> device,
+                              Ptr<const Packet> packet,
+                              uint16_t protocol,
+                              const Address& from)
+{
+    if (m_portFailed || !m_stackAvailable)
+    {
+        m_portDropTrace(packet);
+        return false;
+    }
+    if (!AcceptInbound(packet, protocol))
+    {
+        return false;
+    }
+    if (protocol == kArpProtocol && !m_arpHandler.IsNull())
+    {
+        m_arpHandler(this, packet, from);
+        return true;
+    }
+    return m_upperRx.IsNull() ? false : m_upperRx(this, packet, protocol, from);
+}
+
+bool
+OsaNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    if (m_portFailed || !m_stackAvailable)
+    {
+        m_portDropTrace(packet);
+        return false;
+    }
+    return CsmaNetDevice::Send(packet, dest, protocolNumber);
+}
+
+bool
+OsaNetDevice::SendFrom(Ptr<Packet> packet,
+                       const Address& source,
+                       const Address& dest,
+                       uint16_t protocolNumber)
+{
+    if (m_portFailed || !m_stackAvailable)
+    {
+        m_portDropTrace(packet);
+        return false;
+    }
+    return CsmaNetDevice::SendFrom(packet, source, dest, protocolNumber);
+}
+
+bool
+OsaNetDevice::IsLinkUp() const
+{
+    return !m_portFailed && CsmaNetDevice::IsLinkUp();
+}
+
+bool
+OsaNetDevice::AcceptInbound(Ptr<const Packet> packet, uint16_t protocol)
+{
+    return true;
+}
+
+TypeId
+MpcipaNetDevice::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::MpcipaNetDevice")
+                            .SetParent<OsaNetDevice>()
+                            .SetGroupName("ZosTakeover")
+                            .AddConstructor<MpcipaNetDevice>();
+    return tid;
+}
+
+std::string
+MpcipaNetDevice::GetKindName() const
+{
+    return "MPCIPA";
+}
+
+TypeId
+LcsNetDevice::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::LcsNetDevice")
+                            .SetParent<OsaNetDevice>()
+                            .SetGroupName("ZosTakeover")
+                            .AddConstructor<LcsNetDevice>();
+    return tid;
+}
+
+std::string
+LcsNetDevice::GetKindName() const
+{
+    return "LCS";
+}
+
+} // namespace ns3

@@ -1,0 +1,123 @@
+/*
+ * zos-takeover: OSA adapter ports (MPCIPA/QDIO and LCS) on a LAN.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_OSA_NET_DEVICE_H
+#define ZOS_TAKEOVER_OSA_NET_DEVICE_H
+
+#include "ns3/callback.h"
+#include "ns3/csma-net-device.h"
+#include "ns3/traced-callback.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup zos-takeover
+ * \brief One OSA adapter port on a LAN, used by one link of a z/OS stack.
+ *
+ * An Ethernet (CSMA) device with two additions:
+ *  - the port can fail and be repaired (`SetPortFailed`): a failed port neither sends nor
+ *    receives; the stack learns of it through the port-state callback after its detection
+ *    delay;
+ *  - ARP frames do not go to ns-3's stock ARP: they go to the stack's ARP handler (set with
+ *    `SetArpHandler`), which decides from the LanGroup ownership table whether this port
+ *    answers. Other frames go up as usual.
+ *
+ * The kind (MPCIPA, LCS) is a subclass. Both answer ARP identically here: for MPCIPA the
+ * adapter answers for the addresses the stack registered on it ("ARP offload"), for LCS the
+ * stack answers; the seeds do not separate their wire behaviour. LCS port sharing with an
+ * OSA Address Table will filter inbound frames in `AcceptInbound`.
+ */
+class OsaNetDevice : public CsmaNetDevice
+{
+  public:
+    /** Stack-side ARP handler: (port, ARP packet without Ethernet header, source MAC). */
+    using ArpHandler = Callback<void, Ptr<OsaNetDevice>, Ptr<const Packet>, const Address&>;
+    /** Stack-side port-state handler: (port, port is up). */
+    using PortStateHandler = Callback<void, Ptr<OsaNetDevice>, bool>;
+
+    static TypeId GetTypeId();
+    OsaNetDevice();
+    ~OsaNetDevice() override;
+
+    /** \return "MPCIPA", "LCS", ... */
+    virtual std::string GetKindName() const = 0;
+
+    /** Fail (true) or repair (false) the port. Fires the PortState trace at once. */
+    void SetPortFailed(bool failed);
+    /** \return true if the port has failed. */
+    bool IsPortFailed() const;
+
+    /** The owning stack is up (true) or has failed (false): a failed stack drops all. */
+    void SetStackAvailable(bool available);
+
+    /** Where ARP frames received on this port go. */
+    void SetArpHandler(ArpHandler handler);
+    /** Who hears about port failure and repair. */
+    void SetPortStateHandler(PortStateHandler handler);
+
+    /** Pass a received frame up to the node, as if this device had not intercepted it. */
+    void ForwardUp(Ptr<const Packet> packet, uint16_t protocol, const Address& from);
+
+    // NetDevice
+    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    bool SendFrom(Ptr<Packet> packet,
+                  const Address& source,
+                  const Address& dest,
+                  uint16_t protocolNumber) override;
+    bool IsLinkUp() const override;
+
+  protected:
+    void DoDispose() override;
+
+    /**
+     * Adapter-level inbound filter (LCS port sharing: the OSA Address Table).
+     * \return true to accept the frame.
+     */
+    virtual bool AcceptInbound(Ptr<const Packet> packet, uint16_t protocol);
+
+  private:
+    bool ReceiveFromWire(Ptr<NetDevice> device,
+                         Ptr<const Packet> packet,
+                         uint16_t protocol,
+                         const Address& from);
+
+    bool m_portFailed = false;
+    bool m_stackAvailable = true;
+    NetDevice::ReceiveCallback m_upperRx;
+    ArpHandler m_arpHandler;
+    PortStateHandler m_portStateHandler;
+    TracedCallback<bool> m_portStateTrace;          //!< port up (true) / failed (false)
+    TracedCallback<Ptr<const Packet>> m_portDropTrace; //!< frame dropped by a failed port
+};
+
+/**
+ * \ingroup zos-takeover
+ * \brief OSA-Express in QDIO mode (MPCIPA device, IPv4).
+ */
+class MpcipaNetDevice : public OsaNetDevice
+{
+  public:
+    static TypeId GetTypeId();
+    std::string GetKindName() const override;
+};
+
+/**
+ * \ingroup zos-takeover
+ * \brief OSA-2 / OSA-Express in TCP/IP passthru (LCS device): the stack does ARP.
+ */
+class LcsNetDevice : public OsaNetDevice
+{
+  public:
+    static TypeId GetTypeId();
+    std::string GetKindName() const override;
+};
+
+} // namespace ns3
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "probe-client.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ProbeClient");
+NS_OBJECT_ENSURE_REGISTERED(ProbeHeader);
+NS_OBJECT_ENSURE_REGISTERED(ProbeClient);
+
+TypeId
+ProbeHeader::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::ProbeHeader")
+                            .SetParent<Header>()
+                            .SetGroupName("ZosTakeover")
+                            .AddConstructor<ProbeHeader>();
+    return tid;
+}
+
+TypeId
+ProbeHeader::GetInstanceTypeId() const
+{
+    return GetTypeId();
+}
+
+void
+ProbeHeader::Print(std::ostream& os) const
+{
+    os << "target=" << target << " seq=" << sequence << " sent=" << sentNs << "ns";
+}
+
+uint32_t
+ProbeHeader::GetSerializedSize() const
+{
+    return 16;
+}
+
+void
+ProbeHeader::Serialize(Buffer::Iterator start) const
+{
+    start.WriteHtonU32(target);
+    start.WriteHtonU32(sequence);
+    start.WriteHtonU64(static_cast<uint64_t>(sentNs));
+}
+
+uint32_t
+ProbeHeader::Deserialize(Buffer::Iterator start)
+{
+    target = start.ReadNtohU32();
+    sequence = start.ReadNtohU32();
+    sentNs = static_cast<int64_t>(start.ReadNtohU64());
+    return 16;
+}
+
+TypeId
+ProbeClient::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::ProbeClient")
+            .SetParent<Application>()
+            .SetGroupName("ZosTakeover")
+            .AddConstructor<ProbeClient>()
+            .AddAttribute("Interval",
+                          "Time between two requests to the same target.",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&ProbeClient::m_interval),
+                          MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute("RemotePort",
+                          "UDP port of the probe responder.",
+                          UintegerValue(7),
+                          MakeUintegerAccessor(&ProbeClient::m_port),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddTraceSource("Tx",
+                            "A request was sent: (target, sequence).",
+                            MakeTraceSourceAccessor(&ProbeClient::m_txTrace),
+                            "ns3::ProbeClient::TxTracedCallback")
+            .AddTraceSource("Rtt",
+                            "A reply arrived: (target, sequence, send time, round-trip time).",
+                            MakeTraceSourceAccessor(&ProbeClient::m_rttTrace),
+                            "ns3::ProbeClient::RttTracedCallback");
+    return tid;
+}
+
+ProbeClient::ProbeClient() = default;
+ProbeClient::~ProbeClient() = default;
+
+void
+ProbeClient::DoDispose()
+{
+    m_socket = nullptr;
+    Application::DoDispose();
+}
+
+uint32_t
+ProbeClient::AddTarget(Ipv4Address target)
+{
+    m_targets.push_back(target);
+    m_records.emplace_back();
+    return m_targets.size() - 1;
+}
+
+const std::vector<Ipv4Address>&
+ProbeClient::GetTargets() const
+{
+    return m_targets;
+}
+
+const std::vector<ProbeRecord>&
+ProbeClient::GetRecords(uint32_t i) const
+{
+    return m_records.at(i);
+}
+
+void
+ProbeClient::StartApplication()
+{
+    if (!m_socket)
+    {
+        m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+        m_socket->Bind();
+        m_socket->SetRecvCallback(MakeCallback(&ProbeClient::HandleRead, this));
+    }
+    SendAll();
+}
+
+void
+ProbeClient::StopApplication()
+{
+    m_sendEvent.Cancel();
+    if (m_socket)
+    {
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    }
+}
+
+void
+ProbeClient::SendAll()
+{
+    for (uint32_t i = 0; i < m_targets.size(); ++i)
+    {
+        ProbeHeader h;
+        h.target = i;
+        h.sequence = m_records[i].size();
+        h.sentNs = Simulator::Now().GetNanoSeconds();
+        Ptr<Packet> p = Create<Packet>();
+        p->AddHeader(h);
+        m_records[i].push_back({Simulator::Now(), Time(-1)});
+        m_socket->SendTo(p, 0, InetSocketAddress(m_targets[i], m_port));
+        m_txTrace(m_targets[i], h.sequence);
+    }
+    m_sendEvent = Simulator::Schedule(m_interval, &ProbeClient::SendAll, this);
+}
+
+void
+ProbeClient::HandleRead(Ptr<Socket> socket)
+{
+    Ptr<Packet> packet;
+    Address from;
+    while ((packet = socket->RecvFrom(from)))
+    {
+        if (packet->GetSize() < 16)
+        {
+            continue;
+        }
+        ProbeHeader h;
+        packet->RemoveHeader(h);
+        if (h.target >= m_records.size() || h.sequence >= m_records[h.target].size())
+        {
+            continue;
+        }
+        ProbeRecord& r = m_records[h.target][h.sequence];
+        if (r.received.IsNegative())
+        {
+            r.received = Simulator::Now();
+            m_rttTrace(m_targets[h.target], h.sequence, r.sent, r.received - r.sent);
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,94 @@
+/*
+ * zos-takeover: UDP request/response probes that measure the client-visible outage.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_PROBE_CLIENT_H
+#define ZOS_TAKEOVER_PROBE_CLIENT_H
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/header.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/nstime.h"
+#include "ns3/socket.h"
+#include "ns3/traced-callback.h"
+
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup zos-takeover
+ * \brief Payload of a probe request and of its echo: target index, sequence number, send
+ * time (16 bytes).
+ */
+class ProbeHeader : public Header
+{
+  public:
+    static TypeId GetTypeId();
+    TypeId GetInstanceTypeId() const override;
+    void Print(std::ostream& os) const override;
+    uint32_t GetSerializedSize() const override;
+    void Serialize(Buffer::Iterator start) const override;
+    uint32_t Deserialize(Buffer::Iterator start) override;
+
+    uint32_t target = 0;   //!< index of the target at the client
+    uint32_t sequence = 0; //!< per-target sequence number
+    int64_t sentNs = 0;    //!< send time, ns
+};
+
+/** \ingroup zos-takeover One probe's fate. */
+struct ProbeRecord
+{
+    Time sent;          //!< when the request left the application
+    Time received;      //!< when the reply arrived (negative: never)
+};
+
+/**
+ * \ingroup zos-takeover
+ * \brief Sends a UDP request every Interval to each target and records each reply.
+ *
+ * The socket is not connected: replies may come from any address of the stack; the reply's
+ * payload names its target and sequence number.
+ */
+class ProbeClient : public Application
+{
+  public:
+    static TypeId GetTypeId();
+    ProbeClient();
+    ~ProbeClient() override;
+
+    /** Add a target (a HOME address or a VIPA). \return its index. */
+    uint32_t AddTarget(Ipv4Address target);
+    /** \return the targets. */
+    const std::vector<Ipv4Address>& GetTargets() const;
+    /** \return the probes sent to target i, indexed by sequence number. */
+    const std::vector<ProbeRecord>& GetRecords(uint32_t i) const;
+
+    /** Signature of Rtt: (target, sequence, send time, round-trip time). */
+    typedef void (*RttTracedCallback)(Ipv4Address, uint32_t, Time, Time);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+    void SendAll();
+    void HandleRead(Ptr<Socket> socket);
+
+    Time m_interval;
+    uint16_t m_port;
+    Ptr<Socket> m_socket;
+    EventId m_sendEvent;
+    std::vector<Ipv4Address> m_targets;
+    std::vector<std::vector<ProbeRecord>> m_records;
+    TracedCallback<Ipv4Address, uint32_t, Time, Time> m_rttTrace;
+    TracedCallback<Ipv4Address, uint32_t> m_txTrace;
+};
+
+} // namespace ns3
+
+#endif

@@ -1,0 +1,629 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "zos-stack.h"
+
+#include "arp-util.h"
+#include "vipa-net-device.h"
+
+#include "ns3/arp-header.h"
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <iomanip>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ZosStack");
+NS_OBJECT_ENSURE_REGISTERED(ZosStack);
+
+TypeId
+ZosStack::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::ZosStack")
+            .SetParent<Object>()
+            .SetGroupName("ZosTakeover")
+            .AddConstructor<ZosStack>()
+            .AddAttribute("DetectionDelay",
+                          "Time from an OSA port failure (or repair) until the stack notices "
+                          "it and the link becomes inactive (active). Not in the seeds; default "
+                          "100 ms like Linux bonding's miimon.",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&ZosStack::m_detectionDelay),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("LanGroupLearningTime",
+                          "How long a starting link listens for its siblings before it joins "
+                          "or founds a LanGroup (seeds 000, 003: learned at link "
+                          "initialization).",
+                          TimeValue(MilliSeconds(10)),
+                          MakeTimeAccessor(&ZosStack::m_learningTime),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("GratuitousArpCount",
+                          "Gratuitous ARPs sent per address announced (seed 001: one).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&ZosStack::m_garpCount),
+                          MakeUintegerChecker<uint32_t>(0, 100))
+            .AddAttribute("GratuitousArpInterval",
+                          "Time between repeated gratuitous ARPs for one address.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&ZosStack::m_garpInterval),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("GratuitousArpLossProbability",
+                          "Probability that a gratuitous ARP is lost before reaching the LAN "
+                          "(drawn from this stack's random stream).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&ZosStack::m_garpLoss),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("Pq23444",
+                          "APAR PQ23444 applied: only the owner answers ARP, and takeover with "
+                          "gratuitous ARP. Without it every link answers for every HOME "
+                          "address with its own MAC, and nothing is taken over.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&ZosStack::m_pq23444),
+                          MakeBooleanChecker())
+            .AddAttribute("Pq26689",
+                          "APAR PQ26689 applied: a new VipaOwner announces every VIPA at once. "
+                          "Without it a VIPA moves only when the new owner is asked for it.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&ZosStack::m_pq26689),
+                          MakeBooleanChecker())
+            .AddAttribute("VipaGiveBack",
+                          "A link that becomes active again takes the VipaOwner role back.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ZosStack::m_vipaGiveBack),
+                          MakeBooleanChecker())
+            .AddAttribute("BackupPolicy",
+                          "Which active link takes over an inactive link's addresses.",
+                          EnumValue(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive)),
+                          MakeEnumAccessor(&ZosStack::m_backupPolicy),
+                          MakeEnumChecker(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive),
+                                          "LongestActive",
+                                          static_cast<int>(ArpOwnership::BackupPolicy::LowestName),
+                                          "LowestName"))
+            .AddAttribute(
+                "VipaOwnerPolicy",
+                "Which link of a LanGroup becomes VipaOwner (seed 001 has OSA1 in group 001 and "
+                "OSA4 in group 002: the default is the first link to become active).",
+                EnumValue(static_cast<int>(ArpOwnership::VipaOwnerPolicy::FirstActive)),
+                MakeEnumAccessor(&ZosStack::m_vipaOwnerPolicy),
+                MakeEnumChecker(static_cast<int>(ArpOwnership::VipaOwnerPolicy::FirstActive),
+                                "FirstActive",
+                                static_cast<int>(ArpOwnership::VipaOwnerPolicy::LowestName),
+                                "LowestName"))
+            .AddTraceSource("LinkState",
+                            "A link became active or inactive: (stack, link, active, cause).",
+                            MakeTraceSourceAccessor(&ZosStack::m_linkStateTrace),
+                            "ns3::ZosStack::LinkStateTracedCallback")
+            .AddTraceSource("PortState",
+                            "An OSA port under a link failed or was repaired, at the instant it "
+                            "happened (before detection): (stack, link, up).",
+                            MakeTraceSourceAccessor(&ZosStack::m_portStateTrace),
+                            "ns3::ZosStack::PortStateTracedCallback")
+            .AddTraceSource("OwnershipChange",
+                            "The ARP owner of an address changed: (stack, address, from, to, "
+                            "what).",
+                            MakeTraceSourceAccessor(&ZosStack::m_ownershipTrace),
+                            "ns3::ZosStack::OwnershipTracedCallback")
+            .AddTraceSource("GratuitousArpTx",
+                            "A gratuitous ARP was sent: (stack, link, address).",
+                            MakeTraceSourceAccessor(&ZosStack::m_garpTxTrace),
+                            "ns3::ZosStack::ArpTracedCallback")
+            .AddTraceSource("GratuitousArpLost",
+                            "A gratuitous ARP was lost by the loss model: (stack, link, "
+                            "address).",
+                            MakeTraceSourceAccessor(&ZosStack::m_garpLostTrace),
+                            "ns3::ZosStack::ArpTracedCallback")
+            .AddTraceSource("ArpReplyTx",
+                            "A link answered an ARP request: (stack, link, address).",
+                            MakeTraceSourceAccessor(&ZosStack::m_arpReplyTrace),
+                            "ns3::ZosStack::ArpTracedCallback");
+    return tid;
+}
+
+ZosStack::ZosStack()
+{
+    NS_LOG_FUNCTION(this);
+    m_lossRng = CreateObject<UniformRandomVariable>();
+}
+
+ZosStack::~ZosStack()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+ZosStack::DoDispose()
+{
+    for (auto& link : m_links)
+    {
+        link.detection.Cancel();
+        link.learning.Cancel();
+        link.device = nullptr;
+    }
+    m_links.clear();
+    m_vipaDevice = nullptr;
+    m_ipv4 = nullptr;
+    m_node = nullptr;
+    m_lossRng = nullptr;
+    Object::DoDispose();
+}
+
+void
+ZosStack::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+    m_ipv4 = node->GetObject<Ipv4>();
+    NS_ABORT_MSG_IF(!m_ipv4, "ZosStack needs an InternetStack on the node");
+    m_vipaDevice = CreateObject<VipaNetDevice>();
+    node->AddDevice(m_vipaDevice);
+    m_vipaIfIndex = m_ipv4->AddInterface(m_vipaDevice);
+    m_ipv4->SetUp(m_vipaIfIndex);
+}
+
+Ptr<Node>
+ZosStack::GetNode() const
+{
+    return m_node;
+}
+
+void
+ZosStack::SetName(const std::string& name)
+{
+    m_name = name;
+}
+
+const std::string&
+ZosStack::GetName() const
+{
+    return m_name;
+}
+
+int64_t
+ZosStack::AssignStreams(int64_t stream)
+{
+    m_lossRng->SetStream(stream);
+    return 1;
+}
+
+Ipv4Address
+ZosStack::ToIpv4(const Address& a)
+{
+    return Ipv4Address::ConvertFrom(a);
+}
+
+uint32_t
+ZosStack::AddLink(const std::string& name, Ptr<OsaNetDevice> device, Ipv4InterfaceAddress home)
+{
+    NS_LOG_FUNCTION(this << name << home);
+    NS_ABORT_MSG_IF(!m_node, "ZosStack::SetNode first");
+    NS_ABORT_MSG_IF(FindLink(name) >= 0, "duplicate link name " << name);
+    Link link;
+    link.name = name;
+    link.device = device;
+    link.mac = Mac48Address::ConvertFrom(device->GetAddress());
+    link.home = home;
+    int32_t existing = m_ipv4->GetInterfaceForDevice(device);
+    link.ifIndex = existing >= 0 ? existing : m_ipv4->AddInterface(device);
+    m_ipv4->AddAddress(link.ifIndex, home);
+    m_ipv4->SetDown(link.ifIndex);
+    link.id = m_ownership.AddLink(name, home.GetLocal());
+    uint32_t index = m_links.size();
+    m_linkByMac[link.mac] = index;
+    device->SetArpHandler(MakeCallback(&ZosStack::ReceiveArp, this));
+    device->SetPortStateHandler(MakeCallback(&ZosStack::PortStateChanged, this));
+    m_links.push_back(link);
+    return index;
+}
+
+void
+ZosStack::AddRoute(const std::string& link,
+                   Ipv4Address destination,
+                   Ipv4Mask mask,
+                   Ipv4Address gateway)
+{
+    uint32_t i = LinkIndex(link);
+    m_links[i].routes.push_back({destination, mask, gateway});
+    if (m_ownership.IsActive(m_links[i].id))
+    {
+        Ipv4StaticRoutingHelper helper;
+        Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(m_ipv4);
+        if (gateway == Ipv4Address::GetZero())
+        {
+            routing->AddNetworkRouteTo(destination, mask, m_links[i].ifIndex);
+        }
+        else
+        {
+            routing->AddNetworkRouteTo(destination, mask, gateway, m_links[i].ifIndex);
+        }
+    }
+}
+
+void
+ZosStack::AddVipa(Ipv4Address vipa)
+{
+    NS_LOG_FUNCTION(this << vipa);
+    if (m_ownership.IsVipa(vipa))
+    {
+        return;
+    }
+    m_ipv4->AddAddress(m_vipaIfIndex, Ipv4InterfaceAddress(vipa, Ipv4Mask::GetOnes()));
+    SyncConfig();
+    Apply(m_ownership.AddVipa(vipa));
+}
+
+void
+ZosStack::SyncConfig()
+{
+    ArpOwnership::Config config;
+    config.takeover = m_pq23444;
+    config.announceInheritedVipas = m_pq26689;
+    config.vipaGiveBack = m_vipaGiveBack;
+    config.backupPolicy = static_cast<ArpOwnership::BackupPolicy>(m_backupPolicy);
+    config.vipaOwnerPolicy = static_cast<ArpOwnership::VipaOwnerPolicy>(m_vipaOwnerPolicy);
+    m_ownership.SetConfig(config);
+}
+
+uint32_t
+ZosStack::LinkIndex(const std::string& name) const
+{
+    int32_t i = FindLink(name);
+    NS_ABORT_MSG_IF(i < 0, "stack " << m_name << " has no link " << name);
+    return static_cast<uint32_t>(i);
+}
+
+int32_t
+ZosStack::FindLink(const std::string& name) const
+{
+    for (uint32_t i = 0; i < m_links.size(); ++i)
+    {
+        if (m_links[i].name == name)
+        {
+            return static_cast<int32_t>(i);
+        }
+    }
+    return -1;
+}
+
+void
+ZosStack::StartLink(const std::string& name)
+{
+    uint32_t i = LinkIndex(name);
+    m_links[i].started = true;
+    if (m_links[i].portUp && !m_failed)
+    {
+        Activate(i, "link start");
+    }
+}
+
+void
+ZosStack::StopLink(const std::string& name)
+{
+    uint32_t i = LinkIndex(name);
+    m_links[i].started = false;
+    Deactivate(i, "link stop");
+}
+
+void
+ZosStack::FailPort(const std::string& name)
+{
+    m_links[LinkIndex(name)].device->SetPortFailed(true);
+}
+
+void
+ZosStack::RepairPort(const std::string& name)
+{
+    m_links[LinkIndex(name)].device->SetPortFailed(false);
+}
+
+void
+ZosStack::Fail()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_failed)
+    {
+        return;
+    }
+    m_failed = true;
+    for (uint32_t i = 0; i < m_links.size(); ++i)
+    {
+        Link& link = m_links[i];
+        link.detection.Cancel();
+        link.learning.Cancel();
+        link.device->SetStackAvailable(false);
+        if (m_ipv4->IsUp(link.ifIndex))
+        {
+            m_ipv4->SetDown(link.ifIndex);
+        }
+        m_linkStateTrace(m_name, link.name, false, "stack failure");
+    }
+}
+
+bool
+ZosStack::IsFailed() const
+{
+    return m_failed;
+}
+
+void
+ZosStack::PortStateChanged(Ptr<OsaNetDevice> device, bool up)
+{
+    for (uint32_t i = 0; i < m_links.size(); ++i)
+    {
+        if (m_links[i].device == device)
+        {
+            m_portStateTrace(m_name, m_links[i].name, up);
+            if (m_failed)
+            {
+                return;
+            }
+            m_links[i].detection.Cancel();
+            m_links[i].detection =
+                Simulator::Schedule(m_detectionDelay, &ZosStack::PortStateNoticed, this, i, up);
+        }
+    }
+}
+
+void
+ZosStack::PortStateNoticed(uint32_t i, bool up)
+{
+    Link& link = m_links[i];
+    link.portUp = up;
+    if (!up)
+    {
+        Deactivate(i, "port failure detected");
+    }
+    else if (link.started)
+    {
+        Activate(i, "port repair detected");
+    }
+}
+
+void
+ZosStack::Activate(uint32_t i, const std::string& cause)
+{
+    Link& link = m_links[i];
+    if (m_failed || m_ownership.IsActive(link.id))
+    {
+        return;
+    }
+    NS_LOG_INFO(m_name << " " << link.name << " active (" << cause << ")");
+    SyncConfig();
+    m_ipv4->SetUp(link.ifIndex);
+    Ipv4StaticRoutingHelper helper;
+    Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(m_ipv4);
+    for (const auto& r : link.routes)
+    {
+        if (r.gateway == Ipv4Address::GetZero())
+        {
+            routing->AddNetworkRouteTo(r.destination, r.mask, link.ifIndex);
+        }
+        else
+        {
+            routing->AddNetworkRouteTo(r.destination, r.mask, r.gateway, link.ifIndex);
+        }
+    }
+    m_linkStateTrace(m_name, link.name, true, cause);
+    Apply(m_ownership.StartLink(link.id));
+    link.learning = Simulator::Schedule(m_learningTime, &ZosStack::CompleteActivation, this, i);
+}
+
+void
+ZosStack::CompleteActivation(uint32_t i)
+{
+    Apply(m_ownership.CompleteActivation(m_links[i].id));
+}
+
+void
+ZosStack::Deactivate(uint32_t i, const std::string& cause)
+{
+    Link& link = m_links[i];
+    if (m_failed || !m_ownership.IsActive(link.id))
+    {
+        return;
+    }
+    NS_LOG_INFO(m_name << " " << link.name << " not active (" << cause << ")");
+    SyncConfig();
+    link.learning.Cancel();
+    if (m_ipv4->IsUp(link.ifIndex))
+    {
+        m_ipv4->SetDown(link.ifIndex); // ns-3 drops this interface's routes
+    }
+    m_linkStateTrace(m_name, link.name, false, cause);
+    Apply(m_ownership.StopLink(link.id));
+}
+
+void
+ZosStack::Apply(const ArpOwnership::Changes& changes)
+{
+    static const char* reasons[] = {"activation", "takeover", "reclaim", "vipa added", "vipa owner"};
+    for (const auto& change : changes)
+    {
+        Ipv4Address address = ToIpv4(change.address);
+        const std::string& from =
+            change.from == ArpOwnership::NO_LINK ? std::string() : m_links[change.from].name;
+        const std::string to =
+            change.to == ArpOwnership::NO_LINK ? std::string() : m_links[change.to].name;
+        std::string what = std::string(change.vipa ? "VIPA " : "HOME ") +
+                           reasons[static_cast<int>(change.reason)];
+        m_ownershipTrace(m_name, address, from, to, what);
+        // Before PQ23444 the stack did not support ARP for VIPAs (seed 003).
+        bool vipaArp = m_pq23444 || !change.vipa;
+        if (change.announce && vipaArp && change.to != ArpOwnership::NO_LINK && m_garpCount > 0)
+        {
+            SendGratuitousArp(change.to, address, m_garpCount);
+        }
+    }
+}
+
+void
+ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining)
+{
+    Link& link = m_links[i];
+    if (m_failed || !m_ownership.Answers(link.id, address))
+    {
+        return; // the link lost the address (or went down) in the meantime
+    }
+    if (m_garpLoss > 0 && m_lossRng->GetValue() < m_garpLoss)
+    {
+        m_garpLostTrace(m_name, link.name, address);
+    }
+    else
+    {
+        link.device->Send(MakeGratuitousArp(address, link.mac),
+                          link.device->GetBroadcast(),
+                          kArpProtocol);
+        m_garpTxTrace(m_name, link.name, address);
+    }
+    if (remaining > 1)
+    {
+        Simulator::Schedule(m_garpInterval,
+                            &ZosStack::SendGratuitousArp,
+                            this,
+                            i,
+                            address,
+                            remaining - 1);
+    }
+}
+
+void
+ZosStack::ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const Address& from)
+{
+    Ptr<Packet> copy = packet->Copy();
+    ArpHeader arp;
+    if (copy->RemoveHeader(arp) == 0)
+    {
+        return;
+    }
+    // Which link heard it.
+    uint32_t i = m_linkByMac.at(Mac48Address::ConvertFrom(device->GetAddress()));
+    Link& link = m_links[i];
+    if (m_failed || !m_ownership.IsActive(link.id))
+    {
+        return;
+    }
+    // A frame sent by another link of this stack: the two links share a LAN (learning).
+    auto sibling = m_linkByMac.find(Mac48Address::ConvertFrom(arp.GetSourceHardwareAddress()));
+    if (sibling != m_linkByMac.end())
+    {
+        m_ownership.NoteHeard(m_links[sibling->second].id, link.id);
+        return;
+    }
+    if (arp.IsReply())
+    {
+        // Replies to the stack's own requests (resolving clients) go to ns-3's ARP.
+        device->ForwardUp(packet, kArpProtocol, from);
+        return;
+    }
+    Ipv4Address target = arp.GetDestinationIpv4Address();
+    if (IsGratuitous(arp))
+    {
+        return; // another station announcing itself; the stack keeps no cache of it here
+    }
+    bool answer = m_pq23444 ? m_ownership.Answers(link.id, target)
+                            // before PQ23444: every link answers for every HOME address
+                            : m_ownership.IsHome(target);
+    if (!answer)
+    {
+        return;
+    }
+    device->Send(MakeArpReply(target,
+                              link.mac,
+                              arp.GetSourceIpv4Address(),
+                              arp.GetSourceHardwareAddress()),
+                 arp.GetSourceHardwareAddress(),
+                 kArpProtocol);
+    m_arpReplyTrace(m_name, link.name, target);
+}
+
+void
+ZosStack::PrintDevlinks(std::ostream& os) const
+{
+    uint32_t number = 0;
+    for (ArpOwnership::GroupId g : m_ownership.GetGroups())
+    {
+        os << "LanGroup: " << std::setw(3) << std::setfill('0') << ++number << std::setfill(' ')
+           << "\n";
+        os << "  LnkName   LnkStatus   ArpOwner   VipaOwner\n";
+        os << "  -------   ---------   --------   ---------\n";
+        ArpOwnership::LinkId vipaOwner = m_ownership.GetVipaOwner(g);
+        for (ArpOwnership::LinkId id : m_ownership.GetGroupLinks(g))
+        {
+            bool active = !m_failed && m_ownership.IsActive(id);
+            ArpOwnership::LinkId owner = m_ownership.OwnerOf(g, m_ownership.GetHome(id));
+            std::string ownerName =
+                owner == ArpOwnership::NO_LINK ? "" : m_ownership.GetLinkName(owner);
+            os << "  " << std::left << std::setw(10) << m_ownership.GetLinkName(id)
+               << std::setw(12) << (active ? "Active" : "Not Active") << std::setw(11)
+               << ownerName << (vipaOwner == id ? "yes" : "no") << std::right << "\n";
+        }
+    }
+}
+
+std::string
+ZosStack::GetDevlinks() const
+{
+    std::ostringstream os;
+    PrintDevlinks(os);
+    return os.str();
+}
+
+uint32_t
+ZosStack::GetNLinks() const
+{
+    return m_links.size();
+}
+
+const std::string&
+ZosStack::GetLinkName(uint32_t i) const
+{
+    return m_links.at(i).name;
+}
+
+Ptr<OsaNetDevice>
+ZosStack::GetLinkDevice(uint32_t i) const
+{
+    return m_links.at(i).device;
+}
+
+Ipv4Address
+ZosStack::GetHomeAddress(uint32_t i) const
+{
+    return m_links.at(i).home.GetLocal();
+}
+
+bool
+ZosStack::IsLinkActive(uint32_t i) const
+{
+    return !m_failed && m_ownership.IsActive(m_links.at(i).id);
+}
+
+std::vector<Ipv4Address>
+ZosStack::GetVipas() const
+{
+    std::vector<Ipv4Address> out;
+    for (const auto& a : m_ownership.GetVipas())
+    {
+        out.push_back(ToIpv4(a));
+    }
+    return out;
+}
+
+const ArpOwnership&
+ZosStack::GetOwnership() const
+{
+    return m_ownership;
+}
+
+} // namespace ns3

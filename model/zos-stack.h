@@ -1,0 +1,213 @@
+/*
+ * zos-takeover: a z/OS TCP/IP stack with OSA links, static VIPAs and interface takeover.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_ZOS_STACK_H
+#define ZOS_TAKEOVER_ZOS_STACK_H
+
+#include "arp-ownership.h"
+#include "osa-net-device.h"
+
+#include "ns3/event-id.h"
+#include "ns3/ipv4-interface-address.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <iosfwd>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+class Node;
+class Ipv4;
+class VipaNetDevice;
+
+/**
+ * \ingroup zos-takeover
+ * \brief The z/OS TCP/IP stack of one partition, aggregated to an ns-3 node that has an
+ * InternetStack.
+ *
+ * Each link is one OSA port with one HOME address (an Ipv4 interface). Static VIPAs live on
+ * a VIRTUAL device that is always up. ns-3's weak end-system model makes the stack accept
+ * packets for any HOME address or VIPA on any active link. ARP received on an OSA port
+ * comes here: the `ArpOwnership` table decides which link answers, and ownership changes
+ * produce gratuitous ARPs (count, spacing and loss are attributes). Port failures are
+ * noticed after `DetectionDelay`; a link stop takes effect at once.
+ *
+ * IPv4 only for now; IPv6 (IPAQENET6) will add a second ownership table with neighbor
+ * discovery announcements.
+ */
+class ZosStack : public Object
+{
+  public:
+    static TypeId GetTypeId();
+    ZosStack();
+    ~ZosStack() override;
+
+    /** Bind to the node (which must already have an InternetStack). Done by the helper. */
+    void SetNode(Ptr<Node> node);
+    /** \return the node. */
+    Ptr<Node> GetNode() const;
+
+    /** Stack name (the TCP/IP proc name, e.g. "TCPIPA"). */
+    void SetName(const std::string& name);
+    /** \return the stack name. */
+    const std::string& GetName() const;
+
+    /**
+     * Add a link on an OSA port already installed on the node and attached to a LAN. The
+     * link starts inactive. \return the link index.
+     */
+    uint32_t AddLink(const std::string& name, Ptr<OsaNetDevice> device, Ipv4InterfaceAddress home);
+
+    /** A static route over one link, (re)installed whenever that link becomes active. */
+    void AddRoute(const std::string& link,
+                  Ipv4Address destination,
+                  Ipv4Mask mask,
+                  Ipv4Address gateway = Ipv4Address::GetZero());
+
+    /** Add a static VIPA; if links are active, each LanGroup announces it. */
+    void AddVipa(Ipv4Address vipa);
+
+    /** Start a link (operator START): active now if its port is up. */
+    void StartLink(const std::string& link);
+    /** Stop a link (operator STOP): inactive at once, no detection delay. */
+    void StopLink(const std::string& link);
+    /** The port under a link fails now; the stack notices after DetectionDelay. */
+    void FailPort(const std::string& link);
+    /** The port under a link is repaired now; the stack notices after DetectionDelay. */
+    void RepairPort(const std::string& link);
+    /** The whole stack fails: nothing answers, nothing is taken over. */
+    void Fail();
+
+    /** \return true after Fail(). */
+    bool IsFailed() const;
+
+    /** Netstat DEVLINKS LanGroup display (seed 001 layout), as of now. */
+    void PrintDevlinks(std::ostream& os) const;
+    /** Same, as a string. */
+    std::string GetDevlinks() const;
+
+    /** \return number of links. */
+    uint32_t GetNLinks() const;
+    /** \return link index by name, or -1. */
+    int32_t FindLink(const std::string& name) const;
+    /** \return name of link i. */
+    const std::string& GetLinkName(uint32_t i) const;
+    /** \return the OSA port of link i. */
+    Ptr<OsaNetDevice> GetLinkDevice(uint32_t i) const;
+    /** \return HOME address of link i. */
+    Ipv4Address GetHomeAddress(uint32_t i) const;
+    /** \return true if link i is active. */
+    bool IsLinkActive(uint32_t i) const;
+    /** \return the static VIPAs. */
+    std::vector<Ipv4Address> GetVipas() const;
+    /** \return the ownership table (read only). */
+    const ArpOwnership& GetOwnership() const;
+
+    /**
+     * Assign a fixed random stream to the gratuitous ARP loss model.
+     * \return the number of streams used (1).
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /** Signature of LinkState: (stack, link, active, cause). */
+    typedef void (*LinkStateTracedCallback)(const std::string&,
+                                            const std::string&,
+                                            bool,
+                                            const std::string&);
+    /** Signature of PortState: (stack, link, port up). */
+    typedef void (*PortStateTracedCallback)(const std::string&, const std::string&, bool);
+    /** Signature of OwnershipChange: (stack, address, from link, to link, what). */
+    typedef void (*OwnershipTracedCallback)(const std::string&,
+                                            Ipv4Address,
+                                            const std::string&,
+                                            const std::string&,
+                                            const std::string&);
+    /** Signature of GratuitousArpTx / GratuitousArpLost / ArpReplyTx: (stack, link, address). */
+    typedef void (*ArpTracedCallback)(const std::string&, const std::string&, Ipv4Address);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    struct Link
+    {
+        std::string name;
+        Ptr<OsaNetDevice> device;
+        Mac48Address mac;
+        uint32_t ifIndex = 0;
+        Ipv4InterfaceAddress home;
+        ArpOwnership::LinkId id = 0;
+        bool started = false; //!< administratively started
+        bool portUp = true;   //!< port state as noticed by the stack
+        EventId detection;
+        EventId learning;
+        struct Route
+        {
+            Ipv4Address destination;
+            Ipv4Mask mask;
+            Ipv4Address gateway;
+        };
+        std::vector<Route> routes;
+    };
+
+    uint32_t LinkIndex(const std::string& name) const;
+    void Activate(uint32_t i, const std::string& cause);
+    void Deactivate(uint32_t i, const std::string& cause);
+    void CompleteActivation(uint32_t i);
+    void PortStateChanged(Ptr<OsaNetDevice> device, bool up);
+    void PortStateNoticed(uint32_t i, bool up);
+    void ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const Address& from);
+    void SyncConfig();
+    void Apply(const ArpOwnership::Changes& changes);
+    void SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining);
+    static Ipv4Address ToIpv4(const Address& a);
+
+    Ptr<Node> m_node;
+    Ptr<Ipv4> m_ipv4;
+    std::string m_name;
+    std::vector<Link> m_links;
+    std::unordered_map<Mac48Address, uint32_t, Mac48AddressHash> m_linkByMac;
+    Ptr<VipaNetDevice> m_vipaDevice;
+    uint32_t m_vipaIfIndex = 0;
+    ArpOwnership m_ownership;
+    bool m_failed = false;
+
+    // attributes
+    Time m_detectionDelay;
+    Time m_learningTime;
+    uint32_t m_garpCount;
+    Time m_garpInterval;
+    double m_garpLoss;
+    bool m_pq23444;
+    bool m_pq26689;
+    bool m_vipaGiveBack;
+    int m_backupPolicy;    //!< ArpOwnership::BackupPolicy
+    int m_vipaOwnerPolicy; //!< ArpOwnership::VipaOwnerPolicy
+    Ptr<UniformRandomVariable> m_lossRng;
+
+    // trace sources
+    TracedCallback<const std::string&, const std::string&, bool, const std::string&>
+        m_linkStateTrace;
+    TracedCallback<const std::string&, const std::string&, bool> m_portStateTrace;
+    TracedCallback<const std::string&,
+                   Ipv4Address,
+                   const std::string&,
+                   const std::string&,
+                   const std::string&>
+        m_ownershipTrace;
+    TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpTxTrace;
+    TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpLostTrace;
+    TracedCallback<const std::string&, const std::string&, Ipv4Address> m_arpReplyTrace;
+};
+
+} // namespace ns3
+
+#endif

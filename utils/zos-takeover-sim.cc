@@ -1,0 +1,145 @@
+/*
+ * zos-takeover-sim: run one scenario file and write what users measure.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ns3/output-writer.h"
+#include "ns3/scenario-runner.h"
+#include "ns3/scenario.h"
+
+#include <boost/program_options.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+namespace po = boost::program_options;
+using namespace ns3::zos;
+
+namespace
+{
+
+std::string
+NewResultsDir(const std::string& scenarioName)
+{
+    std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", std::localtime(&now));
+    std::string base = "results/" + scenarioName + "-" + stamp;
+    std::string dir = base;
+    for (int i = 2; std::filesystem::exists(dir); ++i)
+    {
+        dir = base + "-" + std::to_string(i);
+    }
+    return dir;
+}
+
+} // namespace
+
+int
+main(int argc, char** argv)
+{
+    po::options_description visible(
+        "zos-takeover-sim: simulate z/OS interface takeover for one scenario file\n\n"
+        "Usage: zos-takeover-sim [SCENARIO.json] [options]\n\nOptions");
+    std::string out;
+    std::vector<std::string> sets;
+    visible.add_options()("help,h", "print this help and exit")(
+        "out,o",
+        po::value<std::string>(&out),
+        "directory for summary.json, timeline.csv, probes.csv, devlinks.txt and pcaps "
+        "(default: a new folder under results/)")(
+        "set,s",
+        po::value<std::vector<std::string>>(&sets)->composing(),
+        "override a scenario value before validation, PATH=VALUE, e.g. "
+        "--set stacks[0].detectionDelay=0.5 (repeatable)")(
+        "pcap", "write one pcap per LAN into the output directory")(
+        "quiet,q", "print nothing but errors and the output directory")(
+        "validate", "check the scenario, print it as canonical JSON, do not run");
+    po::options_description hidden;
+    std::string scenarioFile = "scenarios/seed-001-osa1-osa4.json";
+    hidden.add_options()("scenario", po::value<std::string>(&scenarioFile), "scenario file");
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("scenario", 1);
+
+    po::variables_map vm;
+    try
+    {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
+        po::notify(vm);
+    }
+    catch (const po::error& e)
+    {
+        std::cerr << "zos-takeover: " << e.what() << " (see --help)\n";
+        return 2;
+    }
+    if (vm.count("help"))
+    {
+        std::cout << visible << "\nWithout SCENARIO, runs " << scenarioFile << ".\n"
+                  << "Exit status: 0 done, 2 bad input (one line on stderr naming the file, "
+                     "the JSON path and the problem).\n";
+        return 0;
+    }
+
+    Scenario scenario;
+    try
+    {
+        scenario = LoadScenario(scenarioFile, sets);
+    }
+    catch (const ScenarioError& e)
+    {
+        std::cerr << e.what() << "\n";
+        return 2;
+    }
+    if (vm.count("validate"))
+    {
+        std::cout << ScenarioToJson(scenario) << "\n";
+        return 0;
+    }
+    bool quiet = vm.count("quiet") != 0;
+    if (out.empty())
+    {
+        out = NewResultsDir(scenario.name);
+    }
+    try
+    {
+        std::filesystem::create_directories(out);
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "zos-takeover: cannot create output directory " << out << ": " << e.what()
+                  << "\n";
+        return 2;
+    }
+
+    ScenarioRunner runner(scenario);
+    if (vm.count("pcap"))
+    {
+        runner.EnablePcap(out);
+    }
+    auto started = std::chrono::steady_clock::now();
+    RunResult result = runner.Run();
+    double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    WriteOutputs(result, out);
+
+    if (!quiet)
+    {
+        for (const auto& w : result.warnings)
+        {
+            std::cout << "warning: " << w << "\n";
+        }
+        std::cout << "Scenario " << scenario.name << " (" << scenario.file << "), seed "
+                  << scenario.seed << ", " << scenario.duration << " s simulated in "
+                  << std::fixed << std::setprecision(2) << wall << " s\n\n";
+        std::cout << DevlinksText(result);
+        std::cout << OutageTable(result) << "\n";
+    }
+    std::cout << "Results in " << out << "/ (summary.json, timeline.csv, probes.csv, devlinks.txt"
+              << (vm.count("pcap") ? ", *.pcap" : "") << ")\n";
+    return 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * zos-takeover: everything a user program needs, in one include.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_MODULE_H
+#define ZOS_TAKEOVER_MODULE_H
+
+/**
+ * \defgroup zos-takeover z/OS interface takeover
+ * OSA adapters, LanGroups, ARP ownership, gratuitous ARP and VIPA takeover of the IBM z/OS
+ * TCP/IP stack, with LAN station ARP models and outage measurement.
+ */
+
+#include "ns3/arp-ownership.h"
+#include "ns3/lan-helper.h"
+#include "ns3/lan.h"
+#include "ns3/osa-net-device.h"
+#include "ns3/outage.h"
+#include "ns3/probe-client.h"
+#include "ns3/probe-helper.h"
+#include "ns3/probe-server.h"
+#include "ns3/station-arp-helper.h"
+#include "ns3/station-arp.h"
+#include "ns3/vipa-net-device.h"
+#include "ns3/zos-stack-helper.h"
+#include "ns3/zos-stack.h"
+
+#endif
