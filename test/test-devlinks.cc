@@ -1,0 +1,124 @@
+/*
+ * zos-takeover: the Netstat DEVLINKS LanGroup display against the IBM text (seed 001).
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "zos-test-util.h"
+
+#include <gtest/gtest.h>
+
+using namespace zostest;
+
+namespace
+{
+
+/** The text of the IBM answer (test/data/seed-001-swg21243821.txt) between two markers. */
+std::string
+SeedTable(const std::string& after, const std::string& before)
+{
+    std::string seed = ReadFile(DataDir() + "/seed-001-swg21243821.txt");
+    auto a = seed.find(after);
+    auto b = seed.find(before, a);
+    EXPECT_NE(a, std::string::npos);
+    EXPECT_NE(b, std::string::npos);
+    return seed.substr(a + after.size(), b - a - after.size());
+}
+
+/**
+ * The IBM page underlines "ArpOwner" with 7 dashes in LanGroup 001 and with 8 in LanGroup
+ * 002 of the same display; Netstat prints one layout for every group, so one of the two is a
+ * typo of the page. We print 8 (the width of the heading) and correct exactly that one token.
+ */
+std::string
+CorrectUnderlineTypo(const std::string& normalised)
+{
+    const std::string typo = "------- --------- ------- ---------";
+    const std::string fixed = "------- --------- -------- ---------";
+    std::string out = normalised;
+    auto at = out.find(typo);
+    EXPECT_NE(at, std::string::npos) << "the seed no longer has the known typo";
+    out.replace(at, typo.size(), fixed);
+    EXPECT_EQ(out.find(typo), std::string::npos) << "the typo occurs more than once";
+    return out;
+}
+
+const char* kBeforeStart = "Two LanGroups would be created for this environment:";
+const char* kBeforeEnd = "OSA1 and OSA4 will send";
+const char* kAfterStart = "The LanGroups will then look like:";
+const char* kAfterEnd = "Note:";
+
+class Devlinks : public ::testing::Test
+{
+  protected:
+    static void SetUpTestSuite()
+    {
+        observed = new Observed(Seed001({"duration=30"}));
+    }
+    static void TearDownTestSuite()
+    {
+        delete observed;
+        observed = nullptr;
+    }
+    static Observed* observed;
+};
+
+Observed* Devlinks::observed = nullptr;
+
+TEST_F(Devlinks, BeforeOsa1FailsEqualsTheSeed)
+{
+    std::string expected = CorrectUnderlineTypo(NormaliseWhitespace(SeedTable(kBeforeStart, kBeforeEnd)));
+    std::string actual = NormaliseWhitespace(observed->Devlinks("before portFailure TCPIPA/OSA1"));
+    EXPECT_EQ(actual, expected);
+}
+
+TEST_F(Devlinks, AfterOsa1FailsEqualsTheSeed)
+{
+    std::string expected = CorrectUnderlineTypo(NormaliseWhitespace(SeedTable(kAfterStart, kAfterEnd)));
+    std::string actual = NormaliseWhitespace(observed->Devlinks("after portFailure TCPIPA/OSA1"));
+    EXPECT_EQ(actual, expected);
+}
+
+TEST_F(Devlinks, DisplayIsTakenAtTheRightTimes)
+{
+    // Before: at the failure instant (scheduled ahead of it); after: once the stack noticed
+    // (detection delay 0.1 s) and a starting link would have learned its group.
+    bool before = false;
+    bool after = false;
+    for (const auto& d : observed->result.devlinks)
+    {
+        if (d.label == "before portFailure TCPIPA/OSA1")
+        {
+            before = true;
+            EXPECT_EQ(d.time, Seconds(20));
+        }
+        if (d.label == "after portFailure TCPIPA/OSA1")
+        {
+            after = true;
+            EXPECT_GT(d.time, Seconds(20.1));
+            EXPECT_LT(d.time, Seconds(20.2));
+        }
+    }
+    EXPECT_TRUE(before);
+    EXPECT_TRUE(after);
+}
+
+TEST(DevlinksLayout, RowsAreColumnAligned)
+{
+    Observed o(Seed001({"duration=30"}));
+    std::string text = o.Devlinks("after portFailure TCPIPA/OSA1");
+    EXPECT_NE(text.find("LanGroup: 001\n"), std::string::npos);
+    EXPECT_NE(text.find("  OSA1      Not Active  OSA2       no\n"), std::string::npos);
+    EXPECT_NE(text.find("  OSA2      Active      OSA2       yes\n"), std::string::npos);
+}
+
+TEST(DevlinksLayout, VipaOwnerFollowsActivationOrderNotNames)
+{
+    // Start OSA3 before OSA4: then OSA3 is VipaOwner of LanGroup 002 (the default policy is
+    // "first link of the group to become active"; the seed has OSA4 because it started first).
+    Observed o(Seed001({"duration=30", "stacks[0].links[2].activateAt=0.15"}));
+    std::string text = o.Devlinks("before portFailure TCPIPA/OSA1");
+    EXPECT_NE(text.find("  OSA3      Active      OSA3       yes\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("  OSA4      Active      OSA4       no\n"), std::string::npos) << text;
+}
+
+} // namespace
