@@ -61,8 +61,11 @@ ZosStack::GetTypeId()
                           MakeTimeAccessor(&ZosStack::m_garpInterval),
                           MakeTimeChecker(Time(0)))
             .AddAttribute("GratuitousArpLossProbability",
-                          "Probability that a gratuitous ARP is lost before reaching the LAN "
-                          "(drawn from this stack's random stream).",
+                          "Probability that a gratuitous ARP announcing a takeover, a new "
+                          "VipaOwner or an added VIPA is lost before reaching the LAN (drawn "
+                          "from this stack's random stream). The frame a starting link sends "
+                          "for its own HOME address (heard by its siblings for LanGroup "
+                          "learning) is not subject to it.",
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&ZosStack::m_garpLoss),
                           MakeDoubleChecker<double>(0.0, 1.0))
@@ -462,20 +465,23 @@ ZosStack::Apply(const ArpOwnership::Changes& changes)
         bool vipaArp = m_pq23444 || !change.vipa;
         if (change.announce && vipaArp && change.to != ArpOwnership::NO_LINK && m_garpCount > 0)
         {
-            SendGratuitousArp(change.to, address, m_garpCount);
+            // The loss model stands for stations missing announcements; the activation frame
+            // that sibling links hear (LanGroup learning) is not subject to it.
+            bool lossy = change.reason != ArpOwnership::Reason::Activation;
+            SendGratuitousArp(change.to, address, m_garpCount, lossy);
         }
     }
 }
 
 void
-ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining)
+ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining, bool lossy)
 {
     Link& link = m_links[i];
     if (m_failed || !m_ownership.Answers(link.id, address))
     {
         return; // the link lost the address (or went down) in the meantime
     }
-    if (m_garpLoss > 0 && m_lossRng->GetValue() < m_garpLoss)
+    if (lossy && m_garpLoss > 0 && m_lossRng->GetValue() < m_garpLoss)
     {
         m_garpLostTrace(m_name, link.name, address);
     }
@@ -493,7 +499,8 @@ ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining)
                             this,
                             i,
                             address,
-                            remaining - 1);
+                            remaining - 1,
+                            lossy);
     }
 }
 

@@ -167,7 +167,7 @@ class ZosStack : public Object
     void ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const Address& from);
     void SyncConfig();
     void Apply(const ArpOwnership::Changes& changes);
-    void SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining);
+    void SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining, bool lossy);
     static Ipv4Address ToIpv4(const Address& a);
 
     Ptr<Node> m_node;

@@ -1,0 +1,251 @@
+/*
+ * zos-takeover: takeover as seen on the wire (ARP frames captured on each LAN).
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "zos-test-util.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace zostest;
+
+namespace
+{
+
+std::multiset<std::string>
+Addresses(const std::vector<WireArp>& arps)
+{
+    std::multiset<std::string> out;
+    for (const auto& a : arps)
+    {
+        out.insert(Str(a.senderIp));
+    }
+    return out;
+}
+
+TEST(TakeoverWire, AtStartupOsa1AndOsa4AnnounceBothVipas)
+{
+    Observed o(Seed001({"duration=30"}));
+    auto garps = o.Gratuitous(0, 20);
+    std::multiset<std::string> lan1, lan2;
+    for (const auto& a : garps)
+    {
+        EXPECT_EQ(a.ethDestination, Mac48Address::GetBroadcast());
+        EXPECT_EQ(a.ethSource, a.senderMac);
+        bool vipa = Str(a.senderIp).rfind("10.", 0) == 0;
+        if (vipa)
+        {
+            // Only the VipaOwners (OSA1 on LAN1, OSA4 on LAN2) announce VIPAs.
+            EXPECT_EQ(a.senderMac, o.mac.at(a.lan == "LAN1" ? "OSA1" : "OSA4"));
+        }
+        (a.lan == "LAN1" ? lan1 : lan2).insert(Str(a.senderIp));
+    }
+    // Each link announces its own HOME address when it starts.
+    EXPECT_EQ(lan1,
+              (std::multiset<std::string>{"192.168.1.1", "192.168.1.2", "10.1.1.1", "10.100.100.1"}));
+    EXPECT_EQ(lan2,
+              (std::multiset<std::string>{"192.168.2.3", "192.168.2.4", "10.1.1.1", "10.100.100.1"}));
+}
+
+TEST(TakeoverWire, AfterOsa1FailsOsa2AnnouncesExactlyOsa1AndTheVipas)
+{
+    Observed o(Seed001({"duration=40"}));
+    auto garps = o.Gratuitous(20, 40);
+    EXPECT_EQ(Addresses(garps),
+              (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}));
+    for (const auto& a : garps)
+    {
+        EXPECT_EQ(a.lan, "LAN1");
+        EXPECT_EQ(a.senderMac, o.mac.at("OSA2"));
+        EXPECT_EQ(a.ethSource, o.mac.at("OSA2"));
+        EXPECT_EQ(a.ethDestination, Mac48Address::GetBroadcast());
+        // Sent when the stack notices the failure: detection delay 100 ms.
+        EXPECT_GE(a.time, Seconds(20.1));
+        EXPECT_LT(a.time, Seconds(20.1001));
+    }
+}
+
+TEST(TakeoverWire, OnlyTheOwnerAnswersArpRequests)
+{
+    Observed o(Seed001({"duration=40"}));
+    // Every request for 192.168.1.1 gets exactly one reply: from OSA1 before the failure,
+    // from OSA2 after the takeover.
+    uint32_t requests = 0;
+    for (const auto& req : o.arps)
+    {
+        if (!req.request || req.Gratuitous() || Str(req.targetIp) != "192.168.1.1" ||
+            req.lan != "LAN1")
+        {
+            continue;
+        }
+        ++requests;
+        std::vector<WireArp> replies;
+        for (const auto& rep : o.arps)
+        {
+            if (!rep.request && rep.senderIp == req.targetIp && rep.ethDestination == req.senderMac &&
+                rep.time >= req.time && rep.time < req.time + MilliSeconds(5))
+            {
+                replies.push_back(rep);
+            }
+        }
+        if (req.time > Seconds(20) && req.time < Seconds(20.1))
+        {
+            EXPECT_TRUE(replies.empty()); // OSA1's port is down, OSA2 does not own it yet
+            continue;
+        }
+        ASSERT_EQ(replies.size(), 1u) << "request at " << req.time.GetSeconds();
+        EXPECT_EQ(replies[0].senderMac, o.mac.at(req.time < Seconds(20) ? "OSA1" : "OSA2"));
+    }
+    EXPECT_GE(requests, 3u); // one per client on LAN1 at least
+}
+
+TEST(TakeoverWire, GratuitousArpCountAndSpacing)
+{
+    Observed o(Seed001({"duration=40",
+                        "stacks[0].gratuitousArpCount=3",
+                        "stacks[0].gratuitousArpInterval=0.5"}));
+    auto garps = o.Gratuitous(20, 40);
+    ASSERT_EQ(garps.size(), 9u);
+    std::map<std::string, std::vector<double>> times;
+    for (const auto& a : garps)
+    {
+        times[Str(a.senderIp)].push_back(a.time.GetSeconds());
+    }
+    for (const auto& [address, t] : times)
+    {
+        ASSERT_EQ(t.size(), 3u) << address;
+        EXPECT_NEAR(t[0], 20.1, 1e-3);
+        EXPECT_NEAR(t[1], 20.6, 1e-3);
+        EXPECT_NEAR(t[2], 21.1, 1e-3);
+    }
+}
+
+TEST(TakeoverWire, LostGratuitousArpsNeverReachTheWire)
+{
+    Observed o(Seed001({"duration=40", "stacks[0].gratuitousArpLoss=1"}));
+    // Only the four link-activation frames (HOME addresses, heard by sibling links for
+    // LanGroup learning) are exempt from the loss model.
+    auto garps = o.Gratuitous(0, 40);
+    EXPECT_EQ(Addresses(garps),
+              (std::multiset<std::string>{"192.168.1.1", "192.168.1.2", "192.168.2.3", "192.168.2.4"}));
+    for (const auto& a : garps)
+    {
+        EXPECT_LT(a.time, Seconds(1));
+    }
+    EXPECT_EQ(o.Timeline("gratuitous-arp").size(), 4u);
+    // 2 VIPAs x 2 LanGroups at startup + OSA1's address and 2 VIPAs at the takeover.
+    EXPECT_EQ(o.Timeline("gratuitous-arp-lost").size(), 4u + 3u);
+}
+
+TEST(TakeoverWire, PartialLossIsSeededAndReproducible)
+{
+    auto lost = [](uint32_t seed) {
+        Observed o(Seed001({"duration=40",
+                            "seed=" + std::to_string(seed),
+                            "stacks[0].gratuitousArpCount=20",
+                            "stacks[0].gratuitousArpInterval=0.01",
+                            "stacks[0].gratuitousArpLoss=0.5"}));
+        std::vector<double> t;
+        for (const auto& row : o.Timeline("gratuitous-arp-lost"))
+        {
+            t.push_back(row.time.GetSeconds());
+        }
+        return t;
+    };
+    auto a = lost(7);
+    EXPECT_EQ(a, lost(7));
+    EXPECT_GT(a.size(), 40u); // about half of 11 x 20
+    EXPECT_LT(a.size(), 180u);
+}
+
+TEST(TakeoverWire, LcsLinksBehaveLikeMpcipa)
+{
+    Observed o(Seed001({"duration=40",
+                        "stacks[0].links[0].kind=LCS",
+                        "stacks[0].links[1].kind=LCS"}));
+    auto garps = o.Gratuitous(20, 40);
+    EXPECT_EQ(Addresses(garps),
+              (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}));
+    for (const auto& a : garps)
+    {
+        EXPECT_EQ(a.senderMac, o.mac.at("OSA2"));
+    }
+}
+
+TEST(TakeoverWire, LinkStopTakesOverAtOnce)
+{
+    Observed o(Seed001({"duration=40", "events[0].type=linkStop"}));
+    auto garps = o.Gratuitous(20, 40);
+    ASSERT_EQ(garps.size(), 3u);
+    for (const auto& a : garps)
+    {
+        EXPECT_LT(a.time, Seconds(20.0001)); // no detection delay
+    }
+}
+
+TEST(TakeoverWire, RepairedLinkReclaimsItsHomeAddressOnly)
+{
+    Scenario sc = Seed001({"duration=40"});
+    sc.events.push_back({30.0, "portRepair", "TCPIPA", "OSA1", ""});
+    Observed o(sc);
+    auto garps = o.Gratuitous(30, 40);
+    ASSERT_EQ(garps.size(), 1u);
+    EXPECT_EQ(Str(garps[0].senderIp), "192.168.1.1");
+    EXPECT_EQ(garps[0].senderMac, o.mac.at("OSA1"));
+    EXPECT_NEAR(garps[0].time.GetSeconds(), 30.1, 1e-3);
+    std::string after = o.Devlinks("after portRepair TCPIPA/OSA1");
+    EXPECT_NE(after.find("  OSA1      Active      OSA1       no\n"), std::string::npos) << after;
+    EXPECT_NE(after.find("  OSA2      Active      OSA2       yes\n"), std::string::npos) << after;
+}
+
+TEST(TakeoverWire, VipaGiveBackMovesTheVipasBack)
+{
+    Scenario sc = Seed001({"duration=40", "stacks[0].vipaGiveBack=true"});
+    sc.events.push_back({30.0, "portRepair", "TCPIPA", "OSA1", ""});
+    Observed o(sc);
+    auto garps = o.Gratuitous(30, 40);
+    EXPECT_EQ(Addresses(garps),
+              (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}));
+    for (const auto& a : garps)
+    {
+        EXPECT_EQ(a.senderMac, o.mac.at("OSA1"));
+    }
+}
+
+TEST(TakeoverWire, AddedVipaIsAnnouncedInEachLanGroup)
+{
+    Scenario sc = Seed001({"duration=30"});
+    sc.events.insert(sc.events.begin(), {10.0, "vipaAdd", "TCPIPA", "", "10.7.7.7"});
+    Observed o(sc);
+    auto garps = o.Gratuitous(10, 11);
+    ASSERT_EQ(garps.size(), 2u);
+    std::set<std::string> lans;
+    for (const auto& a : garps)
+    {
+        EXPECT_EQ(Str(a.senderIp), "10.7.7.7");
+        lans.insert(a.lan);
+        EXPECT_EQ(a.senderMac, o.mac.at(a.lan == "LAN1" ? "OSA1" : "OSA4"));
+    }
+    EXPECT_EQ(lans, (std::set<std::string>{"LAN1", "LAN2"}));
+}
+
+TEST(TakeoverWire, FailedStackAnnouncesNothingAndAnswersNothing)
+{
+    Scenario sc = Seed001({"duration=40"});
+    sc.events[0].type = "stackFailure";
+    sc.events[0].link = "";
+    Observed o(sc);
+    EXPECT_TRUE(o.Gratuitous(20, 40).empty());
+    for (const auto& a : o.arps)
+    {
+        if (a.time > Seconds(20))
+        {
+            EXPECT_TRUE(a.request) << "reply at " << a.time.GetSeconds();
+        }
+    }
+    EXPECT_FALSE(o.Outage(0, "CLIENT1", "192.168.1.2").recovered);
+}
+
+} // namespace
