@@ -1,0 +1,155 @@
+/*
+ * zos-takeover: fix levels PQ23444 and PQ26689 (seed 003), and LanGroups across LANs.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "zos-test-util.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace zostest;
+
+namespace
+{
+
+TEST(FixLevels, BeforePq23444EveryLinkAnswersAndNothingIsTakenOver)
+{
+    Observed o(Seed001({"duration=40", "stacks[0].fixes.PQ23444=false"}));
+    // "a series of ARP responses will be sent, where each maps the target IP address to a
+    // different MAC address" (seed 003).
+    bool sawRequest = false;
+    for (const auto& req : o.arps)
+    {
+        if (!req.request || req.Gratuitous() || Str(req.targetIp) != "192.168.1.1" ||
+            req.time > Seconds(20))
+        {
+            continue;
+        }
+        sawRequest = true;
+        std::set<Mac48Address> answering;
+        for (const auto& rep : o.arps)
+        {
+            if (!rep.request && rep.senderIp == req.targetIp && rep.ethDestination == req.senderMac &&
+                rep.time >= req.time && rep.time < req.time + MilliSeconds(5))
+            {
+                answering.insert(rep.senderMac);
+            }
+        }
+        EXPECT_EQ(answering, (std::set<Mac48Address>{o.mac.at("OSA1"), o.mac.at("OSA2")}));
+    }
+    EXPECT_TRUE(sawRequest);
+    // VIPA ARP was not supported before PQ23444: nobody answers for a VIPA.
+    for (const auto& a : o.arps)
+    {
+        EXPECT_FALSE(!a.request && Str(a.senderIp).rfind("10.", 0) == 0)
+            << "VIPA reply at " << a.time.GetSeconds();
+    }
+    // No takeover: nothing announced, no ownership change after the failure.
+    EXPECT_TRUE(o.Gratuitous(20, 40).empty());
+    for (const auto& row : o.Timeline("ownership-change"))
+    {
+        EXPECT_LT(row.time, Seconds(20));
+    }
+    std::string after = o.Devlinks("after portFailure TCPIPA/OSA1");
+    EXPECT_NE(after.find("  OSA1      Not Active  OSA1       yes\n"), std::string::npos) << after;
+}
+
+TEST(FixLevels, BeforePq26689TheVipaWaitsForAnArpRequest)
+{
+    Observed o(Seed001({"duration=80",
+                        "stacks[0].fixes.PQ26689=false",
+                        "stations[0].aliveTimeout=30"}));
+    // Only OSA1's HOME address is announced by the backup.
+    auto garps = o.Gratuitous(20, 80);
+    ASSERT_EQ(garps.size(), 1u);
+    EXPECT_EQ(Str(garps[0].senderIp), "192.168.1.1");
+    EXPECT_EQ(garps[0].senderMac, o.mac.at("OSA2"));
+    // The RFC 826 client follows the HOME address at once...
+    EXPECT_LE(o.Outage(0, "CLIENT1", "192.168.1.1").outage.GetSeconds(), 0.1 + 0.1 + 0.005);
+    // ...but keeps the VIPA at the dead MAC until its entry expires and it asks again.
+    for (const char* vipa : {"10.1.1.1", "10.100.100.1"})
+    {
+        const OutageRow& row = o.Outage(0, "CLIENT1", vipa);
+        EXPECT_TRUE(row.recovered);
+        EXPECT_GE(row.outage.GetSeconds(), 30 - 0.1) << vipa;
+        EXPECT_LE(row.outage.GetSeconds(), 30 + 0.1 + 0.02) << vipa;
+        // the answer to that request comes from the new VipaOwner
+        bool answered = false;
+        for (const auto& a : o.arps)
+        {
+            if (!a.request && Str(a.senderIp) == vipa && a.time > Seconds(40) &&
+                a.time <= row.firstSuccess)
+            {
+                EXPECT_EQ(a.senderMac, o.mac.at("OSA2"));
+                answered = true;
+            }
+        }
+        EXPECT_TRUE(answered) << vipa;
+    }
+}
+
+/** One stack, two links in the same subnet; LANs chosen by the caller. */
+Scenario
+SameSubnet(const std::string& lanOfOsa2)
+{
+    std::string text = R"({
+      "name": "same-subnet", "duration": 20,
+      "lans": [{"name": "LAN1"}, {"name": "LAN2", "kind": "shared"}],
+      "stacks": [{"name": "TCPIPA",
+                  "links": [{"name": "OSA1", "lan": "LAN1", "address": "192.168.1.1/24"},
+                            {"name": "OSA2", "lan": ")" + lanOfOsa2 + R"(", "address": "192.168.1.2/24",
+                             "activateAt": 0.1}]}],
+      "stations": [{"name": "C1", "lan": "LAN1", "address": "192.168.1.101/24",
+                    "probe": {"targets": ["192.168.1.1"], "interval": 0.1}},
+                   {"name": "C2", "lan": "LAN2", "address": "192.168.1.102/24"}],
+      "events": [{"at": 5, "type": "portFailure", "stack": "TCPIPA", "link": "OSA1"}]
+    })";
+    return ParseScenario(text, "same-subnet.json");
+}
+
+TEST(LanGroups, SameSubnetOnTwoLansMakesTwoGroupsAndNoTakeover)
+{
+    Observed o(SameSubnet("LAN2"));
+    std::string before = o.Devlinks("before portFailure TCPIPA/OSA1");
+    EXPECT_NE(before.find("LanGroup: 001"), std::string::npos);
+    EXPECT_NE(before.find("LanGroup: 002"), std::string::npos) << before;
+    EXPECT_EQ(NormaliseWhitespace(before),
+              NormaliseWhitespace("LanGroup: 001 LnkName LnkStatus ArpOwner VipaOwner "
+                                  "------- --------- -------- --------- OSA1 Active OSA1 yes "
+                                  "LanGroup: 002 LnkName LnkStatus ArpOwner VipaOwner "
+                                  "------- --------- -------- --------- OSA2 Active OSA2 yes"));
+    // OSA2 cannot reach LAN1's stations: it must not take over OSA1's address.
+    EXPECT_TRUE(o.Gratuitous(5, 20).empty());
+    std::string after = o.Devlinks("after portFailure TCPIPA/OSA1");
+    EXPECT_NE(after.find("  OSA1      Not Active  OSA1       yes\n"), std::string::npos) << after;
+    EXPECT_FALSE(o.Outage(0, "C1", "192.168.1.1").recovered);
+}
+
+TEST(LanGroups, SameSubnetOnOneLanMakesOneGroupAndTakesOver)
+{
+    Observed o(SameSubnet("LAN1"));
+    std::string before = o.Devlinks("before portFailure TCPIPA/OSA1");
+    EXPECT_EQ(before.find("LanGroup: 002"), std::string::npos) << before;
+    auto garps = o.Gratuitous(5, 20);
+    ASSERT_EQ(garps.size(), 1u);
+    EXPECT_EQ(garps[0].senderMac, o.mac.at("OSA2"));
+    EXPECT_TRUE(o.Outage(0, "C1", "192.168.1.1").recovered);
+}
+
+TEST(LanGroups, LearnedOnTheWireNotFromConfiguration)
+{
+    // OSA2 starts while OSA1's port is down: OSA1 cannot hear it, so OSA2 founds its own
+    // group even though both are on LAN1 in the scenario.
+    Scenario sc = SameSubnet("LAN1");
+    sc.events.clear();
+    sc.events.push_back({0.05, "portFailure", "TCPIPA", "OSA1", ""});
+    sc.events.push_back({0.5, "portRepair", "TCPIPA", "OSA1", ""});
+    sc.stacks[0].detectionDelay = 1.0; // the stack has not noticed the failure yet
+    Observed o(sc);
+    std::string text = o.Devlinks("after portRepair TCPIPA/OSA1");
+    EXPECT_NE(text.find("LanGroup: 002"), std::string::npos) << text;
+}
+
+} // namespace
