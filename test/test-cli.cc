@@ -1,0 +1,214 @@
+/*
+ * zos-takeover: the command-line simulator (exit codes, outputs, determinism, pcaps).
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "zos-test-util.h"
+
+#include "ns3/pcap-file.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+using namespace zostest;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+struct Outcome
+{
+    int status;
+    std::string out;
+    std::string err;
+};
+
+fs::path
+Scratch(const std::string& name)
+{
+    fs::path p = fs::temp_directory_path() /
+                 ("zos-cli-" + std::to_string(::getpid()) + "-" + name);
+    fs::remove_all(p);
+    return p;
+}
+
+Outcome
+Sim(const std::string& args)
+{
+    fs::path out = Scratch("stdout");
+    fs::path err = Scratch("stderr");
+    std::string cmd = "cd '" + SourceDir() + "' && '" + ZOS_SIM_BINARY + "' " + args + " >'" +
+                      out.string() + "' 2>'" + err.string() + "'";
+    int raw = std::system(cmd.c_str());
+    Outcome o{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, ReadFile(out), ReadFile(err)};
+    fs::remove(out);
+    fs::remove(err);
+    return o;
+}
+
+TEST(Cli, SameSeedGivesByteIdenticalOutputs)
+{
+    fs::path a = Scratch("a");
+    fs::path b = Scratch("b");
+    ASSERT_EQ(Sim("--quiet --set duration=40 --out " + a.string()).status, 0);
+    ASSERT_EQ(Sim("--quiet --set duration=40 --out " + b.string()).status, 0);
+    for (const char* f : {"summary.json", "timeline.csv", "probes.csv", "devlinks.txt"})
+    {
+        std::string x = ReadFile((a / f).string());
+        EXPECT_FALSE(x.empty()) << f;
+        EXPECT_EQ(x, ReadFile((b / f).string())) << f;
+    }
+    fs::remove_all(a);
+    fs::remove_all(b);
+}
+
+TEST(Cli, SummaryHoldsTheScenarioAndEveryFigure)
+{
+    fs::path dir = Scratch("summary");
+    ASSERT_EQ(Sim("--quiet --set duration=40 --set stacks[0].detectionDelay=0.5 --out " +
+                  dir.string())
+                  .status,
+              0);
+    auto j = nlohmann::json::parse(ReadFile((dir / "summary.json").string()));
+    EXPECT_EQ(j["scenario"]["name"], "seed-001-osa1-osa4");
+    EXPECT_EQ(j["scenario"]["stacks"][0]["detectionDelay"], 0.5);
+    ASSERT_EQ(j["outages"].size(), 16u); // 4 clients x 4 targets, one failure
+    bool found = false;
+    for (const auto& row : j["outages"])
+    {
+        if (row["client"] == "CLIENT1" && row["target"] == "192.168.1.1")
+        {
+            found = true;
+            EXPECT_EQ(row["eventType"], "portFailure");
+            EXPECT_GE(row["outage_s"].get<double>(), 0.5);
+            EXPECT_LE(row["outage_s"].get<double>(), 0.605);
+            EXPECT_TRUE(row["recovered"].get<bool>());
+            EXPECT_GT(row["probesSent"].get<int>(), 0);
+        }
+    }
+    EXPECT_TRUE(found);
+    EXPECT_EQ(j["devlinks"].size(), 2u);
+    std::string timeline = ReadFile((dir / "timeline.csv").string());
+    EXPECT_EQ(timeline.rfind("time_s,node,event,address,detail\n", 0), 0u);
+    EXPECT_NE(timeline.find(",TCPIPA/OSA1,port-failure,"), std::string::npos);
+    EXPECT_NE(timeline.find(",TCPIPA/OSA1,link-inactive,,port failure detected"), std::string::npos);
+    EXPECT_NE(timeline.find(",TCPIPA/OSA2,gratuitous-arp,192.168.1.1,sent"), std::string::npos);
+    EXPECT_NE(timeline.find(",CLIENT1,station-cache-updated,192.168.1.1,"), std::string::npos);
+    EXPECT_NE(timeline.find(",CLIENT1,first-success,192.168.1.1,"), std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST(Cli, ConsoleShowsTheTablesAndTheOutage)
+{
+    fs::path dir = Scratch("console");
+    Outcome o = Sim("--set duration=30 --out " + dir.string());
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_NE(o.out.find("LanGroup: 001"), std::string::npos);
+    EXPECT_NE(o.out.find("OSA1      Not Active  OSA2       no"), std::string::npos);
+    EXPECT_NE(o.out.find("Outage after portFailure TCPIPA/OSA1 at 20.000 s"), std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST(Cli, BadScenarioIsOneLineExitTwoAndNothingWritten)
+{
+    fs::path dir = Scratch("bad");
+    Outcome o = Sim("test/data/bad/unknown-lan.json --out " + dir.string());
+    EXPECT_EQ(o.status, 2);
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    EXPECT_EQ(o.err.rfind("test/data/bad/unknown-lan.json: $.", 0), 0u) << o.err;
+    EXPECT_TRUE(o.out.empty());
+    EXPECT_FALSE(fs::exists(dir));
+}
+
+TEST(Cli, BadOverrideAndBadOptionExitTwo)
+{
+    fs::path dir = Scratch("badset");
+    Outcome o = Sim("--set stacks[3].detectionDelay=1 --out " + dir.string());
+    EXPECT_EQ(o.status, 2);
+    EXPECT_EQ(o.err.rfind("--set: $.stacks[3]", 0), 0u) << o.err;
+    EXPECT_FALSE(fs::exists(dir));
+    o = Sim("--set stacks[0].detectionDelay=-1 --out " + dir.string());
+    EXPECT_EQ(o.status, 2);
+    EXPECT_NE(o.err.find("$.stacks[0].detectionDelay"), std::string::npos) << o.err;
+    EXPECT_FALSE(fs::exists(dir));
+    o = Sim("--no-such-option");
+    EXPECT_EQ(o.status, 2);
+    o = Sim("scenarios/does-not-exist.json");
+    EXPECT_EQ(o.status, 2);
+    EXPECT_EQ(o.err.rfind("scenarios/does-not-exist.json: $: ", 0), 0u) << o.err;
+}
+
+TEST(Cli, HelpDescribesTheOptions)
+{
+    Outcome o = Sim("--help");
+    EXPECT_EQ(o.status, 0);
+    for (const char* opt : {"--out", "--set", "--pcap", "--quiet"})
+    {
+        EXPECT_NE(o.out.find(opt), std::string::npos) << opt;
+    }
+}
+
+TEST(Cli, PcapPerLanHoldsTheGratuitousArps)
+{
+    fs::path dir = Scratch("pcap");
+    ASSERT_EQ(Sim("--quiet --pcap --set duration=30 --out " + dir.string()).status, 0);
+    for (const char* lan : {"LAN1", "LAN2"})
+    {
+        PcapFile pcap;
+        pcap.Open((dir / (std::string(lan) + ".pcap")).string(), std::ios::in);
+        ASSERT_FALSE(pcap.Fail()) << lan;
+        EXPECT_EQ(pcap.GetDataLinkType(), 1u); // Ethernet
+        uint32_t frames = 0;
+        uint32_t gratuitousAfterFailure = 0;
+        uint8_t buf[2048];
+        while (true)
+        {
+            uint32_t sec, usec, incl, orig, readLen;
+            pcap.Read(buf, sizeof(buf), sec, usec, incl, orig, readLen);
+            if (pcap.Eof())
+            {
+                break;
+            }
+            ++frames;
+            // Ethernet: dst[6] src[6] type[2]; ARP: op at 20, spa at 28, tpa at 38.
+            bool arp = buf[12] == 0x08 && buf[13] == 0x06;
+            bool request = arp && buf[20] == 0 && buf[21] == 1;
+            bool gratuitous = request && std::equal(buf + 28, buf + 32, buf + 38);
+            if (gratuitous && sec >= 20)
+            {
+                ++gratuitousAfterFailure;
+            }
+        }
+        EXPECT_GT(frames, 100u) << lan;
+        EXPECT_EQ(gratuitousAfterFailure, std::string(lan) == "LAN1" ? 3u : 0u) << lan;
+    }
+    fs::remove_all(dir);
+}
+
+TEST(Cli, DefaultOutputDirectoryIsNewUnderResults)
+{
+    // Run in a scratch copy of the scenarios so that results/ is created there.
+    fs::path work = Scratch("cwd");
+    fs::create_directories(work / "scenarios");
+    fs::copy_file(SourceDir() + "/scenarios/seed-001-osa1-osa4.json",
+                  work / "scenarios/seed-001-osa1-osa4.json");
+    std::string cmd = "cd '" + work.string() + "' && '" + ZOS_SIM_BINARY +
+                      "' --quiet --set duration=25 >/dev/null 2>&1 && '" + ZOS_SIM_BINARY +
+                      "' --quiet --set duration=25 >/dev/null 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    uint32_t dirs = 0;
+    for (const auto& entry : fs::directory_iterator(work / "results"))
+    {
+        ++dirs;
+        EXPECT_TRUE(fs::exists(entry.path() / "summary.json"));
+        EXPECT_EQ(entry.path().filename().string().rfind("seed-001-osa1-osa4-", 0), 0u);
+    }
+    EXPECT_EQ(dirs, 2u);
+    fs::remove_all(work);
+}
+
+} // namespace
