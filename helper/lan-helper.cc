@@ -8,7 +8,7 @@ namespace ns3
 
 LanHelper::LanHelper()
 {
-    m_factory.SetTypeId("ns3::Lan");
+    m_factory.SetTypeId(Lan::GetTypeId());
 }
 
 void

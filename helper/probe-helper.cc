@@ -13,7 +13,7 @@ namespace ns3
 ProbeClientHelper::ProbeClientHelper(const std::vector<Ipv4Address>& targets)
     : m_targets(targets)
 {
-    m_factory.SetTypeId("ns3::ProbeClient");
+    m_factory.SetTypeId(ProbeClient::GetTypeId());
 }
 
 void
@@ -41,7 +41,7 @@ ProbeClientHelper::Install(const NodeContainer& nodes) const
 
 ProbeServerHelper::ProbeServerHelper()
 {
-    m_factory.SetTypeId("ns3::ProbeServer");
+    m_factory.SetTypeId(ProbeServer::GetTypeId());
 }
 
 void

@@ -13,7 +13,7 @@ namespace ns3
 
 ZosStackHelper::ZosStackHelper()
 {
-    m_stackFactory.SetTypeId("ns3::ZosStack");
+    m_stackFactory.SetTypeId(ZosStack::GetTypeId());
 }
 
 void
@@ -64,11 +64,11 @@ ZosStackHelper::AddLink(Ptr<ZosStack> stack,
     ObjectFactory factory = m_deviceFactory;
     if (kind == "MPCIPA")
     {
-        factory.SetTypeId("ns3::MpcipaNetDevice");
+        factory.SetTypeId(MpcipaNetDevice::GetTypeId());
     }
     else if (kind == "LCS")
     {
-        factory.SetTypeId("ns3::LcsNetDevice");
+        factory.SetTypeId(LcsNetDevice::GetTypeId());
     }
     else
     {
