@@ -6,6 +6,27 @@
 namespace ns3
 {
 
+bool
+ArpFields::Peek(Ptr<const Packet> packet, ArpFields& f)
+{
+    uint8_t b[28];
+    if (packet->CopyData(b, sizeof(b)) != sizeof(b))
+    {
+        return false;
+    }
+    // htype 1 (Ethernet), ptype 0x0800 (IPv4), hlen 6, plen 4
+    if (b[0] != 0 || b[1] != 1 || b[2] != 0x08 || b[3] != 0x00 || b[4] != 6 || b[5] != 4)
+    {
+        return false;
+    }
+    f.m_op = static_cast<uint16_t>((b[6] << 8) | b[7]);
+    f.m_sha.CopyFrom(b + 8);
+    f.m_spa = Ipv4Address::Deserialize(b + 14);
+    f.m_tha.CopyFrom(b + 18);
+    f.m_tpa = Ipv4Address::Deserialize(b + 24);
+    return f.m_op == 1 || f.m_op == 2;
+}
+
 std::size_t
 AddressHash::operator()(const Address& a) const
 {

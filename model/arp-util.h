@@ -21,6 +21,32 @@ namespace ns3
 /// ARP EtherType.
 constexpr uint16_t kArpProtocol = 0x0806;
 
+/**
+ * \ingroup zos-takeover
+ * The fields of an Ethernet/IPv4 ARP packet, read without deserializing an ArpHeader (the
+ * hot path: every station sees every broadcast ARP). Accessors are named like ArpHeader's.
+ */
+class ArpFields
+{
+  public:
+    /** Read the 28-byte ARP packet at the start of `packet`. \return false if it is not one. */
+    static bool Peek(Ptr<const Packet> packet, ArpFields& fields);
+
+    bool IsRequest() const { return m_op == 1; }
+    bool IsReply() const { return m_op == 2; }
+    Mac48Address GetSourceHardwareAddress() const { return m_sha; }
+    Ipv4Address GetSourceIpv4Address() const { return m_spa; }
+    Mac48Address GetDestinationHardwareAddress() const { return m_tha; }
+    Ipv4Address GetDestinationIpv4Address() const { return m_tpa; }
+
+  private:
+    uint16_t m_op = 0;
+    Mac48Address m_sha;
+    Ipv4Address m_spa;
+    Mac48Address m_tha;
+    Ipv4Address m_tpa;
+};
+
 /** \ingroup zos-takeover Hash for ns3::Address (any IP version or MAC). */
 struct AddressHash
 {
@@ -51,7 +77,7 @@ Ptr<Packet> MakeArpRequest(Ipv4Address ip, Mac48Address mac, Ipv4Address target)
 
 /** \ingroup zos-takeover True if sender IP equals target IP (a gratuitous ARP). */
 inline bool
-IsGratuitous(const ArpHeader& arp)
+IsGratuitous(const ArpFields& arp)
 {
     return arp.GetSourceIpv4Address() == arp.GetDestinationIpv4Address();
 }

@@ -97,9 +97,8 @@ StationArp::Receive(Ptr<NetDevice> device,
     {
         return;
     }
-    Ptr<Packet> copy = packet->Copy();
-    ArpHeader arp;
-    if (copy->RemoveHeader(arp) == 0)
+    ArpFields arp;
+    if (!ArpFields::Peek(packet, arp))
     {
         return;
     }
@@ -107,13 +106,16 @@ StationArp::Receive(Ptr<NetDevice> device,
     // Node hands non-promiscuous frames over without their link-layer destination; an ARP
     // reply unicast to this station carries its MAC as target hardware address.
     bool toUs = packetType == NetDevice::PACKET_HOST ||
-                (arp.IsReply() && arp.GetDestinationHardwareAddress() == Address(iface.mac));
-    HandleArp(iface, arp, toUs);
-    NoteEntry(iface, arp.GetSourceIpv4Address(), arp.IsRequest() ? "arp request" : "arp reply");
+                (arp.IsReply() && arp.GetDestinationHardwareAddress() == iface.mac);
+    // Stock ARP changes an entry only on a reply to this station; the models say when they did.
+    if (HandleArp(iface, arp, toUs) || (toUs && arp.IsReply()))
+    {
+        NoteEntry(iface, arp.GetSourceIpv4Address(), arp.IsRequest() ? "arp request" : "arp reply");
+    }
 }
 
 void
-StationArp::NoteEntry(Interface& iface, Ipv4Address neighbour, const std::string& cause)
+StationArp::NoteEntry(Interface& iface, Ipv4Address neighbour, const char* cause)
 {
     ArpCache::Entry* entry = iface.cache->Lookup(neighbour);
     Address now;
@@ -177,10 +179,10 @@ StockStationArp::GetModelName() const
     return "stock";
 }
 
-void
-StockStationArp::HandleArp(Interface& iface, const ArpHeader& arp, bool toUs)
+bool
+StockStationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
 {
-    // ns-3's ArpL3Protocol already did all there is to do.
+    return false; // ns-3's ArpL3Protocol already did all there is to do
 }
 
 // ---------------------------------------------------------------- RFC 826
@@ -201,22 +203,27 @@ Rfc826StationArp::GetModelName() const
     return "rfc826";
 }
 
-void
-Rfc826StationArp::HandleArp(Interface& iface, const ArpHeader& arp, bool toUs)
+bool
+Rfc826StationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
 {
     Ipv4Address sender = arp.GetSourceIpv4Address();
     if (IsForUs(iface, sender))
     {
-        return;
+        return false;
     }
     ArpCache::Entry* entry = iface.cache->Lookup(sender);
     // RFC 826: "If the pair <protocol type, sender protocol address> is already in my
     // translation table, update the sender hardware address field of the entry".
     if (entry != nullptr && entry->IsAlive())
     {
-        entry->SetMacAddress(arp.GetSourceHardwareAddress());
+        Address mac = arp.GetSourceHardwareAddress();
+        bool changed = entry->GetMacAddress() != mac;
+        if (changed)
+        {
+            entry->SetMacAddress(mac);
+        }
         entry->UpdateSeen();
-        return;
+        return changed;
     }
     // "If Merge_flag is false [and] I am the target protocol address, add the triplet".
     if (entry == nullptr && arp.IsRequest() && IsForUs(iface, arp.GetDestinationIpv4Address()))
@@ -224,7 +231,9 @@ Rfc826StationArp::HandleArp(Interface& iface, const ArpHeader& arp, bool toUs)
         entry = iface.cache->Add(sender);
         entry->SetMacAddress(arp.GetSourceHardwareAddress());
         entry->UpdateSeen();
+        return true;
     }
+    return false;
 }
 
 // ---------------------------------------------------------------- Linux-like
@@ -309,14 +318,14 @@ LinuxStationArp::AssignStreams(int64_t stream)
     return 1;
 }
 
-void
-LinuxStationArp::HandleArp(Interface& iface, const ArpHeader& arp, bool toUs)
+bool
+LinuxStationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
 {
     uint32_t ifIndex = iface.device->GetIfIndex();
     Ipv4Address sender = arp.GetSourceIpv4Address();
     if (IsForUs(iface, sender))
     {
-        return;
+        return false;
     }
     ArpCache::Entry* entry = iface.cache->Lookup(sender);
     Key key{ifIndex, sender};
@@ -332,6 +341,7 @@ LinuxStationArp::HandleArp(Interface& iface, const ArpHeader& arp, bool toUs)
             // ns-3 just resolved it (reply to its own request).
             Enter(ifIndex, sender, incoming);
             m_neighbours[key].updated = Simulator::Now();
+            return true;
         }
         else if (entry == nullptr && arp.IsRequest() &&
                  IsForUs(iface, arp.GetDestinationIpv4Address()))
@@ -343,12 +353,13 @@ LinuxStationArp::HandleArp(Interface& iface, const ArpHeader& arp, bool toUs)
             entry->UpdateSeen();
             Enter(ifIndex, sender, State::Stale);
             m_neighbours[key].updated = Simulator::Now();
+            return true;
         }
-        return; // arp_accept=0: no entry from unsolicited (gratuitous) ARP
+        return false; // arp_accept=0: no entry from unsolicited (gratuitous) ARP
     }
     if (entry == nullptr || !entry->IsAlive())
     {
-        return;
+        return false;
     }
     Neighbour& n = it->second;
     bool gratuitous = IsGratuitous(arp);
@@ -359,17 +370,19 @@ LinuxStationArp::HandleArp(Interface& iface, const ArpHeader& arp, bool toUs)
         if (!override)
         {
             NS_LOG_LOGIC("locktime: ignoring " << sender << " at " << mac);
-            return;
+            return false;
         }
         entry->SetMacAddress(mac);
         n.updated = Simulator::Now();
         Enter(ifIndex, sender, incoming);
+        return true;
     }
     else if (incoming == State::Reachable)
     {
         // Same MAC: a unicast reply confirms reachability; anything else changes nothing.
         Enter(ifIndex, sender, State::Reachable);
     }
+    return false;
 }
 
 void

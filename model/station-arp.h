@@ -83,14 +83,15 @@ class StationArp : public Object
      * \param iface the interface it arrived on
      * \param arp the ARP header
      * \param toUs the frame was unicast to this station (PACKET_HOST)
+     * \return true if the model may have changed the cache entry of the sender
      */
-    virtual void HandleArp(Interface& iface, const ArpHeader& arp, bool toUs) = 0;
+    virtual bool HandleArp(Interface& iface, const ArpFields& arp, bool toUs) = 0;
 
     /** Called by Install for each hooked interface (models adjust the cache here). */
     virtual void InterfaceAdded(Interface& iface);
 
     /** Report a cache change if the entry's MAC differs from the last one seen. */
-    void NoteEntry(Interface& iface, Ipv4Address neighbour, const std::string& cause);
+    void NoteEntry(Interface& iface, Ipv4Address neighbour, const char* cause);
 
     /** \return true if `ip` is this interface's address. */
     static bool IsForUs(const Interface& iface, Ipv4Address ip);
@@ -124,7 +125,7 @@ class StockStationArp : public StationArp
     std::string GetModelName() const override;
 
   protected:
-    void HandleArp(Interface& iface, const ArpHeader& arp, bool toUs) override;
+    bool HandleArp(Interface& iface, const ArpFields& arp, bool toUs) override;
 };
 
 /**
@@ -139,7 +140,7 @@ class Rfc826StationArp : public StationArp
     std::string GetModelName() const override;
 
   protected:
-    void HandleArp(Interface& iface, const ArpHeader& arp, bool toUs) override;
+    bool HandleArp(Interface& iface, const ArpFields& arp, bool toUs) override;
 };
 
 /**
@@ -169,7 +170,7 @@ class LinuxStationArp : public StationArp
 
   protected:
     void DoDispose() override;
-    void HandleArp(Interface& iface, const ArpHeader& arp, bool toUs) override;
+    bool HandleArp(Interface& iface, const ArpFields& arp, bool toUs) override;
     void InterfaceAdded(Interface& iface) override;
 
   private:

@@ -507,9 +507,8 @@ ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining,
 void
 ZosStack::ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const Address& from)
 {
-    Ptr<Packet> copy = packet->Copy();
-    ArpHeader arp;
-    if (copy->RemoveHeader(arp) == 0)
+    ArpFields arp;
+    if (!ArpFields::Peek(packet, arp))
     {
         return;
     }
@@ -521,7 +520,7 @@ ZosStack::ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const A
         return;
     }
     // A frame sent by another link of this stack: the two links share a LAN (learning).
-    auto sibling = m_linkByMac.find(Mac48Address::ConvertFrom(arp.GetSourceHardwareAddress()));
+    auto sibling = m_linkByMac.find(arp.GetSourceHardwareAddress());
     if (sibling != m_linkByMac.end())
     {
         m_ownership.NoteHeard(m_links[sibling->second].id, link.id);
