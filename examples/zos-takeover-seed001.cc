@@ -69,10 +69,26 @@ main(int argc, char* argv[])
     ZosStackHelper zos;
     zos.SetStackAttribute("DetectionDelay", TimeValue(Seconds(detection)));
     Ptr<ZosStack> stack = zos.Install(CreateObject<Node>(), "TCPIPA");
-    zos.AddLink(stack, "OSA1", "MPCIPA", lan1, Ipv4InterfaceAddress("192.168.1.1", "255.255.255.0"));
-    zos.AddLink(stack, "OSA2", "MPCIPA", lan1, Ipv4InterfaceAddress("192.168.1.2", "255.255.255.0"));
-    zos.AddLink(stack, "OSA3", "MPCIPA", lan2, Ipv4InterfaceAddress("192.168.2.3", "255.255.255.0"));
-    zos.AddLink(stack, "OSA4", "MPCIPA", lan2, Ipv4InterfaceAddress("192.168.2.4", "255.255.255.0"));
+    zos.AddLink(stack,
+                "OSA1",
+                "MPCIPA",
+                lan1,
+                Ipv4InterfaceAddress("192.168.1.1", "255.255.255.0"));
+    zos.AddLink(stack,
+                "OSA2",
+                "MPCIPA",
+                lan1,
+                Ipv4InterfaceAddress("192.168.1.2", "255.255.255.0"));
+    zos.AddLink(stack,
+                "OSA3",
+                "MPCIPA",
+                lan2,
+                Ipv4InterfaceAddress("192.168.2.3", "255.255.255.0"));
+    zos.AddLink(stack,
+                "OSA4",
+                "MPCIPA",
+                lan2,
+                Ipv4InterfaceAddress("192.168.2.4", "255.255.255.0"));
     stack->AddVipa("10.1.1.1");
     stack->AddVipa("10.100.100.1");
     // OSA4 starts before OSA3, so it becomes VipaOwner of LanGroup 002, as in the seed.
@@ -100,9 +116,9 @@ main(int argc, char* argv[])
         "GratuitousArpTx",
         Callback<void, const std::string&, const std::string&, Ipv4Address>(
             [](const std::string& s, const std::string& link, Ipv4Address a) {
-            std::cout << Simulator::Now().GetSeconds() << " s: " << link
-                      << " sends a gratuitous ARP for " << a << "\n";
-        }));
+                std::cout << Simulator::Now().GetSeconds() << " s: " << link
+                          << " sends a gratuitous ARP for " << a << "\n";
+            }));
 
     Simulator::Schedule(Seconds(4.999), [stack]() {
         std::cout << "Before OSA1 fails:\n" << stack->GetDevlinks();

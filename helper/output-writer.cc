@@ -3,14 +3,13 @@
  */
 #include "output-writer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace ns3
@@ -123,8 +122,8 @@ TimelineCsv(const RunResult& r)
     os << "time_s,node,event,address,detail\n";
     for (const auto& t : r.timeline)
     {
-        os << Fixed(t.time, 9) << ',' << Csv(t.node) << ',' << Csv(t.event) << ','
-           << Csv(t.address) << ',' << Csv(t.detail) << '\n';
+        os << Fixed(t.time, 9) << ',' << Csv(t.node) << ',' << Csv(t.event) << ',' << Csv(t.address)
+           << ',' << Csv(t.detail) << '\n';
     }
     return os.str();
 }
@@ -157,8 +156,8 @@ DevlinksText(const RunResult& r)
     std::ostringstream os;
     for (const auto& d : r.devlinks)
     {
-        os << "Netstat DEVLINKS (LanGroup) for " << d.stack << " at " << Fixed(d.time, 3)
-           << " s, " << d.label << "\n"
+        os << "Netstat DEVLINKS (LanGroup) for " << d.stack << " at " << Fixed(d.time, 3) << " s, "
+           << d.label << "\n"
            << d.text << "\n";
     }
     return os.str();
@@ -181,7 +180,8 @@ OutageTable(const RunResult& r)
                << "longest gap"
                << "lost/sent\n";
         }
-        std::string outage = o.recovered ? Fixed(o.outage, 3) + " s" : ">" + Fixed(o.outage, 3) + " s";
+        std::string outage =
+            o.recovered ? Fixed(o.outage, 3) + " s" : ">" + Fixed(o.outage, 3) + " s";
         os << "  " << std::left << std::setw(10) << o.client << std::setw(8) << o.arpModel
            << std::setw(16) << o.target << std::setw(14) << outage << std::setw(14)
            << (Fixed(o.longestGap, 3) + " s") << o.lost << "/" << o.sent << "\n";

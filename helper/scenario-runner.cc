@@ -146,10 +146,9 @@ ScenarioRunner::CheckRoutingRule(const Scenario& scenario)
                 }
                 if (!found)
                 {
-                    warnings.push_back("stack '" + stack.name + "': route to " +
-                                       route.destination + " is defined over " + over->name +
-                                       " but not over " + other.name + " (same LAN " +
-                                       over->lan +
+                    warnings.push_back("stack '" + stack.name + "': route to " + route.destination +
+                                       " is defined over " + over->name + " but not over " +
+                                       other.name + " (same LAN " + over->lan +
                                        "); after a takeover of " + over->name +
                                        " outbound traffic to it is lost (seed 000 static "
                                        "routing rule)");
@@ -193,14 +192,13 @@ ScenarioRunner::Run()
         std::string name = spec.name;
         lan->TraceConnectWithoutContext(
             "Frame",
-            Callback<void, Ptr<const Packet>>(
-                [this, name, &result](Ptr<const Packet> frame) {
-                    ++result.framesOnLans;
-                    if (m_frameObserver)
-                    {
-                        m_frameObserver(name, Simulator::Now(), frame);
-                    }
-                }));
+            Callback<void, Ptr<const Packet>>([this, name, &result](Ptr<const Packet> frame) {
+                ++result.framesOnLans;
+                if (m_frameObserver)
+                {
+                    m_frameObserver(name, Simulator::Now(), frame);
+                }
+            }));
     }
 
     auto record = [&result](const std::string& node,
@@ -242,7 +240,11 @@ ScenarioRunner::Run()
         m_stacks[spec.name] = stack;
         for (const auto& link : spec.links)
         {
-            helper.AddLink(stack, link.name, link.kind, lans.at(link.lan), ParsePrefixed(link.address));
+            helper.AddLink(stack,
+                           link.name,
+                           link.kind,
+                           lans.at(link.lan),
+                           ParsePrefixed(link.address));
         }
         for (const auto& route : spec.routes)
         {
@@ -327,6 +329,7 @@ ScenarioRunner::Run()
         Ptr<ProbeClient> client;
         Time stop;
     };
+
     std::vector<ClientInfo> clients;
     Time end = Seconds(sc.duration);
     for (const auto& spec : sc.stations)
@@ -382,17 +385,21 @@ ScenarioRunner::Run()
         std::string stationName = spec.name;
         model->TraceConnectWithoutContext(
             "CacheUpdated",
-            Callback<void, uint32_t, Ipv4Address, const Address&, const Address&, const std::string&>(
-                [record, stationName](uint32_t,
-                                      Ipv4Address neighbour,
-                                      const Address& before,
-                                      const Address& after,
-                                      const std::string& cause) {
-                    record(stationName,
-                           "station-cache-updated",
-                           Str(neighbour),
-                           MacStr(before) + " -> " + MacStr(after) + " (" + cause + ")");
-                }));
+            Callback<void,
+                     uint32_t,
+                     Ipv4Address,
+                     const Address&,
+                     const Address&,
+                     const std::string&>([record, stationName](uint32_t,
+                                                               Ipv4Address neighbour,
+                                                               const Address& before,
+                                                               const Address& after,
+                                                               const std::string& cause) {
+                record(stationName,
+                       "station-cache-updated",
+                       Str(neighbour),
+                       MacStr(before) + " -> " + MacStr(after) + " (" + cause + ")");
+            }));
         if (spec.probe)
         {
             std::vector<Ipv4Address> targets;
@@ -471,10 +478,9 @@ ScenarioRunner::Run()
         }
         // The display after an event: once the stack noticed it and a starting link learned
         // its LanGroup.
-        double settle = (IsLinkEvent(ev.type) && ev.type.rfind("port", 0) == 0
-                             ? spec->detectionDelay
-                             : 0.0) +
-                        spec->learningTime + 0.001;
+        double settle =
+            (IsLinkEvent(ev.type) && ev.type.rfind("port", 0) == 0 ? spec->detectionDelay : 0.0) +
+            spec->learningTime + 0.001;
         Time at = std::min(Seconds(ev.at + settle), end);
         std::string label = "after " + ev.type + " " + subject;
         Simulator::Schedule(at, [snapshot, label]() { snapshot(label); });
@@ -497,8 +503,8 @@ ScenarioRunner::Run()
         Time at = Seconds(ev.at);
         for (const auto& c : clients)
         {
-            Time windowEnd = i + 1 < events.size() ? std::min(Seconds(events[i + 1].at), c.stop)
-                                                   : c.stop;
+            Time windowEnd =
+                i + 1 < events.size() ? std::min(Seconds(events[i + 1].at), c.stop) : c.stop;
             const auto& targets = c.client->GetTargets();
             for (uint32_t t = 0; t < targets.size(); ++t)
             {
@@ -518,13 +524,12 @@ ScenarioRunner::Run()
                                           f.lost});
                 if (f.recovered)
                 {
-                    result.timeline.push_back(
-                        {f.firstSuccess,
-                         c.name,
-                         "first-success",
-                         Str(targets[t]),
-                         "after " + ev.type + " " + ev.stack +
-                             (ev.link.empty() ? "" : "/" + ev.link)});
+                    result.timeline.push_back({f.firstSuccess,
+                                               c.name,
+                                               "first-success",
+                                               Str(targets[t]),
+                                               "after " + ev.type + " " + ev.stack +
+                                                   (ev.link.empty() ? "" : "/" + ev.link)});
                 }
             }
         }

@@ -35,9 +35,20 @@ class ScenarioError : public std::runtime_error
     {
     }
 
-    const std::string& File() const { return m_file; }
-    const std::string& JsonPath() const { return m_jsonPath; }
-    const std::string& Reason() const { return m_reason; }
+    const std::string& File() const
+    {
+        return m_file;
+    }
+
+    const std::string& JsonPath() const
+    {
+        return m_jsonPath;
+    }
+
+    const std::string& Reason() const
+    {
+        return m_reason;
+    }
 
   private:
     std::string m_file;
@@ -49,7 +60,7 @@ class ScenarioError : public std::runtime_error
 struct LanSpec
 {
     std::string name;
-    std::string kind = "switched"; //!< "shared" (one CSMA channel) or "switched" (bridge)
+    std::string kind = "switched";  //!< "shared" (one CSMA channel) or "switched" (bridge)
     std::string dataRate = "1Gbps"; //!< ns-3 DataRate string
     double delayUs = 1.0;           //!< propagation delay of each CSMA segment, microseconds
 };
@@ -87,12 +98,12 @@ struct StackSpec
     std::vector<std::string> vipas; //!< static VIPAs "a.b.c.d"
     std::vector<RouteSpec> routes;  //!< extra static routes (each names its link)
     FixSpec fixes;
-    double detectionDelay = 0.1;        //!< seconds from port failure to the stack noticing
-    double learningTime = 0.01;         //!< seconds a starting link listens for siblings
-    uint32_t gratuitousArpCount = 1;    //!< gratuitous ARPs per address announced
-    double gratuitousArpInterval = 1.0; //!< seconds between them
-    double gratuitousArpLoss = 0.0;     //!< probability each one is lost
-    bool vipaGiveBack = false;          //!< recovered link takes VipaOwner back
+    double detectionDelay = 0.1;                //!< seconds from port failure to the stack noticing
+    double learningTime = 0.01;                 //!< seconds a starting link listens for siblings
+    uint32_t gratuitousArpCount = 1;            //!< gratuitous ARPs per address announced
+    double gratuitousArpInterval = 1.0;         //!< seconds between them
+    double gratuitousArpLoss = 0.0;             //!< probability each one is lost
+    bool vipaGiveBack = false;                  //!< recovered link takes VipaOwner back
     std::string backupPolicy = "LongestActive"; //!< or "LowestName"
     std::string vipaOwnerPolicy = "FirstActive"; //!< or "LowestName"
 };
@@ -112,8 +123,8 @@ struct StationSpec
 {
     std::string name;
     std::string lan;
-    std::string address;          //!< "a.b.c.d/len"
-    std::string arp = "rfc826";   //!< "stock", "rfc826" or "linux"
+    std::string address;        //!< "a.b.c.d/len"
+    std::string arp = "rfc826"; //!< "stock", "rfc826" or "linux"
     std::vector<RouteSpec> routes;
     std::optional<ProbeSpec> probe;
     // ARP cache knobs (ns-3 ArpCache defaults; linux-like knobs from arp(7))
@@ -132,22 +143,22 @@ struct StationSpec
 /** A scheduled event. */
 struct EventSpec
 {
-    double at = 0.0;   //!< seconds
-    std::string type;  //!< portFailure, portRepair, linkStop, linkStart, stackFailure, vipaAdd
-    std::string stack; //!< stack name
-    std::string link;  //!< link name (not for stackFailure / vipaAdd)
+    double at = 0.0;     //!< seconds
+    std::string type;    //!< portFailure, portRepair, linkStop, linkStart, stackFailure, vipaAdd
+    std::string stack;   //!< stack name
+    std::string link;    //!< link name (not for stackFailure / vipaAdd)
     std::string address; //!< vipaAdd only
 };
 
 /** A whole scenario. */
 struct Scenario
 {
-    std::string file;        //!< where it was read from ("" if built in code)
+    std::string file; //!< where it was read from ("" if built in code)
     std::string name;
     std::string description;
-    uint32_t seed = 1;       //!< ns-3 RngSeed
-    uint32_t run = 1;        //!< ns-3 RngRun
-    double duration = 30.0;  //!< seconds
+    uint32_t seed = 1;      //!< ns-3 RngSeed
+    uint32_t run = 1;       //!< ns-3 RngRun
+    double duration = 30.0; //!< seconds
     std::vector<LanSpec> lans;
     std::vector<StackSpec> stacks;
     std::vector<StationSpec> stations;

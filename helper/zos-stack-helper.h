@@ -29,11 +29,10 @@ namespace ns3
  *   ZosStackHelper zos;
  *   zos.SetStackAttribute("DetectionDelay", TimeValue(MilliSeconds(50)));
  *   Ptr<ZosStack> stack = zos.Install(node, "TCPIPA");
- *   zos.AddLink(stack, "OSA1", "MPCIPA", lan1, Ipv4InterfaceAddress("192.168.1.1", "255.255.255.0"));
- *   stack->AddVipa("10.1.1.1");
- *   Simulator::Schedule(Seconds(0), &ZosStack::StartLink, stack, "OSA1");
- *   zos.EnablePcap("osa", stack->GetLinkDevice(0));   // per-port pcap
- * \endcode
+ *   zos.AddLink(stack, "OSA1", "MPCIPA", lan1, Ipv4InterfaceAddress("192.168.1.1",
+ * "255.255.255.0")); stack->AddVipa("10.1.1.1"); Simulator::Schedule(Seconds(0),
+ * &ZosStack::StartLink, stack, "OSA1"); zos.EnablePcap("osa", stack->GetLinkDevice(0));   //
+ * per-port pcap \endcode
  */
 class ZosStackHelper : public PcapHelperForDevice
 {

@@ -353,10 +353,9 @@ ArpOwnership::ChooseBackup(GroupId g, LinkId failed) const
         {
             continue;
         }
-        if (best == NO_LINK ||
-            (m_config.backupPolicy == BackupPolicy::LongestActive
-                 ? l.activeSince < m_links[best].activeSince
-                 : l.name < m_links[best].name))
+        if (best == NO_LINK || (m_config.backupPolicy == BackupPolicy::LongestActive
+                                    ? l.activeSince < m_links[best].activeSince
+                                    : l.name < m_links[best].name))
         {
             best = id;
         }
@@ -375,10 +374,9 @@ ArpOwnership::ChooseVipaOwner(GroupId g) const
         {
             continue;
         }
-        if (best == NO_LINK ||
-            (m_config.vipaOwnerPolicy == VipaOwnerPolicy::FirstActive
-                 ? l.activeSince < m_links[best].activeSince
-                 : l.name < m_links[best].name))
+        if (best == NO_LINK || (m_config.vipaOwnerPolicy == VipaOwnerPolicy::FirstActive
+                                    ? l.activeSince < m_links[best].activeSince
+                                    : l.name < m_links[best].name))
         {
             best = id;
         }

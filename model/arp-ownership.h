@@ -92,13 +92,13 @@ class ArpOwnership
     /** One ownership change. */
     struct Change
     {
-        Address address;    //!< the address whose owner changed
-        GroupId group;      //!< in which group
-        LinkId from;        //!< previous owner (NO_LINK if none)
-        LinkId to;          //!< new owner (NO_LINK if none)
-        bool vipa;          //!< address is a VIPA
-        bool announce;      //!< a gratuitous announcement is owed by `to`
-        Reason reason;      //!< why
+        Address address; //!< the address whose owner changed
+        GroupId group;   //!< in which group
+        LinkId from;     //!< previous owner (NO_LINK if none)
+        LinkId to;       //!< new owner (NO_LINK if none)
+        bool vipa;       //!< address is a VIPA
+        bool announce;   //!< a gratuitous announcement is owed by `to`
+        Reason reason;   //!< why
     };
 
     using Changes = std::vector<Change>;
@@ -173,16 +173,20 @@ class ArpOwnership
 
     struct Group
     {
-        uint64_t created;                                           //!< creation sequence
-        LinkId vipaOwner = NO_LINK;                                 //!< current VipaOwner
-        LinkId originalVipaOwner = NO_LINK;                         //!< for give-back
-        std::unordered_map<Address, LinkId, AddressHash> owner;     //!< HOME address -> owner
+        uint64_t created;                                       //!< creation sequence
+        LinkId vipaOwner = NO_LINK;                             //!< current VipaOwner
+        LinkId originalVipaOwner = NO_LINK;                     //!< for give-back
+        std::unordered_map<Address, LinkId, AddressHash> owner; //!< HOME address -> owner
     };
 
     LinkId ChooseBackup(GroupId group, LinkId failed) const;
     LinkId ChooseVipaOwner(GroupId group) const;
     void SetVipaOwner(GroupId group, LinkId to, Reason reason, bool announce, Changes& out);
-    void SetOwner(GroupId group, const Address& a, LinkId to, Reason reason, bool announce,
+    void SetOwner(GroupId group,
+                  const Address& a,
+                  LinkId to,
+                  Reason reason,
+                  bool announce,
                   Changes& out);
     void LeaveGroup(LinkId link);
 

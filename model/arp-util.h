@@ -32,12 +32,35 @@ class ArpFields
     /** Read the 28-byte ARP packet at the start of `packet`. \return false if it is not one. */
     static bool Peek(Ptr<const Packet> packet, ArpFields& fields);
 
-    bool IsRequest() const { return m_op == 1; }
-    bool IsReply() const { return m_op == 2; }
-    Mac48Address GetSourceHardwareAddress() const { return m_sha; }
-    Ipv4Address GetSourceIpv4Address() const { return m_spa; }
-    Mac48Address GetDestinationHardwareAddress() const { return m_tha; }
-    Ipv4Address GetDestinationIpv4Address() const { return m_tpa; }
+    bool IsRequest() const
+    {
+        return m_op == 1;
+    }
+
+    bool IsReply() const
+    {
+        return m_op == 2;
+    }
+
+    Mac48Address GetSourceHardwareAddress() const
+    {
+        return m_sha;
+    }
+
+    Ipv4Address GetSourceIpv4Address() const
+    {
+        return m_spa;
+    }
+
+    Mac48Address GetDestinationHardwareAddress() const
+    {
+        return m_tha;
+    }
+
+    Ipv4Address GetDestinationIpv4Address() const
+    {
+        return m_tpa;
+    }
 
   private:
     uint16_t m_op = 0;

@@ -87,12 +87,12 @@ class Lan : public Object
     Time m_delay;
     bool m_built = false;
     bool m_capturing = false;
-    Ptr<CsmaChannel> m_channel;            //!< SHARED
-    Ptr<Node> m_switch;                    //!< SWITCHED
-    Ptr<BridgeNetDevice> m_bridge;         //!< SWITCHED
+    Ptr<CsmaChannel> m_channel;              //!< SHARED
+    Ptr<Node> m_switch;                      //!< SWITCHED
+    Ptr<BridgeNetDevice> m_bridge;           //!< SWITCHED
     std::vector<Ptr<CsmaNetDevice>> m_ports; //!< SWITCHED: switch-side ports
     std::vector<Ptr<CsmaNetDevice>> m_devices;
-    Ptr<Node> m_monitorNode;               //!< SHARED capture
+    Ptr<Node> m_monitorNode; //!< SHARED capture
     std::vector<Ptr<PcapFileWrapper>> m_pcaps;
     TracedCallback<Ptr<const Packet>> m_frameTrace;
 };

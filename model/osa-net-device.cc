@@ -47,7 +47,8 @@ OsaNetDevice::~OsaNetDevice()
 void
 OsaNetDevice::DoDispose()
 {
-    m_upperRx = MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
+    m_upperRx =
+        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
     m_arpHandler = ArpHandler();
     m_portStateHandler = PortStateHandler();
     CsmaNetDevice::DoDispose();

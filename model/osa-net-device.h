@@ -92,7 +92,7 @@ class OsaNetDevice : public CsmaNetDevice
     NetDevice::ReceiveCallback m_upperRx;
     ArpHandler m_arpHandler;
     PortStateHandler m_portStateHandler;
-    TracedCallback<bool> m_portStateTrace;          //!< port up (true) / failed (false)
+    TracedCallback<bool> m_portStateTrace;             //!< port up (true) / failed (false)
     TracedCallback<Ptr<const Packet>> m_portDropTrace; //!< frame dropped by a failed port
 };
 

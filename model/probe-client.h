@@ -42,8 +42,8 @@ class ProbeHeader : public Header
 /** \ingroup zos-takeover One probe's fate. */
 struct ProbeRecord
 {
-    Time sent;          //!< when the request left the application
-    Time received;      //!< when the reply arrived (negative: never)
+    Time sent;     //!< when the request left the application
+    Time received; //!< when the reply arrived (negative: never)
 };
 
 /**

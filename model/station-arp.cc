@@ -449,11 +449,8 @@ LinuxStationArp::Timeout(uint32_t ifIndex, Ipv4Address ip)
         {
             ++n.probes;
             SendRequest(iface, ip, entry->GetMacAddress());
-            n.timer = Simulator::Schedule(m_retransTime,
-                                          &LinuxStationArp::Timeout,
-                                          this,
-                                          ifIndex,
-                                          ip);
+            n.timer =
+                Simulator::Schedule(m_retransTime, &LinuxStationArp::Timeout, this, ifIndex, ip);
         }
         else
         {

@@ -181,6 +181,7 @@ class LinuxStationArp : public StationArp
         Delay,
         Probe,
     };
+
     struct Neighbour
     {
         State state = State::Stale;
@@ -188,6 +189,7 @@ class LinuxStationArp : public StationArp
         uint32_t probes = 0;
         EventId timer;
     };
+
     using Key = std::pair<uint32_t, Ipv4Address>; //!< (ifIndex, neighbour)
 
     void Enter(uint32_t ifIndex, Ipv4Address ip, State state);

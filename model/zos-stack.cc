@@ -87,14 +87,15 @@ ZosStack::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&ZosStack::m_vipaGiveBack),
                           MakeBooleanChecker())
-            .AddAttribute("BackupPolicy",
-                          "Which active link takes over an inactive link's addresses.",
-                          EnumValue(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive)),
-                          MakeEnumAccessor(&ZosStack::m_backupPolicy),
-                          MakeEnumChecker(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive),
-                                          "LongestActive",
-                                          static_cast<int>(ArpOwnership::BackupPolicy::LowestName),
-                                          "LowestName"))
+            .AddAttribute(
+                "BackupPolicy",
+                "Which active link takes over an inactive link's addresses.",
+                EnumValue(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive)),
+                MakeEnumAccessor(&ZosStack::m_backupPolicy),
+                MakeEnumChecker(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive),
+                                "LongestActive",
+                                static_cast<int>(ArpOwnership::BackupPolicy::LowestName),
+                                "LowestName"))
             .AddAttribute(
                 "VipaOwnerPolicy",
                 "Which link of a LanGroup becomes VipaOwner (seed 001 has OSA1 in group 001 and "
@@ -450,7 +451,11 @@ ZosStack::Deactivate(uint32_t i, const std::string& cause)
 void
 ZosStack::Apply(const ArpOwnership::Changes& changes)
 {
-    static const char* reasons[] = {"activation", "takeover", "reclaim", "vipa added", "vipa owner"};
+    static const char* reasons[] = {"activation",
+                                    "takeover",
+                                    "reclaim",
+                                    "vipa added",
+                                    "vipa owner"};
     for (const auto& change : changes)
     {
         Ipv4Address address = ToIpv4(change.address);
@@ -458,8 +463,8 @@ ZosStack::Apply(const ArpOwnership::Changes& changes)
             change.from == ArpOwnership::NO_LINK ? std::string() : m_links[change.from].name;
         const std::string to =
             change.to == ArpOwnership::NO_LINK ? std::string() : m_links[change.to].name;
-        std::string what = std::string(change.vipa ? "VIPA " : "HOME ") +
-                           reasons[static_cast<int>(change.reason)];
+        std::string what =
+            std::string(change.vipa ? "VIPA " : "HOME ") + reasons[static_cast<int>(change.reason)];
         m_ownershipTrace(m_name, address, from, to, what);
         // Before PQ23444 the stack did not support ARP for VIPAs (seed 003).
         bool vipaArp = m_pq23444 || !change.vipa;
@@ -544,12 +549,10 @@ ZosStack::ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const A
     {
         return;
     }
-    device->Send(MakeArpReply(target,
-                              link.mac,
-                              arp.GetSourceIpv4Address(),
-                              arp.GetSourceHardwareAddress()),
-                 arp.GetSourceHardwareAddress(),
-                 kArpProtocol);
+    device->Send(
+        MakeArpReply(target, link.mac, arp.GetSourceIpv4Address(), arp.GetSourceHardwareAddress()),
+        arp.GetSourceHardwareAddress(),
+        kArpProtocol);
     m_arpReplyTrace(m_name, link.name, target);
 }
 
@@ -570,9 +573,9 @@ ZosStack::PrintDevlinks(std::ostream& os) const
             ArpOwnership::LinkId owner = m_ownership.OwnerOf(g, m_ownership.GetHome(id));
             std::string ownerName =
                 owner == ArpOwnership::NO_LINK ? "" : m_ownership.GetLinkName(owner);
-            os << "  " << std::left << std::setw(10) << m_ownership.GetLinkName(id)
-               << std::setw(12) << (active ? "Active" : "Not Active") << std::setw(11)
-               << ownerName << (vipaOwner == id ? "yes" : "no") << std::right << "\n";
+            os << "  " << std::left << std::setw(10) << m_ownership.GetLinkName(id) << std::setw(12)
+               << (active ? "Active" : "Not Active") << std::setw(11) << ownerName
+               << (vipaOwner == id ? "yes" : "no") << std::right << "\n";
         }
     }
 }

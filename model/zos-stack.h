@@ -149,12 +149,14 @@ class ZosStack : public Object
         bool portUp = true;   //!< port state as noticed by the stack
         EventId detection;
         EventId learning;
+
         struct Route
         {
             Ipv4Address destination;
             Ipv4Mask mask;
             Ipv4Address gateway;
         };
+
         std::vector<Route> routes;
     };
 

@@ -25,7 +25,10 @@ A(const char* ip)
 class Seed001Ownership : public ::testing::Test
 {
   protected:
-    void SetUp() override { Build(ArpOwnership::Config()); }
+    void SetUp() override
+    {
+        Build(ArpOwnership::Config());
+    }
 
     void Build(const ArpOwnership::Config& config)
     {
@@ -194,7 +197,9 @@ TEST_F(Seed001Ownership, AllLinksDownThenOneReturnsAndTakesTheOrphans)
     EXPECT_TRUE(last.empty()); // no active link left to take over
     auto changes = Start(osa1, {});
     EXPECT_EQ(Announced(changes),
-              (std::vector<std::string>{"192.168.1.1@0", "192.168.1.2@0", "10.1.1.1@0",
+              (std::vector<std::string>{"192.168.1.1@0",
+                                        "192.168.1.2@0",
+                                        "10.1.1.1@0",
                                         "10.100.100.1@0"}));
     EXPECT_TRUE(t.Answers(osa1, A("192.168.1.2")));
 }

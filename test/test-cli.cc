@@ -7,10 +7,9 @@
 
 #include "ns3/pcap-file.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
@@ -30,8 +29,7 @@ struct Outcome
 fs::path
 Scratch(const std::string& name)
 {
-    fs::path p = fs::temp_directory_path() /
-                 ("zos-cli-" + std::to_string(::getpid()) + "-" + name);
+    fs::path p = fs::temp_directory_path() / ("zos-cli-" + std::to_string(::getpid()) + "-" + name);
     fs::remove_all(p);
     return p;
 }
@@ -69,10 +67,10 @@ TEST(Cli, SameSeedGivesByteIdenticalOutputs)
 TEST(Cli, SummaryHoldsTheScenarioAndEveryFigure)
 {
     fs::path dir = Scratch("summary");
-    ASSERT_EQ(Sim("--quiet --set duration=40 --set stacks[0].detectionDelay=0.5 --out " +
-                  dir.string())
-                  .status,
-              0);
+    ASSERT_EQ(
+        Sim("--quiet --set duration=40 --set stacks[0].detectionDelay=0.5 --out " + dir.string())
+            .status,
+        0);
     auto j = nlohmann::json::parse(ReadFile((dir / "summary.json").string()));
     EXPECT_EQ(j["scenario"]["name"], "seed-001-osa1-osa4");
     EXPECT_EQ(j["scenario"]["stacks"][0]["detectionDelay"], 0.5);
@@ -95,7 +93,8 @@ TEST(Cli, SummaryHoldsTheScenarioAndEveryFigure)
     std::string timeline = ReadFile((dir / "timeline.csv").string());
     EXPECT_EQ(timeline.rfind("time_s,node,event,address,detail\n", 0), 0u);
     EXPECT_NE(timeline.find(",TCPIPA/OSA1,port-failure,"), std::string::npos);
-    EXPECT_NE(timeline.find(",TCPIPA/OSA1,link-inactive,,port failure detected"), std::string::npos);
+    EXPECT_NE(timeline.find(",TCPIPA/OSA1,link-inactive,,port failure detected"),
+              std::string::npos);
     EXPECT_NE(timeline.find(",TCPIPA/OSA2,gratuitous-arp,192.168.1.1,sent"), std::string::npos);
     EXPECT_NE(timeline.find(",CLIENT1,station-cache-updated,192.168.1.1,"), std::string::npos);
     EXPECT_NE(timeline.find(",CLIENT1,first-success,192.168.1.1,"), std::string::npos);

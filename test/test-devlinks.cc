@@ -54,11 +54,13 @@ class Devlinks : public ::testing::Test
     {
         observed = new Observed(Seed001({"duration=30"}));
     }
+
     static void TearDownTestSuite()
     {
         delete observed;
         observed = nullptr;
     }
+
     static Observed* observed;
 };
 
@@ -66,14 +68,16 @@ Observed* Devlinks::observed = nullptr;
 
 TEST_F(Devlinks, BeforeOsa1FailsEqualsTheSeed)
 {
-    std::string expected = CorrectUnderlineTypo(NormaliseWhitespace(SeedTable(kBeforeStart, kBeforeEnd)));
+    std::string expected =
+        CorrectUnderlineTypo(NormaliseWhitespace(SeedTable(kBeforeStart, kBeforeEnd)));
     std::string actual = NormaliseWhitespace(observed->Devlinks("before portFailure TCPIPA/OSA1"));
     EXPECT_EQ(actual, expected);
 }
 
 TEST_F(Devlinks, AfterOsa1FailsEqualsTheSeed)
 {
-    std::string expected = CorrectUnderlineTypo(NormaliseWhitespace(SeedTable(kAfterStart, kAfterEnd)));
+    std::string expected =
+        CorrectUnderlineTypo(NormaliseWhitespace(SeedTable(kAfterStart, kAfterEnd)));
     std::string actual = NormaliseWhitespace(observed->Devlinks("after portFailure TCPIPA/OSA1"));
     EXPECT_EQ(actual, expected);
 }

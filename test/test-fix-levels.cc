@@ -6,7 +6,6 @@
 #include "zos-test-util.h"
 
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace zostest;
@@ -31,8 +30,9 @@ TEST(FixLevels, BeforePq23444EveryLinkAnswersAndNothingIsTakenOver)
         std::set<Mac48Address> answering;
         for (const auto& rep : o.arps)
         {
-            if (!rep.request && rep.senderIp == req.targetIp && rep.ethDestination == req.senderMac &&
-                rep.time >= req.time && rep.time < req.time + MilliSeconds(5))
+            if (!rep.request && rep.senderIp == req.targetIp &&
+                rep.ethDestination == req.senderMac && rep.time >= req.time &&
+                rep.time < req.time + MilliSeconds(5))
             {
                 answering.insert(rep.senderMac);
             }
@@ -58,9 +58,8 @@ TEST(FixLevels, BeforePq23444EveryLinkAnswersAndNothingIsTakenOver)
 
 TEST(FixLevels, BeforePq26689TheVipaWaitsForAnArpRequest)
 {
-    Observed o(Seed001({"duration=80",
-                        "stacks[0].fixes.PQ26689=false",
-                        "stations[0].aliveTimeout=30"}));
+    Observed o(
+        Seed001({"duration=80", "stacks[0].fixes.PQ26689=false", "stations[0].aliveTimeout=30"}));
     // Only OSA1's HOME address is announced by the backup.
     auto garps = o.Gratuitous(20, 80);
     ASSERT_EQ(garps.size(), 1u);
@@ -99,7 +98,8 @@ SameSubnet(const std::string& lanOfOsa2)
       "lans": [{"name": "LAN1"}, {"name": "LAN2", "kind": "shared"}],
       "stacks": [{"name": "TCPIPA",
                   "links": [{"name": "OSA1", "lan": "LAN1", "address": "192.168.1.1/24"},
-                            {"name": "OSA2", "lan": ")" + lanOfOsa2 + R"(", "address": "192.168.1.2/24",
+                            {"name": "OSA2", "lan": ")" +
+                       lanOfOsa2 + R"(", "address": "192.168.1.2/24",
                              "activateAt": 0.1}]}],
       "stations": [{"name": "C1", "lan": "LAN1", "address": "192.168.1.101/24",
                     "probe": {"targets": ["192.168.1.1"], "interval": 0.1}},

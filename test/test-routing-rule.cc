@@ -17,10 +17,10 @@ namespace
 Scenario
 RemoteSubnet(bool routeOverBothLinks)
 {
-    std::string routes = R"([{"destination": "10.9.0.0/16", "link": "OSA1"})" +
-                         std::string(routeOverBothLinks
-                                         ? R"(, {"destination": "10.9.0.0/16", "link": "OSA2"}])"
-                                         : "]");
+    std::string routes =
+        R"([{"destination": "10.9.0.0/16", "link": "OSA1"})" +
+        std::string(routeOverBothLinks ? R"(, {"destination": "10.9.0.0/16", "link": "OSA2"}])"
+                                       : "]");
     std::string text = R"({
       "name": "routing-rule", "duration": 20,
       "lans": [{"name": "LAN1"}],
@@ -28,7 +28,8 @@ RemoteSubnet(bool routeOverBothLinks)
                   "links": [{"name": "OSA1", "lan": "LAN1", "address": "192.168.1.1/24"},
                             {"name": "OSA2", "lan": "LAN1", "address": "192.168.1.2/24",
                              "activateAt": 0.1}],
-                  "routes": )" + routes + R"(}],
+                  "routes": )" +
+                       routes + R"(}],
       "stations": [{"name": "REMOTE", "lan": "LAN1", "address": "10.9.0.5/16",
                     "routes": [{"destination": "192.168.1.0/24"}],
                     "probe": {"targets": ["192.168.1.2"], "interval": 0.1}}],

@@ -69,7 +69,8 @@ TEST(StationOutage, StockStationKeepsTheDeadMacUntilItsEntryExpires)
         // the gratuitous ARPs reached the stock station and changed nothing
         for (const auto& row : o.Timeline("station-cache-updated"))
         {
-            if (row.node == "CLIENT2" && row.time > Seconds(20) && row.time < Seconds(20 + alive - 1))
+            if (row.node == "CLIENT2" && row.time > Seconds(20) &&
+                row.time < Seconds(20 + alive - 1))
             {
                 ADD_FAILURE() << "stock cache changed at " << row.time.GetSeconds();
             }
@@ -158,9 +159,9 @@ TEST(StationOutage, ComputeOutageDefinitions)
     }
     OutageFigures f = ComputeOutage(records, Seconds(1), Seconds(2));
     EXPECT_TRUE(f.recovered);
-    EXPECT_EQ(f.outage, MilliSeconds(301));      // to the reply of the request sent at 1.3 s
+    EXPECT_EQ(f.outage, MilliSeconds(301)); // to the reply of the request sent at 1.3 s
     EXPECT_EQ(f.firstSuccess, MilliSeconds(1301));
-    EXPECT_EQ(f.longestGap, MilliSeconds(400));  // 0.901 -> 1.301
+    EXPECT_EQ(f.longestGap, MilliSeconds(400)); // 0.901 -> 1.301
     EXPECT_EQ(f.sent, 10u);
     EXPECT_EQ(f.lost, 3u);
     // A reply arriving after the event to a request sent before it does not end the outage.

@@ -6,7 +6,6 @@
 #include "zos-test-util.h"
 
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace zostest;
@@ -43,10 +42,12 @@ TEST(TakeoverWire, AtStartupOsa1AndOsa4AnnounceBothVipas)
         (a.lan == "LAN1" ? lan1 : lan2).insert(Str(a.senderIp));
     }
     // Each link announces its own HOME address when it starts.
-    EXPECT_EQ(lan1,
-              (std::multiset<std::string>{"192.168.1.1", "192.168.1.2", "10.1.1.1", "10.100.100.1"}));
-    EXPECT_EQ(lan2,
-              (std::multiset<std::string>{"192.168.2.3", "192.168.2.4", "10.1.1.1", "10.100.100.1"}));
+    EXPECT_EQ(
+        lan1,
+        (std::multiset<std::string>{"192.168.1.1", "192.168.1.2", "10.1.1.1", "10.100.100.1"}));
+    EXPECT_EQ(
+        lan2,
+        (std::multiset<std::string>{"192.168.2.3", "192.168.2.4", "10.1.1.1", "10.100.100.1"}));
 }
 
 TEST(TakeoverWire, AfterOsa1FailsOsa2AnnouncesExactlyOsa1AndTheVipas)
@@ -84,8 +85,9 @@ TEST(TakeoverWire, OnlyTheOwnerAnswersArpRequests)
         std::vector<WireArp> replies;
         for (const auto& rep : o.arps)
         {
-            if (!rep.request && rep.senderIp == req.targetIp && rep.ethDestination == req.senderMac &&
-                rep.time >= req.time && rep.time < req.time + MilliSeconds(5))
+            if (!rep.request && rep.senderIp == req.targetIp &&
+                rep.ethDestination == req.senderMac && rep.time >= req.time &&
+                rep.time < req.time + MilliSeconds(5))
             {
                 replies.push_back(rep);
             }
@@ -103,9 +105,8 @@ TEST(TakeoverWire, OnlyTheOwnerAnswersArpRequests)
 
 TEST(TakeoverWire, GratuitousArpCountAndSpacing)
 {
-    Observed o(Seed001({"duration=40",
-                        "stacks[0].gratuitousArpCount=3",
-                        "stacks[0].gratuitousArpInterval=0.5"}));
+    Observed o(Seed001(
+        {"duration=40", "stacks[0].gratuitousArpCount=3", "stacks[0].gratuitousArpInterval=0.5"}));
     auto garps = o.Gratuitous(20, 40);
     ASSERT_EQ(garps.size(), 9u);
     std::map<std::string, std::vector<double>> times;
@@ -128,8 +129,9 @@ TEST(TakeoverWire, LostGratuitousArpsNeverReachTheWire)
     // Only the four link-activation frames (HOME addresses, heard by sibling links for
     // LanGroup learning) are exempt from the loss model.
     auto garps = o.Gratuitous(0, 40);
-    EXPECT_EQ(Addresses(garps),
-              (std::multiset<std::string>{"192.168.1.1", "192.168.1.2", "192.168.2.3", "192.168.2.4"}));
+    EXPECT_EQ(
+        Addresses(garps),
+        (std::multiset<std::string>{"192.168.1.1", "192.168.1.2", "192.168.2.3", "192.168.2.4"}));
     for (const auto& a : garps)
     {
         EXPECT_LT(a.time, Seconds(1));
@@ -162,9 +164,8 @@ TEST(TakeoverWire, PartialLossIsSeededAndReproducible)
 
 TEST(TakeoverWire, LcsLinksBehaveLikeMpcipa)
 {
-    Observed o(Seed001({"duration=40",
-                        "stacks[0].links[0].kind=LCS",
-                        "stacks[0].links[1].kind=LCS"}));
+    Observed o(
+        Seed001({"duration=40", "stacks[0].links[0].kind=LCS", "stacks[0].links[1].kind=LCS"}));
     auto garps = o.Gratuitous(20, 40);
     EXPECT_EQ(Addresses(garps),
               (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}));

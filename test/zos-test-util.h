@@ -38,7 +38,10 @@ struct WireArp
     Ipv4Address targetIp;
     Mac48Address senderMac;
 
-    bool Gratuitous() const { return request && senderIp == targetIp; }
+    bool Gratuitous() const
+    {
+        return request && senderIp == targetIp;
+    }
 };
 
 inline std::string
@@ -125,8 +128,9 @@ class Observed
     }
 
     /** The outage row of (event index, client, target). */
-    const OutageRow& Outage(uint32_t event, const std::string& client, const std::string& target)
-        const
+    const OutageRow& Outage(uint32_t event,
+                            const std::string& client,
+                            const std::string& target) const
     {
         for (const auto& o : result.outages)
         {

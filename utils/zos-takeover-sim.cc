@@ -8,7 +8,6 @@
 #include "ns3/scenario.h"
 
 #include <boost/program_options.hpp>
-
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -54,9 +53,12 @@ main(int argc, char** argv)
         po::value<std::vector<std::string>>(&sets)->composing(),
         "override a scenario value before validation, PATH=VALUE, e.g. "
         "--set stacks[0].detectionDelay=0.5 (repeatable)")(
-        "pcap", "write one pcap per LAN into the output directory")(
-        "quiet,q", "print nothing but errors and the output directory")(
-        "validate", "check the scenario, print it as canonical JSON, do not run");
+        "pcap",
+        "write one pcap per LAN into the output directory")(
+        "quiet,q",
+        "print nothing but errors and the output directory")(
+        "validate",
+        "check the scenario, print it as canonical JSON, do not run");
     po::options_description hidden;
     std::string scenarioFile = "scenarios/seed-001-osa1-osa4.json";
     hidden.add_options()("scenario", po::value<std::string>(&scenarioFile), "scenario file");
@@ -123,8 +125,7 @@ main(int argc, char** argv)
     }
     auto started = std::chrono::steady_clock::now();
     RunResult result = runner.Run();
-    double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     WriteOutputs(result, out);
 
     if (!quiet)
@@ -134,8 +135,8 @@ main(int argc, char** argv)
             std::cout << "warning: " << w << "\n";
         }
         std::cout << "Scenario " << scenario.name << " (" << scenario.file << "), seed "
-                  << scenario.seed << ", " << scenario.duration << " s simulated in "
-                  << std::fixed << std::setprecision(2) << wall << " s\n\n";
+                  << scenario.seed << ", " << scenario.duration << " s simulated in " << std::fixed
+                  << std::setprecision(2) << wall << " s\n\n";
         std::cout << DevlinksText(result);
         std::cout << OutageTable(result) << "\n";
     }
