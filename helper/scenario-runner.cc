@@ -354,18 +354,13 @@ ScenarioRunner::Run()
         Ptr<Ipv4StaticRouting> routing = routingHelper.GetStaticRouting(ipv4);
         for (const auto& route : spec.routes)
         {
+            // A zero gateway makes an on-link route (ns-3 sends to the destination itself).
             Ipv4InterfaceAddress dest = ParsePrefixed(route.destination);
-            if (route.gateway.empty())
-            {
-                routing->AddNetworkRouteTo(dest.GetLocal(), dest.GetMask(), ifIndex);
-            }
-            else
-            {
-                routing->AddNetworkRouteTo(dest.GetLocal(),
-                                           dest.GetMask(),
-                                           Ipv4Address(route.gateway.c_str()),
-                                           ifIndex);
-            }
+            routing->AddNetworkRouteTo(dest.GetLocal(),
+                                       dest.GetMask(),
+                                       route.gateway.empty() ? Ipv4Address::GetZero()
+                                                             : Ipv4Address(route.gateway.c_str()),
+                                       ifIndex);
         }
         StationArpHelper arpHelper;
         arpHelper.SetModel(spec.arp);

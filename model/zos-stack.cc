@@ -241,16 +241,11 @@ ZosStack::AddRoute(const std::string& link,
     m_links[i].routes.push_back({destination, mask, gateway});
     if (m_ownership.IsActive(m_links[i].id))
     {
-        Ipv4StaticRoutingHelper helper;
-        Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(m_ipv4);
-        if (gateway == Ipv4Address::GetZero())
-        {
-            routing->AddNetworkRouteTo(destination, mask, m_links[i].ifIndex);
-        }
-        else
-        {
-            routing->AddNetworkRouteTo(destination, mask, gateway, m_links[i].ifIndex);
-        }
+        // A zero gateway makes an on-link route (ns-3 sends to the destination itself).
+        Ipv4StaticRoutingHelper().GetStaticRouting(m_ipv4)->AddNetworkRouteTo(destination,
+                                                                              mask,
+                                                                              gateway,
+                                                                              m_links[i].ifIndex);
     }
 }
 
@@ -405,18 +400,11 @@ ZosStack::Activate(uint32_t i, const std::string& cause)
     NS_LOG_INFO(m_name << " " << link.name << " active (" << cause << ")");
     SyncConfig();
     m_ipv4->SetUp(link.ifIndex);
-    Ipv4StaticRoutingHelper helper;
-    Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(m_ipv4);
+    // ns-3 dropped this link's routes when it went down: install them again.
+    Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(m_ipv4);
     for (const auto& r : link.routes)
     {
-        if (r.gateway == Ipv4Address::GetZero())
-        {
-            routing->AddNetworkRouteTo(r.destination, r.mask, link.ifIndex);
-        }
-        else
-        {
-            routing->AddNetworkRouteTo(r.destination, r.mask, r.gateway, link.ifIndex);
-        }
+        routing->AddNetworkRouteTo(r.destination, r.mask, r.gateway, link.ifIndex);
     }
     m_linkStateTrace(m_name, link.name, true, cause);
     Apply(m_ownership.StartLink(link.id));
