@@ -109,8 +109,10 @@ main(int argc, char* argv[])
     apps.Add(probes2.Install(NodeContainer(client2)));
     apps.Start(Seconds(1));
     apps.Stop(Seconds(15));
-    apps.Get(0)->TraceConnectWithoutContext("Rtt", MakeBoundCallback(&PrintRtt, "client1"));
-    apps.Get(1)->TraceConnectWithoutContext("Rtt", MakeBoundCallback(&PrintRtt, "client2"));
+    apps.Get(0)->TraceConnectWithoutContext("Rtt",
+                                            MakeBoundCallback(&PrintRtt, std::string("client1")));
+    apps.Get(1)->TraceConnectWithoutContext("Rtt",
+                                            MakeBoundCallback(&PrintRtt, std::string("client2")));
 
     stack->TraceConnectWithoutContext(
         "GratuitousArpTx",

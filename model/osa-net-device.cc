@@ -26,7 +26,7 @@ OsaNetDevice::GetTypeId()
             .AddTraceSource("PortState",
                             "The port failed (false) or was repaired (true).",
                             MakeTraceSourceAccessor(&OsaNetDevice::m_portStateTrace),
-                            "ns3::TracedValueCallback::Bool")
+                            "ns3::OsaNetDevice::PortStateTracedCallback")
             .AddTraceSource("PortDrop",
                             "A frame was dropped because the port has failed.",
                             MakeTraceSourceAccessor(&OsaNetDevice::m_portDropTrace),

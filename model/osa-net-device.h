@@ -72,6 +72,9 @@ class OsaNetDevice : public CsmaNetDevice
                   uint16_t protocolNumber) override;
     bool IsLinkUp() const override;
 
+    /** Signature of PortState: (port up). */
+    typedef void (*PortStateTracedCallback)(bool);
+
   protected:
     void DoDispose() override;
 

@@ -67,6 +67,8 @@ class ProbeClient : public Application
     /** \return the probes sent to target i, indexed by sequence number. */
     const std::vector<ProbeRecord>& GetRecords(uint32_t i) const;
 
+    /** Signature of Tx: (target, sequence). */
+    typedef void (*TxTracedCallback)(Ipv4Address, uint32_t);
     /** Signature of Rtt: (target, sequence, send time, round-trip time). */
     typedef void (*RttTracedCallback)(Ipv4Address, uint32_t, Time, Time);
 
