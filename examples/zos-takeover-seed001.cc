@@ -32,6 +32,19 @@ PrintRtt(std::string client, Ipv4Address target, uint32_t seq, Time sent, Time r
     last[key] = now;
 }
 
+void
+PrintGratuitousArp(const std::string& /* stack */, const std::string& link, Ipv4Address a)
+{
+    std::cout << Simulator::Now().GetSeconds() << " s: " << link << " sends a gratuitous ARP for "
+              << a << "\n";
+}
+
+void
+PrintDevlinks(std::string heading, Ptr<ZosStack> stack)
+{
+    std::cout << heading << stack->GetDevlinks();
+}
+
 Ptr<Node>
 MakeClient(LanHelper& lans, Ptr<Lan> lan, const char* address, StationArpHelper& arp)
 {
@@ -114,21 +127,11 @@ main(int argc, char* argv[])
     apps.Get(1)->TraceConnectWithoutContext("Rtt",
                                             MakeBoundCallback(&PrintRtt, std::string("client2")));
 
-    stack->TraceConnectWithoutContext(
-        "GratuitousArpTx",
-        Callback<void, const std::string&, const std::string&, Ipv4Address>(
-            [](const std::string& s, const std::string& link, Ipv4Address a) {
-                std::cout << Simulator::Now().GetSeconds() << " s: " << link
-                          << " sends a gratuitous ARP for " << a << "\n";
-            }));
+    stack->TraceConnectWithoutContext("GratuitousArpTx", MakeCallback(&PrintGratuitousArp));
 
-    Simulator::Schedule(Seconds(4.999), [stack]() {
-        std::cout << "Before OSA1 fails:\n" << stack->GetDevlinks();
-    });
+    Simulator::Schedule(Seconds(4.999), &PrintDevlinks, std::string("Before OSA1 fails:\n"), stack);
     Simulator::Schedule(Seconds(5), &ZosStack::FailPort, stack, "OSA1");
-    Simulator::Schedule(Seconds(6), [stack]() {
-        std::cout << "After OSA1 failed:\n" << stack->GetDevlinks();
-    });
+    Simulator::Schedule(Seconds(6), &PrintDevlinks, std::string("After OSA1 failed:\n"), stack);
     Simulator::Stop(Seconds(16));
     Simulator::Run();
     Simulator::Destroy();

@@ -8,18 +8,29 @@
 #include "station-arp-helper.h"
 #include "zos-stack-helper.h"
 
+#include "ns3/application-container.h"
 #include "ns3/arp-cache.h"
 #include "ns3/boolean.h"
-#include "ns3/core-module.h"
+#include "ns3/data-rate.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/lan.h"
+#include "ns3/mac48-address.h"
+#include "ns3/names.h"
+#include "ns3/node-container.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
 #include "ns3/outage.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-server.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
 #include "ns3/station-arp.h"
+#include "ns3/uinteger.h"
 #include "ns3/zos-stack.h"
 
 #include <algorithm>
@@ -70,6 +81,126 @@ IsLinkEvent(const std::string& type)
     return type == "portFailure" || type == "portRepair" || type == "linkStop" ||
            type == "linkStart";
 }
+
+/** The "vipaAdd" event: the stack adds the VIPA and its probe server answers on it. */
+void
+VipaAdd(Ptr<ZosStack> stack, Ptr<ProbeServer> server, Ipv4Address vipa)
+{
+    stack->AddVipa(vipa);
+    server->AddAddress(vipa);
+}
+
+/**
+ * Fills a RunResult from the trace sources and the scheduled DEVLINKS displays during a run.
+ * Member functions rather than lambdas: ns-3 <= 3.36 cannot make a Callback from a lambda
+ * (nor, <= 3.35, schedule one).
+ */
+class RunRecorder
+{
+  public:
+    using FrameObserver = std::function<void(const std::string&, Time, Ptr<const Packet>)>;
+
+    RunRecorder(RunResult& result,
+                const FrameObserver& frameObserver,
+                const std::map<std::string, Ptr<ZosStack>>& stacks)
+        : m_result(result),
+          m_frameObserver(frameObserver),
+          m_stacks(stacks)
+    {
+    }
+
+    /** Lan "Frame", connected with the LAN name as context. */
+    void Frame(std::string lan, Ptr<const Packet> frame)
+    {
+        ++m_result.framesOnLans;
+        if (m_frameObserver)
+        {
+            m_frameObserver(lan, Simulator::Now(), frame);
+        }
+    }
+
+    /** ZosStack "PortState". */
+    void PortState(const std::string& s, const std::string& l, bool up)
+    {
+        Record(s + "/" + l, up ? "port-repair" : "port-failure", "", "");
+    }
+
+    /** ZosStack "LinkState". */
+    void LinkState(const std::string& s,
+                   const std::string& l,
+                   bool active,
+                   const std::string& cause)
+    {
+        Record(s + "/" + l, active ? "link-active" : "link-inactive", "", cause);
+    }
+
+    /** ZosStack "OwnershipChange". */
+    void OwnershipChange(const std::string& s,
+                         Ipv4Address a,
+                         const std::string& from,
+                         const std::string& to,
+                         const std::string& what)
+    {
+        Record(s + "/" + to,
+               "ownership-change",
+               Str(a),
+               what + " from " + (from.empty() ? "-" : from) + " to " + (to.empty() ? "-" : to));
+    }
+
+    /** ZosStack "GratuitousArpTx". */
+    void GratuitousArpTx(const std::string& s, const std::string& l, Ipv4Address a)
+    {
+        Record(s + "/" + l, "gratuitous-arp", Str(a), "sent");
+    }
+
+    /** ZosStack "GratuitousArpLost". */
+    void GratuitousArpLost(const std::string& s, const std::string& l, Ipv4Address a)
+    {
+        Record(s + "/" + l, "gratuitous-arp-lost", Str(a), "lost by loss model");
+    }
+
+    /** ZosStack "ArpReplyTx". */
+    void ArpReplyTx(const std::string& s, const std::string& l, Ipv4Address a)
+    {
+        Record(s + "/" + l, "arp-reply", Str(a), "");
+    }
+
+    /** StationArp "CacheUpdated", connected with the station name as context. */
+    void CacheUpdated(std::string station,
+                      uint32_t,
+                      Ipv4Address neighbour,
+                      const Address& before,
+                      const Address& after,
+                      const std::string& cause)
+    {
+        Record(station,
+               "station-cache-updated",
+               Str(neighbour),
+               MacStr(before) + " -> " + MacStr(after) + " (" + cause + ")");
+    }
+
+    /** A DEVLINKS display of every stack. */
+    void Snapshot(const std::string& label)
+    {
+        for (const auto& [name, stack] : m_stacks)
+        {
+            m_result.devlinks.push_back({Simulator::Now(), label, name, stack->GetDevlinks()});
+        }
+    }
+
+  private:
+    void Record(const std::string& node,
+                const std::string& event,
+                const std::string& address,
+                const std::string& detail)
+    {
+        m_result.timeline.push_back({Simulator::Now(), node, event, address, detail});
+    }
+
+    RunResult& m_result;
+    const FrameObserver& m_frameObserver;
+    const std::map<std::string, Ptr<ZosStack>>& m_stacks;
+};
 
 } // namespace
 
@@ -170,6 +301,7 @@ ScenarioRunner::Run()
     RngSeedManager::SetSeed(sc.seed);
     RngSeedManager::SetRun(sc.run);
     int64_t stream = 1000;
+    RunRecorder recorder(result, m_frameObserver, m_stacks);
 
     // ---- LANs
     std::map<std::string, Ptr<Lan>> lans;
@@ -189,24 +321,8 @@ ScenarioRunner::Run()
         {
             lan->EnablePcap(m_pcapDir + "/" + spec.name + ".pcap");
         }
-        std::string name = spec.name;
-        lan->TraceConnectWithoutContext(
-            "Frame",
-            Callback<void, Ptr<const Packet>>([this, name, &result](Ptr<const Packet> frame) {
-                ++result.framesOnLans;
-                if (m_frameObserver)
-                {
-                    m_frameObserver(name, Simulator::Now(), frame);
-                }
-            }));
+        lan->TraceConnect("Frame", spec.name, MakeCallback(&RunRecorder::Frame, &recorder));
     }
-
-    auto record = [&result](const std::string& node,
-                            const std::string& event,
-                            const std::string& address,
-                            const std::string& detail) {
-        result.timeline.push_back({Simulator::Now(), node, event, address, detail});
-    };
 
     // ---- z/OS stacks
     std::map<std::string, Ptr<ProbeServer>> servers;
@@ -268,57 +384,18 @@ ScenarioRunner::Run()
         apps.Start(Seconds(0));
         servers[spec.name] = DynamicCast<ProbeServer>(apps.Get(0));
 
-        stack->TraceConnectWithoutContext(
-            "PortState",
-            Callback<void, const std::string&, const std::string&, bool>(
-                [record](const std::string& s, const std::string& l, bool up) {
-                    record(s + "/" + l, up ? "port-repair" : "port-failure", "", "");
-                }));
-        stack->TraceConnectWithoutContext(
-            "LinkState",
-            Callback<void, const std::string&, const std::string&, bool, const std::string&>(
-                [record](const std::string& s,
-                         const std::string& l,
-                         bool active,
-                         const std::string& cause) {
-                    record(s + "/" + l, active ? "link-active" : "link-inactive", "", cause);
-                }));
-        stack->TraceConnectWithoutContext(
-            "OwnershipChange",
-            Callback<void,
-                     const std::string&,
-                     Ipv4Address,
-                     const std::string&,
-                     const std::string&,
-                     const std::string&>([record](const std::string& s,
-                                                  Ipv4Address a,
-                                                  const std::string& from,
-                                                  const std::string& to,
-                                                  const std::string& what) {
-                record(s + "/" + to,
-                       "ownership-change",
-                       Str(a),
-                       what + " from " + (from.empty() ? "-" : from) + " to " +
-                           (to.empty() ? "-" : to));
-            }));
-        stack->TraceConnectWithoutContext(
-            "GratuitousArpTx",
-            Callback<void, const std::string&, const std::string&, Ipv4Address>(
-                [record](const std::string& s, const std::string& l, Ipv4Address a) {
-                    record(s + "/" + l, "gratuitous-arp", Str(a), "sent");
-                }));
-        stack->TraceConnectWithoutContext(
-            "GratuitousArpLost",
-            Callback<void, const std::string&, const std::string&, Ipv4Address>(
-                [record](const std::string& s, const std::string& l, Ipv4Address a) {
-                    record(s + "/" + l, "gratuitous-arp-lost", Str(a), "lost by loss model");
-                }));
-        stack->TraceConnectWithoutContext(
-            "ArpReplyTx",
-            Callback<void, const std::string&, const std::string&, Ipv4Address>(
-                [record](const std::string& s, const std::string& l, Ipv4Address a) {
-                    record(s + "/" + l, "arp-reply", Str(a), "");
-                }));
+        stack->TraceConnectWithoutContext("PortState",
+                                          MakeCallback(&RunRecorder::PortState, &recorder));
+        stack->TraceConnectWithoutContext("LinkState",
+                                          MakeCallback(&RunRecorder::LinkState, &recorder));
+        stack->TraceConnectWithoutContext("OwnershipChange",
+                                          MakeCallback(&RunRecorder::OwnershipChange, &recorder));
+        stack->TraceConnectWithoutContext("GratuitousArpTx",
+                                          MakeCallback(&RunRecorder::GratuitousArpTx, &recorder));
+        stack->TraceConnectWithoutContext("GratuitousArpLost",
+                                          MakeCallback(&RunRecorder::GratuitousArpLost, &recorder));
+        stack->TraceConnectWithoutContext("ArpReplyTx",
+                                          MakeCallback(&RunRecorder::ArpReplyTx, &recorder));
     }
 
     // ---- stations
@@ -377,24 +454,9 @@ ScenarioRunner::Run()
         }
         Ptr<StationArp> model = arpHelper.Install(node);
         stream += model->AssignStreams(stream);
-        std::string stationName = spec.name;
-        model->TraceConnectWithoutContext(
-            "CacheUpdated",
-            Callback<void,
-                     uint32_t,
-                     Ipv4Address,
-                     const Address&,
-                     const Address&,
-                     const std::string&>([record, stationName](uint32_t,
-                                                               Ipv4Address neighbour,
-                                                               const Address& before,
-                                                               const Address& after,
-                                                               const std::string& cause) {
-                record(stationName,
-                       "station-cache-updated",
-                       Str(neighbour),
-                       MacStr(before) + " -> " + MacStr(after) + " (" + cause + ")");
-            }));
+        model->TraceConnect("CacheUpdated",
+                            spec.name,
+                            MakeCallback(&RunRecorder::CacheUpdated, &recorder));
         if (spec.probe)
         {
             std::vector<Ipv4Address> targets;
@@ -414,12 +476,6 @@ ScenarioRunner::Run()
     }
 
     // ---- events, with DEVLINKS displays before the first and after each
-    auto snapshot = [&result, this](const std::string& label) {
-        for (const auto& [name, stack] : m_stacks)
-        {
-            result.devlinks.push_back({Simulator::Now(), label, name, stack->GetDevlinks()});
-        }
-    };
     std::vector<EventSpec> events = sc.events;
     std::stable_sort(events.begin(), events.end(), [](const EventSpec& a, const EventSpec& b) {
         return a.at < b.at;
@@ -431,7 +487,7 @@ ScenarioRunner::Run()
         if (i == 0)
         {
             std::string label = "before " + ev.type + " " + subject;
-            Simulator::Schedule(Seconds(ev.at), [snapshot, label]() { snapshot(label); });
+            Simulator::Schedule(Seconds(ev.at), &RunRecorder::Snapshot, &recorder, label);
         }
         Ptr<ZosStack> stack = m_stacks.at(ev.stack);
         if (ev.type == "portFailure")
@@ -458,10 +514,7 @@ ScenarioRunner::Run()
         {
             Ipv4Address vipa(ev.address.c_str());
             Ptr<ProbeServer> server = servers.at(ev.stack);
-            Simulator::Schedule(Seconds(ev.at), [stack, server, vipa]() {
-                stack->AddVipa(vipa);
-                server->AddAddress(vipa);
-            });
+            Simulator::Schedule(Seconds(ev.at), &VipaAdd, stack, server, vipa);
         }
         const StackSpec* spec = nullptr;
         for (const auto& s : sc.stacks)
@@ -478,7 +531,13 @@ ScenarioRunner::Run()
             spec->learningTime + 0.001;
         Time at = std::min(Seconds(ev.at + settle), end);
         std::string label = "after " + ev.type + " " + subject;
-        Simulator::Schedule(at, [snapshot, label]() { snapshot(label); });
+        Simulator::Schedule(at, &RunRecorder::Snapshot, &recorder, label);
+    }
+    for (double t : sc.devlinksAt)
+    {
+        std::ostringstream label;
+        label << "requested at " << t << " s";
+        Simulator::Schedule(Seconds(t), &RunRecorder::Snapshot, &recorder, label.str());
     }
 
     if (m_buildObserver)

@@ -1360,6 +1360,14 @@ Parser::Convert(const Json& root)
                 s.events.push_back(Event(a[i], Index(p, i)));
             }
         }
+        else if (key == "devlinksAt")
+        {
+            const Json& a = Array(v, p, false);
+            for (size_t i = 0; i < a.size(); ++i)
+            {
+                s.devlinksAt.push_back(Number(a[i], Index(p, i), Bound::NonNegative));
+            }
+        }
         else
         {
             return false;
@@ -1495,6 +1503,15 @@ Parser::CrossCheck(const Scenario& s) const
                              inserted.first->second + ")");
                 }
             }
+        }
+    }
+
+    for (size_t i = 0; i < s.devlinksAt.size(); ++i)
+    {
+        if (s.devlinksAt[i] > s.duration)
+        {
+            Fail(Index("$.devlinksAt", i),
+                 "must be <= duration (" + Text(s.duration) + "), got " + Text(s.devlinksAt[i]));
         }
     }
 
@@ -1730,6 +1747,7 @@ ScenarioToJson(const Scenario& scenario, int indent)
         }
         j["events"].push_back(e);
     }
+    j["devlinksAt"] = scenario.devlinksAt;
     return j.dump(indent < 0 ? -1 : indent, ' ', false, Json::error_handler_t::replace);
 }
 

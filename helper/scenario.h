@@ -163,6 +163,8 @@ struct Scenario
     std::vector<StackSpec> stacks;
     std::vector<StationSpec> stations;
     std::vector<EventSpec> events;
+    /** Extra Netstat DEVLINKS displays of every stack at these times (seconds). */
+    std::vector<double> devlinksAt;
 };
 
 /**

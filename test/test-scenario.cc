@@ -179,6 +179,8 @@ const BadCase kBadCases[] = {
      "$.stacks[0].links[1].name: duplicate link name 'OSA1' in stack 'TCPIPA'"},
     {"duration-string.json", "$.duration: expected a number, got string"},
     {"empty-lans.json", "$.lans: must not be empty"},
+    {"devlinks-after-end.json", "$.devlinksAt[1]: must be <= duration (30.0), got 31.0"},
+    {"devlinks-not-number.json", "$.devlinksAt[1]: expected a number, got string"},
     {"event-after-end.json", "$.events[0].at: must be < duration (30.0), got 40.0"},
     {"event-unknown-link.json", "$.events[0].link: unknown link 'OSA9' in stack 'TCPIPA'"},
     {"event-unknown-stack.json", "$.events[0].stack: unknown stack 'TCPIPB'"},
@@ -684,7 +686,7 @@ TEST(ScenarioToJson, IsCanonical)
         R"("waitReplyTimeout":1.0,"maxRetries":3,"locktime":1.0,)"
         R"("baseReachableTime":30.0,"delayFirstProbeTime":5.0,)"
         R"("ucastSolicit":3,"retransTime":1.0,)"
-        R"("gratuitousOverridesLocktime":true}],"events":[]})";
+        R"("gratuitousOverridesLocktime":true}],"events":[],"devlinksAt":[]})";
     EXPECT_EQ(ScenarioToJson(s, -1), expected);
 }
 
