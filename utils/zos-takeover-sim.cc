@@ -60,7 +60,15 @@ main(int argc, char** argv)
         "validate",
         "check the scenario, print it as canonical JSON, do not run");
     po::options_description hidden;
+    // The seed-001 scenario: relative to the current directory when run from the project
+    // root (as the README does), else from the source tree this program was built from.
     std::string scenarioFile = "scenarios/seed-001-osa1-osa4.json";
+#ifdef ZOS_SOURCE_DIR
+    if (!std::filesystem::exists(scenarioFile))
+    {
+        scenarioFile = std::string(ZOS_SOURCE_DIR) + "/" + scenarioFile;
+    }
+#endif
     hidden.add_options()("scenario", po::value<std::string>(&scenarioFile), "scenario file");
     po::options_description all;
     all.add(visible).add(hidden);
