@@ -345,38 +345,28 @@ ArpOwnership::GetVipas() const
 ArpOwnership::LinkId
 ArpOwnership::ChooseBackup(GroupId g, LinkId failed) const
 {
-    LinkId best = NO_LINK;
-    for (LinkId id : GetGroupLinks(g))
-    {
-        const Link& l = m_links[id];
-        if (id == failed || !l.active || l.learning)
-        {
-            continue;
-        }
-        if (best == NO_LINK || (m_config.backupPolicy == BackupPolicy::LongestActive
-                                    ? l.activeSince < m_links[best].activeSince
-                                    : l.name < m_links[best].name))
-        {
-            best = id;
-        }
-    }
-    return best;
+    return ChooseActive(g, failed, m_config.backupPolicy == BackupPolicy::LowestName);
 }
 
 ArpOwnership::LinkId
 ArpOwnership::ChooseVipaOwner(GroupId g) const
 {
+    return ChooseActive(g, NO_LINK, m_config.vipaOwnerPolicy == VipaOwnerPolicy::LowestName);
+}
+
+ArpOwnership::LinkId
+ArpOwnership::ChooseActive(GroupId g, LinkId excluded, bool byName) const
+{
     LinkId best = NO_LINK;
     for (LinkId id : GetGroupLinks(g))
     {
         const Link& l = m_links[id];
-        if (!l.active || l.learning)
+        if (id == excluded || !l.active || l.learning)
         {
             continue;
         }
-        if (best == NO_LINK || (m_config.vipaOwnerPolicy == VipaOwnerPolicy::FirstActive
-                                    ? l.activeSince < m_links[best].activeSince
-                                    : l.name < m_links[best].name))
+        if (best == NO_LINK ||
+            (byName ? l.name < m_links[best].name : l.activeSince < m_links[best].activeSince))
         {
             best = id;
         }

@@ -181,6 +181,9 @@ class ArpOwnership
 
     LinkId ChooseBackup(GroupId group, LinkId failed) const;
     LinkId ChooseVipaOwner(GroupId group) const;
+    /** The active, grouped link of `group` (not `excluded`) with the lowest name, or the one
+     * active longest. */
+    LinkId ChooseActive(GroupId group, LinkId excluded, bool byName) const;
     void SetVipaOwner(GroupId group, LinkId to, Reason reason, bool announce, Changes& out);
     void SetOwner(GroupId group,
                   const Address& a,

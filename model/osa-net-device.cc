@@ -116,12 +116,7 @@ OsaNetDevice::ReceiveFromWire(Ptr<NetDevice> device,
                               uint16_t protocol,
                               const Address& from)
 {
-    if (m_portFailed || !m_stackAvailable)
-    {
-        m_portDropTrace(packet);
-        return false;
-    }
-    if (!AcceptInbound(packet, protocol))
+    if (!Usable(packet) || !AcceptInbound(packet, protocol))
     {
         return false;
     }
@@ -134,14 +129,20 @@ OsaNetDevice::ReceiveFromWire(Ptr<NetDevice> device,
 }
 
 bool
-OsaNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+OsaNetDevice::Usable(Ptr<const Packet> packet)
 {
     if (m_portFailed || !m_stackAvailable)
     {
         m_portDropTrace(packet);
         return false;
     }
-    return CsmaNetDevice::Send(packet, dest, protocolNumber);
+    return true;
+}
+
+bool
+OsaNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    return Usable(packet) && CsmaNetDevice::Send(packet, dest, protocolNumber);
 }
 
 bool
@@ -150,12 +151,7 @@ OsaNetDevice::SendFrom(Ptr<Packet> packet,
                        const Address& dest,
                        uint16_t protocolNumber)
 {
-    if (m_portFailed || !m_stackAvailable)
-    {
-        m_portDropTrace(packet);
-        return false;
-    }
-    return CsmaNetDevice::SendFrom(packet, source, dest, protocolNumber);
+    return Usable(packet) && CsmaNetDevice::SendFrom(packet, source, dest, protocolNumber);
 }
 
 bool

@@ -85,6 +85,8 @@ class OsaNetDevice : public CsmaNetDevice
     virtual bool AcceptInbound(Ptr<const Packet> packet, uint16_t protocol);
 
   private:
+    /** \return false (and fire PortDrop) if the port failed or the stack is down. */
+    bool Usable(Ptr<const Packet> packet);
     bool ReceiveFromWire(Ptr<NetDevice> device,
                          Ptr<const Packet> packet,
                          uint16_t protocol,
