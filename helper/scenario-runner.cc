@@ -311,6 +311,7 @@ ScenarioRunner::Run()
         helper.SetAttribute("Kind", EnumValue(spec.kind == "shared" ? Lan::SHARED : Lan::SWITCHED));
         helper.SetAttribute("DataRate", DataRateValue(DataRate(spec.dataRate)));
         helper.SetAttribute("Delay", TimeValue(MicroSeconds(spec.delayUs)));
+        helper.SetAttribute("MaxPortsPerSwitch", UintegerValue(spec.maxPortsPerSwitch));
         Ptr<Lan> lan = helper.Create(spec.name);
         lans[spec.name] = lan;
         if (!m_pcapDir.empty() || m_frameObserver)

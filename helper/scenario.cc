@@ -925,6 +925,14 @@ Parser::Lan(const Json& j, const std::string& path) const
         {
             lan.delayUs = Number(v, p, Bound::NonNegative);
         }
+        else if (key == "maxPortsPerSwitch")
+        {
+            lan.maxPortsPerSwitch = static_cast<uint32_t>(Integer(v, p, 0, 1000000));
+            if (lan.maxPortsPerSwitch == 1)
+            {
+                Fail(p, "must be 0 (one switch) or >= 2 (an uplink and a station), got 1");
+            }
+        }
         else
         {
             return false;
@@ -1718,6 +1726,7 @@ ScenarioToJson(const Scenario& scenario, int indent)
         l["kind"] = lan.kind;
         l["dataRate"] = lan.dataRate;
         l["delayUs"] = lan.delayUs;
+        l["maxPortsPerSwitch"] = lan.maxPortsPerSwitch;
         j["lans"].push_back(l);
     }
     j["stacks"] = Json::array();

@@ -63,6 +63,8 @@ struct LanSpec
     std::string kind = "switched";  //!< "shared" (one CSMA channel) or "switched" (bridge)
     std::string dataRate = "1Gbps"; //!< ns-3 DataRate string
     double delayUs = 1.0;           //!< propagation delay of each CSMA segment, microseconds
+    uint32_t maxPortsPerSwitch = 0; //!< switched: 0 = one switch; else access switches of at
+                                    //!< most this many ports under one core switch
 };
 
 /** A static route. gateway empty = on-link (directly reachable on that link). */

@@ -10,6 +10,7 @@
 #include "ns3/pcap-file-wrapper.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-helper.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -40,6 +41,12 @@ Lan::GetTypeId()
                           TimeValue(MicroSeconds(1)),
                           MakeTimeAccessor(&Lan::m_delay),
                           MakeTimeChecker())
+            .AddAttribute("MaxPortsPerSwitch",
+                          "Switched LAN: 0 = one switch; N >= 2 = access switches of at most N "
+                          "ports (one is the uplink) under one core switch.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&Lan::m_maxPorts),
+                          MakeUintegerChecker<uint32_t>())
             .AddTraceSource("Frame",
                             "A frame crossed the LAN (once per frame; needs EnableCapture).",
                             MakeTraceSourceAccessor(&Lan::m_frameTrace),
@@ -56,6 +63,8 @@ Lan::DoDispose()
     m_channel = nullptr;
     m_switch = nullptr;
     m_bridge = nullptr;
+    m_access = nullptr;
+    m_accessBridge = nullptr;
     m_ports.clear();
     m_devices.clear();
     m_monitorNode = nullptr;
@@ -98,17 +107,25 @@ Lan::Build()
         return;
     }
     m_built = true;
+    NS_ABORT_MSG_IF(m_maxPorts == 1, "Lan MaxPortsPerSwitch must be 0 or >= 2");
     if (m_kind == SHARED)
     {
         m_channel = NewChannel();
     }
     else
     {
-        m_switch = CreateObject<Node>();
-        m_bridge = CreateObject<BridgeNetDevice>();
-        m_bridge->SetAddress(Mac48Address::Allocate());
-        m_switch->AddDevice(m_bridge);
+        m_switch = NewSwitch(m_bridge);
     }
+}
+
+Ptr<Node>
+Lan::NewSwitch(Ptr<BridgeNetDevice>& bridge)
+{
+    Ptr<Node> sw = CreateObject<Node>();
+    bridge = CreateObject<BridgeNetDevice>();
+    bridge->SetAddress(Mac48Address::Allocate());
+    sw->AddDevice(bridge);
+    return sw;
 }
 
 static void
@@ -130,17 +147,45 @@ Lan::Attach(Ptr<Node> node, Ptr<CsmaNetDevice> device)
         device->Attach(m_channel);
         return;
     }
+    auto [sw, bridge] = EdgeSwitch();
     Ptr<CsmaChannel> segment = NewChannel();
-    Ptr<CsmaNetDevice> port = CreateObject<CsmaNetDevice>();
-    PrepareDevice(m_switch, port);
     device->Attach(segment);
-    port->Attach(segment);
-    m_bridge->AddBridgePort(port);
+    Ptr<CsmaNetDevice> port = AddSwitchPort(sw, bridge, segment);
     m_ports.push_back(port);
     if (m_capturing)
     {
         HookPort(port);
     }
+}
+
+Ptr<CsmaNetDevice>
+Lan::AddSwitchPort(Ptr<Node> sw, Ptr<BridgeNetDevice> bridge, Ptr<CsmaChannel> segment)
+{
+    Ptr<CsmaNetDevice> port = CreateObject<CsmaNetDevice>();
+    PrepareDevice(sw, port);
+    port->Attach(segment);
+    bridge->AddBridgePort(port);
+    return port;
+}
+
+std::pair<Ptr<Node>, Ptr<BridgeNetDevice>>
+Lan::EdgeSwitch()
+{
+    if (m_maxPorts == 0)
+    {
+        return {m_switch, m_bridge};
+    }
+    if (!m_access || m_accessPorts >= m_maxPorts)
+    {
+        // A new access switch, with an uplink segment to the core switch.
+        m_access = NewSwitch(m_accessBridge);
+        Ptr<CsmaChannel> uplink = NewChannel();
+        AddSwitchPort(m_access, m_accessBridge, uplink);
+        AddSwitchPort(m_switch, m_bridge, uplink);
+        m_accessPorts = 1;
+    }
+    ++m_accessPorts;
+    return {m_access, m_accessBridge};
 }
 
 const std::vector<Ptr<CsmaNetDevice>>&
@@ -152,7 +197,8 @@ Lan::GetDevices() const
 void
 Lan::HookPort(Ptr<CsmaNetDevice> port)
 {
-    // Each frame enters the switch exactly once, through the port of its sender's segment.
+    // Each frame enters the switch fabric exactly once, through the station-facing port of
+    // its sender's segment (uplinks are not hooked).
     port->TraceConnectWithoutContext("MacPromiscRx", MakeCallback(&Lan::FrameSeen, this));
 }
 

@@ -28,6 +28,10 @@ class PcapFileWrapper;
  * \brief One LAN: a shared CSMA channel, or CSMA segments joined by a learning bridge
  * (a switch). Devices are attached with `Attach`; `EnableCapture` makes every frame that
  * crosses the LAN visible exactly once on the Frame trace (and in a pcap file).
+ *
+ * A switched LAN is one switch, or (MaxPortsPerSwitch > 0) access switches of at most that
+ * many ports, each with an uplink to one core switch: still one broadcast domain, but a
+ * frame visits small switches instead of one whose node walks a handler per port.
  */
 class Lan : public Object
 {
@@ -74,6 +78,12 @@ class Lan : public Object
     Ptr<CsmaChannel> NewChannel() const;
     void FrameSeen(Ptr<const Packet> frame);
     void HookPort(Ptr<CsmaNetDevice> port);
+    Ptr<CsmaNetDevice> AddSwitchPort(Ptr<Node> sw,
+                                     Ptr<BridgeNetDevice> bridge,
+                                     Ptr<CsmaChannel> segment);
+    Ptr<Node> NewSwitch(Ptr<BridgeNetDevice>& bridge);
+    /** The switch (and its bridge) a new attachment goes to. */
+    std::pair<Ptr<Node>, Ptr<BridgeNetDevice>> EdgeSwitch();
     void MonitorReceive(Ptr<NetDevice> device,
                         Ptr<const Packet> packet,
                         uint16_t protocol,
@@ -85,12 +95,16 @@ class Lan : public Object
     Kind m_kind;
     DataRate m_dataRate;
     Time m_delay;
+    uint32_t m_maxPorts = 0;
     bool m_built = false;
     bool m_capturing = false;
     Ptr<CsmaChannel> m_channel;              //!< SHARED
-    Ptr<Node> m_switch;                      //!< SWITCHED
-    Ptr<BridgeNetDevice> m_bridge;           //!< SWITCHED
-    std::vector<Ptr<CsmaNetDevice>> m_ports; //!< SWITCHED: switch-side ports
+    Ptr<Node> m_switch;                      //!< SWITCHED: the (core) switch
+    Ptr<BridgeNetDevice> m_bridge;           //!< SWITCHED: its bridge
+    Ptr<Node> m_access;                      //!< SWITCHED, tiered: access switch being filled
+    Ptr<BridgeNetDevice> m_accessBridge;     //!< its bridge
+    uint32_t m_accessPorts = 0;              //!< ports used on it (uplink included)
+    std::vector<Ptr<CsmaNetDevice>> m_ports; //!< SWITCHED: station-facing switch ports
     std::vector<Ptr<CsmaNetDevice>> m_devices;
     Ptr<Node> m_monitorNode; //!< SHARED capture
     std::vector<Ptr<PcapFileWrapper>> m_pcaps;

@@ -182,6 +182,9 @@ const BadCase kBadCases[] = {
     {"devlinks-after-end.json", "$.devlinksAt[1]: must be <= duration (30.0), got 31.0"},
     {"devlinks-not-number.json", "$.devlinksAt[1]: expected a number, got string"},
     {"event-after-end.json", "$.events[0].at: must be < duration (30.0), got 40.0"},
+    {"lan-one-port-switch.json",
+     "$.lans[0].maxPortsPerSwitch: must be 0 (one switch) or >= 2 (an uplink and a station), "
+     "got 1"},
     {"event-unknown-link.json", "$.events[0].link: unknown link 'OSA9' in stack 'TCPIPA'"},
     {"event-unknown-stack.json", "$.events[0].stack: unknown stack 'TCPIPB'"},
     {"first-error-wins.json", "$.lans[0].delayUs: must be >= 0, got -1"},
@@ -665,7 +668,8 @@ TEST(ScenarioToJson, IsCanonical)
     const std::string expected =
         R"({"name":"minimal","description":"","seed":1,"run":1,)"
         R"("duration":30.0,"lans":[{"name":"LAN1","kind":"switched",)"
-        R"("dataRate":"1Gbps","delayUs":1.0}],"stacks":[{"name":"TCPIPA",)"
+        R"("dataRate":"1Gbps","delayUs":1.0,"maxPortsPerSwitch":0}],)"
+        R"("stacks":[{"name":"TCPIPA",)"
         R"("links":[{"name":"OSA1","kind":"MPCIPA","lan":"LAN1",)"
         R"("address":"10.0.0.1/8","activateAt":0.0}],"vipas":[],)"
         R"("routes":[],"fixes":{"PQ23444":true,"PQ26689":true},)"

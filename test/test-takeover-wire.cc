@@ -249,4 +249,23 @@ TEST(TakeoverWire, FailedStackAnnouncesNothingAndAnswersNothing)
     EXPECT_FALSE(o.Outage(0, "CLIENT1", "192.168.1.2").recovered);
 }
 
+TEST(TakeoverWire, TieredSwitchIsOneBroadcastDomain)
+{
+    // LAN1 built from access switches of 2 ports (an uplink and one attachment) under a core
+    // switch: the same frames cross it, each captured once, and the takeover is the same.
+    Observed flat(Seed001({"duration=30"}));
+    Observed tiered(Seed001({"duration=30", "lans[0].maxPortsPerSwitch=2"}));
+    // (one frame more or less at the end: the extra hops delay frames by microseconds)
+    EXPECT_NEAR(tiered.frames.at("LAN1"), flat.frames.at("LAN1"), 2.0);
+    EXPECT_EQ(tiered.frames.at("LAN2"), flat.frames.at("LAN2"));
+    auto garps = tiered.Gratuitous(20, 30);
+    EXPECT_EQ(Addresses(garps),
+              (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}));
+    EXPECT_EQ(tiered.Devlinks("after portFailure TCPIPA/OSA1"),
+              flat.Devlinks("after portFailure TCPIPA/OSA1"));
+    const OutageRow& row = tiered.Outage(0, "CLIENT1", "192.168.1.1");
+    EXPECT_GE(row.outage.GetSeconds(), 0.1);
+    EXPECT_LE(row.outage.GetSeconds(), 0.2 + 0.005);
+}
+
 } // namespace

@@ -29,6 +29,7 @@ struct Measure
 {
     double seconds;
     uint64_t replies;
+    uint64_t events; //!< simulator events executed
 };
 
 Ipv4Address
@@ -38,11 +39,17 @@ StationAddress(uint32_t i)
 }
 
 Measure
-RunOnce(bool module, uint32_t stations, double simSeconds, double interval, const std::string& arp)
+RunOnce(bool module,
+        uint32_t stations,
+        double simSeconds,
+        double interval,
+        const std::string& arp,
+        uint32_t portsPerSwitch)
 {
     RngSeedManager::SetSeed(1);
     LanHelper lans;
     lans.SetAttribute("Kind", EnumValue(Lan::SWITCHED));
+    lans.SetAttribute("MaxPortsPerSwitch", UintegerValue(portsPerSwitch));
     Ptr<Lan> lan = lans.Create("LAN");
     Ptr<Node> server = CreateObject<Node>();
     Ipv4InterfaceAddress a1("10.0.0.1", "255.0.0.0");
@@ -104,6 +111,7 @@ RunOnce(bool module, uint32_t stations, double simSeconds, double interval, cons
     auto start = std::chrono::steady_clock::now();
     Simulator::Run();
     double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    uint64_t events = Simulator::GetEventCount();
     uint64_t replies = 0;
     for (uint32_t i = 0; i < stations; ++i)
     {
@@ -113,7 +121,7 @@ RunOnce(bool module, uint32_t stations, double simSeconds, double interval, cons
         }
     }
     Simulator::Destroy();
-    return {wall, replies};
+    return {wall, replies, events};
 }
 
 } // namespace
@@ -127,7 +135,11 @@ main(int argc, char* argv[])
     uint32_t repeat = 3;
     std::string arp = "rfc826";
     std::string only;
+    uint32_t portsPerSwitch = 0;
     CommandLine cmd(__FILE__);
+    cmd.AddValue("portsPerSwitch",
+                 "Lan MaxPortsPerSwitch (0: one switch; N: access switches of N ports)",
+                 portsPerSwitch);
     cmd.AddValue("only", "run one variant only (plain or module), for profiling", only);
     cmd.AddValue("stations", "number of LAN stations", stations);
     cmd.AddValue("seconds", "simulated seconds of traffic", seconds);
@@ -136,7 +148,7 @@ main(int argc, char* argv[])
     cmd.AddValue("arp", "station model in the module variant: stock, rfc826, linux", arp);
     cmd.Parse(argc, argv);
 
-    Measure best[2] = {{1e99, 0}, {1e99, 0}};
+    Measure best[2] = {{1e99, 0, 0}, {1e99, 0, 0}};
     for (uint32_t r = 0; r < repeat; ++r)
     {
         for (int module = 0; module < 2; ++module) // alternate to share machine noise
@@ -145,7 +157,7 @@ main(int argc, char* argv[])
             {
                 continue;
             }
-            Measure m = RunOnce(module == 1, stations, seconds, interval, arp);
+            Measure m = RunOnce(module == 1, stations, seconds, interval, arp, portsPerSwitch);
             if (m.seconds < best[module].seconds)
             {
                 best[module] = m;
@@ -160,7 +172,8 @@ main(int argc, char* argv[])
     double mod = best[1].seconds / best[1].replies * 1e6;
     std::cout << std::fixed << std::setprecision(2) << "stations=" << stations
               << " requests/response pairs: plain=" << best[0].replies
-              << " module=" << best[1].replies << "\n"
+              << " module=" << best[1].replies << "; simulator events: plain=" << best[0].events
+              << " module=" << best[1].events << "\n"
               << "plain ns-3:  " << plain << " us per request/response\n"
               << "zos-takeover: " << mod << " us per request/response (station model " << arp
               << ")\n"
