@@ -6,10 +6,13 @@
 #include "arp-util.h"
 #include "vipa-net-device.h"
 
+#include "ns3/arp-cache.h"
 #include "ns3/arp-header.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/ipv4-interface.h"
+#include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
@@ -86,6 +89,14 @@ ZosStack::GetTypeId()
                           "A link that becomes active again takes the VipaOwner role back.",
                           BooleanValue(false),
                           MakeBooleanAccessor(&ZosStack::m_vipaGiveBack),
+                          MakeBooleanChecker())
+            .AddAttribute("ArpLearnFromRequests",
+                          "A link that answers an ARP request adds (or refreshes) the "
+                          "requester in its ARP cache, as RFC 826 asks of the target; the "
+                          "stack then need not ask for the requester's MAC itself. Stock "
+                          "ns-3 ARP does not (its bug 107 defence).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&ZosStack::m_learnFromRequests),
                           MakeBooleanChecker())
             .AddAttribute(
                 "BackupPolicy",
@@ -542,6 +553,46 @@ ZosStack::ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const A
         arp.GetSourceHardwareAddress(),
         kArpProtocol);
     m_arpReplyTrace(m_name, link.name, target);
+    if (m_learnFromRequests)
+    {
+        LearnRequester(link, arp.GetSourceIpv4Address(), arp.GetSourceHardwareAddress());
+    }
+}
+
+void
+ZosStack::LearnRequester(const Link& link, Ipv4Address ip, Mac48Address mac)
+{
+    // RFC 826: "If I am the target protocol address ... add the triplet <protocol type,
+    // sender protocol address, sender hardware address> to the table" (or merge it).
+    Ptr<Ipv4L3Protocol> l3 = DynamicCast<Ipv4L3Protocol>(m_ipv4);
+    Ptr<ArpCache> cache = l3 ? l3->GetInterface(link.ifIndex)->GetArpCache() : nullptr;
+    if (!cache)
+    {
+        return;
+    }
+    ArpCache::Entry* entry = cache->Lookup(ip);
+    NS_LOG_INFO(m_name << " " << link.name << " learns " << ip << " at " << mac
+                       << (entry ? " (known)" : " (new)"));
+    if (entry == nullptr)
+    {
+        entry = cache->Add(ip); // a new entry is ALIVE
+        entry->SetMacAddress(mac);
+        entry->UpdateSeen();
+    }
+    else if (entry->IsWaitReply())
+    {
+        // As ns-3's ARP does for a reply: mark it alive and send what was waiting.
+        entry->MarkAlive(mac);
+        for (auto p = entry->DequeuePending(); p.first; p = entry->DequeuePending())
+        {
+            cache->GetInterface()->Send(p.first, p.second, ip);
+        }
+    }
+    else if (entry->IsAlive())
+    {
+        entry->SetMacAddress(mac);
+        entry->UpdateSeen();
+    }
 }
 
 void

@@ -168,6 +168,7 @@ class ZosStack : public Object
     void PortStateNoticed(uint32_t i, bool up);
     void ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const Address& from);
     void SyncConfig();
+    void LearnRequester(const Link& link, Ipv4Address ip, Mac48Address mac);
     void Apply(const ArpOwnership::Changes& changes);
     void SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining, bool lossy);
     static Ipv4Address ToIpv4(const Address& a);
@@ -191,6 +192,7 @@ class ZosStack : public Object
     bool m_pq23444;
     bool m_pq26689;
     bool m_vipaGiveBack;
+    bool m_learnFromRequests;
     int m_backupPolicy;    //!< ArpOwnership::BackupPolicy
     int m_vipaOwnerPolicy; //!< ArpOwnership::VipaOwnerPolicy
     Ptr<UniformRandomVariable> m_lossRng;

@@ -5,6 +5,9 @@
  */
 #include "zos-test-util.h"
 
+#include "ns3/boolean.h"
+#include "ns3/config.h"
+
 #include <gtest/gtest.h>
 #include <set>
 
@@ -249,15 +252,80 @@ TEST(TakeoverWire, FailedStackAnnouncesNothingAndAnswersNothing)
     EXPECT_FALSE(o.Outage(0, "CLIENT1", "192.168.1.2").recovered);
 }
 
+TEST(TakeoverWire, StackLearnsTheRequesterFromItsArpRequest)
+{
+    // A link that answers a station's ARP request learns the station's MAC (RFC 826): after
+    // that answer it never asks for that station (but for a request ns-3 had already
+    // scheduled: stock ARP sends its requests after a random jitter of up to 10 ms). Without
+    // learning the links ask more.
+    auto stackRequests = [](const Observed& o) {
+        uint32_t n = 0;
+        for (const auto& a : o.arps)
+        {
+            for (const char* link : {"OSA1", "OSA2"})
+            {
+                n += a.request && !a.Gratuitous() && a.senderMac == o.mac.at(link);
+            }
+        }
+        return n;
+    };
+    Observed learning(Seed001({"duration=10", "events[0].at=9.5"}));
+    Config::SetDefault("ns3::ZosStack::ArpLearnFromRequests", BooleanValue(false));
+    Observed stock(Seed001({"duration=10", "events[0].at=9.5"}));
+    Config::SetDefault("ns3::ZosStack::ArpLearnFromRequests", BooleanValue(true));
+
+    uint32_t checked = 0;
+    for (const auto& reply : learning.arps)
+    {
+        if (reply.request || reply.lan != "LAN1")
+        {
+            continue;
+        }
+        // reply.senderMac answered the station at reply.ethDestination: find the station IP
+        for (const auto& q : learning.arps)
+        {
+            if (!q.request || q.senderMac != reply.ethDestination || q.time > reply.time)
+            {
+                continue;
+            }
+            for (const auto& later : learning.arps)
+            {
+                EXPECT_FALSE(later.request && later.time > reply.time + MilliSeconds(10) &&
+                             later.senderMac == reply.senderMac && later.targetIp == q.senderIp)
+                    << "asked again for " << Str(q.senderIp) << " at " << later.time.GetSeconds();
+            }
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 5u);
+    EXPECT_LT(stackRequests(learning), stackRequests(stock));
+    // Either way every probe of CLIENT1 is answered.
+    for (const Observed* o : {&learning, &stock})
+    {
+        for (const auto& p : o->result.probes)
+        {
+            if (p.client == "CLIENT1" && p.sent < Seconds(9))
+            {
+                EXPECT_FALSE(p.received.IsNegative()) << p.target << " " << p.sequence;
+            }
+        }
+    }
+}
+
 TEST(TakeoverWire, TieredSwitchIsOneBroadcastDomain)
 {
     // LAN1 built from access switches of 2 ports (an uplink and one attachment) under a core
     // switch: the same frames cross it, each captured once, and the takeover is the same.
     Observed flat(Seed001({"duration=30"}));
     Observed tiered(Seed001({"duration=30", "lans[0].maxPortsPerSwitch=2"}));
-    // (one frame more or less at the end: the extra hops delay frames by microseconds)
-    EXPECT_NEAR(tiered.frames.at("LAN1"), flat.frames.at("LAN1"), 2.0);
-    EXPECT_EQ(tiered.frames.at("LAN2"), flat.frames.at("LAN2"));
+    // Each frame is captured once (hooking the uplinks too would count most of them two or
+    // three times); the extra hops shift timings by microseconds, which may change a few
+    // ARP exchanges, hence the 0.5 % tolerance.
+    for (const char* lan : {"LAN1", "LAN2"})
+    {
+        double f = flat.frames.at(lan);
+        EXPECT_NEAR(tiered.frames.at(lan), f, 0.005 * f) << lan;
+    }
     auto garps = tiered.Gratuitous(20, 30);
     EXPECT_EQ(Addresses(garps),
               (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}));
