@@ -75,11 +75,11 @@ MacStr(const Address& a)
     return os.str();
 }
 
+/** A port failure or repair is noticed only after the stack's detection delay. */
 bool
-IsLinkEvent(const std::string& type)
+IsPortEvent(const std::string& type)
 {
-    return type == "portFailure" || type == "portRepair" || type == "linkStop" ||
-           type == "linkStart";
+    return type == "portFailure" || type == "portRepair";
 }
 
 /** The "vipaAdd" event: the stack adds the VIPA and its probe server answers on it. */
@@ -528,8 +528,7 @@ ScenarioRunner::Run()
         // The display after an event: once the stack noticed it and a starting link learned
         // its LanGroup.
         double settle =
-            (IsLinkEvent(ev.type) && ev.type.rfind("port", 0) == 0 ? spec->detectionDelay : 0.0) +
-            spec->learningTime + 0.001;
+            (IsPortEvent(ev.type) ? spec->detectionDelay : 0.0) + spec->learningTime + 0.001;
         Time at = std::min(Seconds(ev.at + settle), end);
         std::string label = "after " + ev.type + " " + subject;
         Simulator::Schedule(at, &RunRecorder::Snapshot, &recorder, label);

@@ -21,15 +21,14 @@ ComputeOutage(const std::vector<ProbeRecord>& records, Time event, Time windowEn
         if (r.sent >= event && r.sent < windowEnd)
         {
             ++f.sent;
-            if (!answered)
-            {
-                ++f.lost;
-            }
-            else if (!f.recovered || r.received < f.firstSuccess)
-            {
-                f.recovered = true;
-                f.firstSuccess = r.received;
-            }
+            f.lost += answered ? 0 : 1;
+        }
+        // The outage ends with the first reply to a request sent at or after the event, even
+        // when a later event (a repair, say) came first.
+        if (r.sent >= event && answered && (!f.recovered || r.received < f.firstSuccess))
+        {
+            f.recovered = true;
+            f.firstSuccess = r.received;
         }
         if (answered)
         {

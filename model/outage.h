@@ -19,7 +19,7 @@ namespace ns3
 /** \ingroup zos-takeover The figures of one (event, client, target). */
 struct OutageFigures
 {
-    bool recovered = false; //!< a request sent at/after the event got a reply in the window
+    bool recovered = false; //!< a request sent at/after the event got a reply
     Time outage;            //!< event -> first reply to a request sent at/after it
     Time firstSuccess;      //!< absolute time of that reply
     Time longestGap;        //!< longest time without a reply, around and after the event
@@ -29,10 +29,11 @@ struct OutageFigures
 
 /**
  * \ingroup zos-takeover
- * Compute the outage figures of one target's probes for an event at `event`, looking at
- * requests sent in [event, windowEnd) (windowEnd: the next event or the end of probing).
- *  - outage: from `event` to the first reply whose request was sent at or after `event`
- *    (if none: not recovered, outage = windowEnd - event);
+ * Compute the outage figures of one target's probes for an event at `event`
+ * (windowEnd: the next event or the end of probing).
+ *  - outage: from `event` to the first reply whose request was sent at or after `event`,
+ *    wherever it falls (a failure repaired by the next event lasts until traffic flows);
+ *    if there is none: not recovered, outage = windowEnd - event;
  *  - longest gap: the longest interval between consecutive replies (by arrival), starting
  *    from the last reply before the event (or the event itself) and ending at the last reply
  *    in the window or at windowEnd if replies stopped;

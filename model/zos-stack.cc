@@ -369,20 +369,16 @@ ZosStack::IsFailed() const
 void
 ZosStack::PortStateChanged(Ptr<OsaNetDevice> device, bool up)
 {
-    for (uint32_t i = 0; i < m_links.size(); ++i)
+    uint32_t i = m_linkByMac.at(Mac48Address::ConvertFrom(device->GetAddress()));
+    m_portStateTrace(m_name, m_links[i].name, up);
+    if (m_failed)
     {
-        if (m_links[i].device == device)
-        {
-            m_portStateTrace(m_name, m_links[i].name, up);
-            if (m_failed)
-            {
-                return;
-            }
-            m_links[i].detection.Cancel();
-            m_links[i].detection =
-                Simulator::Schedule(m_detectionDelay, &ZosStack::PortStateNoticed, this, i, up);
-        }
+        return;
     }
+    // A failure repaired within the detection delay is never noticed.
+    m_links[i].detection.Cancel();
+    m_links[i].detection =
+        Simulator::Schedule(m_detectionDelay, &ZosStack::PortStateNoticed, this, i, up);
 }
 
 void

@@ -168,6 +168,13 @@ TEST(StationOutage, ComputeOutageDefinitions)
     records[9].received = MilliSeconds(1050);
     f = ComputeOutage(records, Seconds(1), Seconds(2));
     EXPECT_EQ(f.outage, MilliSeconds(301));
+    // Recovered only after the window (e.g. after a later repair event): the outage still
+    // ends with that first reply, but the window's counts stop at its end.
+    OutageFigures early = ComputeOutage(records, Seconds(1), Seconds(1.2));
+    EXPECT_TRUE(early.recovered);
+    EXPECT_EQ(early.outage, MilliSeconds(301));
+    EXPECT_EQ(early.sent, 2u);
+    EXPECT_EQ(early.lost, 2u);
     // Never recovered: outage runs to the end of the window.
     for (auto& r : records)
     {

@@ -204,6 +204,25 @@ TEST(TakeoverWire, RepairedLinkReclaimsItsHomeAddressOnly)
     EXPECT_NE(after.find("  OSA2      Active      OSA2       yes\n"), std::string::npos) << after;
 }
 
+TEST(TakeoverWire, BlipShorterThanTheDetectionDelayIsNeverNoticed)
+{
+    Scenario sc = Seed001({"duration=40"});
+    sc.events.push_back({20.05, "portRepair", "TCPIPA", "OSA1", ""});
+    Observed o(sc);
+    EXPECT_TRUE(o.Gratuitous(20, 40).empty());
+    EXPECT_TRUE(o.Timeline("link-inactive").empty());
+    EXPECT_EQ(o.Timeline("port-failure").size(), 1u);
+    EXPECT_EQ(o.Timeline("port-repair").size(), 1u);
+    std::string after = o.Devlinks("after portRepair TCPIPA/OSA1");
+    EXPECT_NE(after.find("  OSA1      Active      OSA1       yes\n"), std::string::npos) << after;
+    // the probe sent at 20.0 s hit the failed port; the next one (20.1 s, after the repair)
+    // is answered: the failure's outage runs past the repair event until then
+    const OutageRow& row = o.Outage(0, "CLIENT1", "192.168.1.1");
+    EXPECT_EQ(row.lost, 1u);
+    EXPECT_TRUE(row.recovered);
+    EXPECT_NEAR(row.outage.GetSeconds(), 0.1, 0.005);
+}
+
 TEST(TakeoverWire, VipaGiveBackMovesTheVipasBack)
 {
     Scenario sc = Seed001({"duration=40", "stacks[0].vipaGiveBack=true"});
