@@ -10,6 +10,8 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -87,7 +89,13 @@ ProbeClient::GetTypeId()
             .AddTraceSource("Rtt",
                             "A reply arrived: (target, sequence, send time, round-trip time).",
                             MakeTraceSourceAccessor(&ProbeClient::m_rttTrace),
-                            "ns3::ProbeClient::RttTracedCallback");
+                            "ns3::ProbeClient::RttTracedCallback")
+            .AddTraceSource("FirstSuccess",
+                            "The first reply after one or more lost requests to a target (the "
+                            "end of an outage): (target, sequence, time since the previous "
+                            "reply).",
+                            MakeTraceSourceAccessor(&ProbeClient::m_firstSuccessTrace),
+                            "ns3::ProbeClient::FirstSuccessTracedCallback");
     return tid;
 }
 
@@ -106,6 +114,7 @@ ProbeClient::AddTarget(Ipv4Address target)
 {
     m_targets.push_back(target);
     m_records.emplace_back();
+    m_lastReply.emplace_back(-1);
     return m_targets.size() - 1;
 }
 
@@ -183,6 +192,16 @@ ProbeClient::HandleRead(Ptr<Socket> socket)
         {
             r.received = Simulator::Now();
             m_rttTrace(m_targets[h.target], h.sequence, r.sent, r.received - r.sent);
+            // An outage ends here if the request sent before this one is still unanswered.
+            const auto& records = m_records[h.target];
+            if (h.sequence > 0 && records[h.sequence - 1].received.IsNegative())
+            {
+                Time& last = m_lastReply[h.target];
+                m_firstSuccessTrace(m_targets[h.target],
+                                    h.sequence,
+                                    last.IsNegative() ? Time(0) : r.received - last);
+            }
+            m_lastReply[h.target] = std::max(m_lastReply[h.target], r.received);
         }
     }
 }

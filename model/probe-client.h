@@ -71,6 +71,8 @@ class ProbeClient : public Application
     typedef void (*TxTracedCallback)(Ipv4Address, uint32_t);
     /** Signature of Rtt: (target, sequence, send time, round-trip time). */
     typedef void (*RttTracedCallback)(Ipv4Address, uint32_t, Time, Time);
+    /** Signature of FirstSuccess: (target, sequence, time since the previous reply). */
+    typedef void (*FirstSuccessTracedCallback)(Ipv4Address, uint32_t, Time);
 
   protected:
     void DoDispose() override;
@@ -89,6 +91,8 @@ class ProbeClient : public Application
     std::vector<std::vector<ProbeRecord>> m_records;
     TracedCallback<Ipv4Address, uint32_t, Time, Time> m_rttTrace;
     TracedCallback<Ipv4Address, uint32_t> m_txTrace;
+    TracedCallback<Ipv4Address, uint32_t, Time> m_firstSuccessTrace;
+    std::vector<Time> m_lastReply; //!< per target: arrival of the latest reply
 };
 
 } // namespace ns3

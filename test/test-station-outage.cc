@@ -6,6 +6,7 @@
 #include "zos-test-util.h"
 
 #include "ns3/outage.h"
+#include "ns3/simulator.h"
 
 #include <gtest/gtest.h>
 
@@ -145,6 +146,46 @@ TEST(StationOutage, LinuxLocktimeAppliesToGratuitousArpOnOldKernelsOnly)
     EXPECT_LE(current, 0.1 + kInterval + kFewMs);
     EXPECT_GE(old, 1.0); // waits for the reachability cycle to notice the dead MAC
     EXPECT_GT(old, 10 * current);
+}
+
+TEST(StationOutage, FirstSuccessTraceMarksTheEndOfTheOutage)
+{
+    // ProbeClient's FirstSuccess fires once per outage, at the time ComputeOutage reports.
+    Scenario sc = Seed001({"duration=40"});
+    std::vector<std::pair<Time, Time>> seen; // (when, gap)
+    ScenarioRunner runner(sc);
+    runner.SetBuildObserver([&seen](ScenarioRunner& r) {
+        Ptr<Node> client = r.GetStation("CLIENT1");
+        for (uint32_t i = 0; i < client->GetNApplications(); ++i)
+        {
+            client->GetApplication(i)->TraceConnectWithoutContext(
+                "FirstSuccess",
+                MakeBoundCallback(
+                    +[](std::vector<std::pair<Time, Time>>* out,
+                        Ipv4Address target,
+                        uint32_t,
+                        Time gap) {
+                        if (target == Ipv4Address("192.168.1.1"))
+                        {
+                            out->emplace_back(Simulator::Now(), gap);
+                        }
+                    },
+                    &seen));
+        }
+    });
+    RunResult result = runner.Run();
+    const OutageRow* row = nullptr;
+    for (const auto& o : result.outages)
+    {
+        if (o.client == "CLIENT1" && o.target == "192.168.1.1")
+        {
+            row = &o;
+        }
+    }
+    ASSERT_NE(row, nullptr);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0].first, row->firstSuccess);
+    EXPECT_EQ(seen[0].second, row->longestGap);
 }
 
 TEST(StationOutage, ComputeOutageDefinitions)
