@@ -50,6 +50,30 @@ Csv(const std::string& s)
     return out + "\"";
 }
 
+/** Outage figures of every station ARP model, over all its (event, client, target) rows. */
+struct ModelStats
+{
+    uint32_t rows = 0;
+    double maxOutage = 0;
+    double sumOutage = 0;
+    uint32_t notRecovered = 0;
+};
+
+std::map<std::string, ModelStats>
+ByStationModel(const RunResult& r)
+{
+    std::map<std::string, ModelStats> models;
+    for (const auto& o : r.outages)
+    {
+        ModelStats& m = models[o.arpModel];
+        ++m.rows;
+        m.maxOutage = std::max(m.maxOutage, Sec(o.outage));
+        m.sumOutage += Sec(o.outage);
+        m.notRecovered += o.recovered ? 0 : 1;
+    }
+    return models;
+}
+
 } // namespace
 
 std::string
@@ -61,7 +85,6 @@ SummaryJson(const RunResult& r)
     j["scenario"] = ordered_json::parse(ScenarioToJson(r.scenario));
     j["warnings"] = r.warnings;
     ordered_json outages = ordered_json::array();
-    std::map<std::string, std::vector<const OutageRow*>> byModel;
     for (const auto& o : r.outages)
     {
         ordered_json row;
@@ -79,25 +102,15 @@ SummaryJson(const RunResult& r)
         row["probesSent"] = o.sent;
         row["probesLost"] = o.lost;
         outages.push_back(row);
-        byModel[o.arpModel].push_back(&o);
     }
     j["outages"] = outages;
     ordered_json models = ordered_json::object();
-    for (const auto& [model, rows] : byModel)
+    for (const auto& [model, m] : ByStationModel(r))
     {
-        double worst = 0;
-        double sum = 0;
-        uint32_t unrecovered = 0;
-        for (const auto* o : rows)
-        {
-            worst = std::max(worst, Sec(o->outage));
-            sum += Sec(o->outage);
-            unrecovered += o->recovered ? 0 : 1;
-        }
-        models[model] = {{"rows", rows.size()},
-                         {"maxOutage_s", worst},
-                         {"meanOutage_s", std::round(sum / rows.size() * 1e9) / 1e9},
-                         {"notRecovered", unrecovered}};
+        models[model] = {{"rows", m.rows},
+                         {"maxOutage_s", m.maxOutage},
+                         {"meanOutage_s", std::round(m.sumOutage / m.rows * 1e9) / 1e9},
+                         {"notRecovered", m.notRecovered}};
     }
     j["byStationModel"] = models;
     ordered_json devlinks = ordered_json::array();
@@ -185,6 +198,18 @@ OutageTable(const RunResult& r)
         os << "  " << std::left << std::setw(10) << o.client << std::setw(8) << o.arpModel
            << std::setw(16) << o.target << std::setw(14) << outage << std::setw(14)
            << (Fixed(o.longestGap, 3) + " s") << o.lost << "/" << o.sent << "\n";
+    }
+    auto models = ByStationModel(r);
+    if (!models.empty())
+    {
+        os << "\nWorst outage per station ARP model:";
+        for (const auto& [model, m] : models)
+        {
+            os << " " << model << " " << std::fixed << std::setprecision(3) << m.maxOutage << " s"
+               << (m.notRecovered ? " (" + std::to_string(m.notRecovered) + " not recovered)" : "")
+               << (&model == &models.rbegin()->first ? "" : ",");
+        }
+        os << "\n";
     }
     return os.str();
 }
