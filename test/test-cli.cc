@@ -194,6 +194,28 @@ TEST(Cli, PcapPerLanHoldsTheGratuitousArps)
     fs::remove_all(dir);
 }
 
+TEST(Cli, EveryShippedScenarioRuns)
+{
+    uint32_t n = 0;
+    for (const auto& entry : fs::directory_iterator(SourceDir() + "/scenarios"))
+    {
+        std::string name = entry.path().filename().string();
+        if (entry.path().extension() != ".json" || name == "scenario.schema.json")
+        {
+            continue;
+        }
+        ++n;
+        fs::path dir = Scratch("shipped");
+        Outcome o = Sim("scenarios/" + name + " --quiet --set duration=30 --out " + dir.string());
+        EXPECT_EQ(o.status, 0) << name << ": " << o.err;
+        auto j = nlohmann::json::parse(ReadFile((dir / "summary.json").string()));
+        EXPECT_EQ(j["outages"].size(), 16u) << name;
+        EXPECT_TRUE(j["warnings"].empty()) << name;
+        fs::remove_all(dir);
+    }
+    EXPECT_GE(n, 4u);
+}
+
 TEST(Cli, DefaultOutputDirectoryIsNewUnderResults)
 {
     // Run in a scratch copy of the scenarios so that results/ is created there.
