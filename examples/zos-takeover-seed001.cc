@@ -82,26 +82,21 @@ main(int argc, char* argv[])
     ZosStackHelper zos;
     zos.SetStackAttribute("DetectionDelay", TimeValue(Seconds(detection)));
     Ptr<ZosStack> stack = zos.Install(CreateObject<Node>(), "TCPIPA");
-    zos.AddLink(stack,
-                "OSA1",
-                "MPCIPA",
-                lan1,
-                Ipv4InterfaceAddress("192.168.1.1", "255.255.255.0"));
-    zos.AddLink(stack,
-                "OSA2",
-                "MPCIPA",
-                lan1,
-                Ipv4InterfaceAddress("192.168.1.2", "255.255.255.0"));
-    zos.AddLink(stack,
-                "OSA3",
-                "MPCIPA",
-                lan2,
-                Ipv4InterfaceAddress("192.168.2.3", "255.255.255.0"));
-    zos.AddLink(stack,
-                "OSA4",
-                "MPCIPA",
-                lan2,
-                Ipv4InterfaceAddress("192.168.2.4", "255.255.255.0"));
+
+    struct
+    {
+        const char* name;
+        Ptr<Lan> lan;
+        const char* home;
+    } links[] = {{"OSA1", lan1, "192.168.1.1"},
+                 {"OSA2", lan1, "192.168.1.2"},
+                 {"OSA3", lan2, "192.168.2.3"},
+                 {"OSA4", lan2, "192.168.2.4"}};
+
+    for (const auto& l : links)
+    {
+        zos.AddLink(stack, l.name, "MPCIPA", l.lan, Ipv4InterfaceAddress(l.home, "255.255.255.0"));
+    }
     stack->AddVipa("10.1.1.1");
     stack->AddVipa("10.100.100.1");
     // OSA4 starts before OSA3, so it becomes VipaOwner of LanGroup 002, as in the seed.

@@ -30,9 +30,11 @@ class Seed001Ownership : public ::testing::Test
         Build(ArpOwnership::Config());
     }
 
+    /** (Re)build the stack with this configuration and start its links. */
     void Build(const ArpOwnership::Config& config)
     {
         t = ArpOwnership(config);
+        startup.clear();
         osa1 = t.AddLink("OSA1", A("192.168.1.1"));
         osa2 = t.AddLink("OSA2", A("192.168.1.2"));
         osa3 = t.AddLink("OSA3", A("192.168.2.3"));
@@ -146,8 +148,6 @@ TEST_F(Seed001Ownership, VipaGiveBack)
 {
     ArpOwnership::Config config;
     config.vipaGiveBack = true;
-    t = ArpOwnership();
-    startup.clear();
     Build(config);
     t.StopLink(osa1);
     auto changes = Start(osa1, {osa2});
@@ -160,8 +160,6 @@ TEST_F(Seed001Ownership, WithoutPq23444NothingIsTakenOver)
 {
     ArpOwnership::Config config;
     config.takeover = false;
-    t = ArpOwnership();
-    startup.clear();
     Build(config);
     EXPECT_TRUE(t.StopLink(osa1).empty());
     EXPECT_FALSE(t.Answers(osa2, A("192.168.1.1")));
@@ -172,8 +170,6 @@ TEST_F(Seed001Ownership, WithoutPq26689InheritedVipasAreNotAnnounced)
 {
     ArpOwnership::Config config;
     config.announceInheritedVipas = false;
-    t = ArpOwnership();
-    startup.clear();
     Build(config);
     // The first VipaOwners still announce (VIPA added to each LanGroup).
     EXPECT_EQ(Announced(startup[0]).size(), 3u);
