@@ -83,4 +83,13 @@ MakeArpRequest(Ipv4Address ip, Mac48Address mac, Ipv4Address target)
     return p;
 }
 
+ArpCache::Entry*
+AddNeighbour(Ptr<ArpCache> cache, Ipv4Address ip, const Address& mac)
+{
+    ArpCache::Entry* entry = cache->Add(ip); // a new entry starts ALIVE
+    entry->SetMacAddress(mac);
+    entry->UpdateSeen();
+    return entry;
+}
+
 } // namespace ns3

@@ -7,6 +7,7 @@
 #define ZOS_TAKEOVER_ARP_UTIL_H
 
 #include "ns3/address.h"
+#include "ns3/arp-cache.h"
 #include "ns3/arp-header.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/mac48-address.h"
@@ -97,6 +98,13 @@ Ptr<Packet> MakeArpReply(Ipv4Address address,
 
 /** \ingroup zos-takeover An ARP request from (ip, mac) asking for `target`. */
 Ptr<Packet> MakeArpRequest(Ipv4Address ip, Mac48Address mac, Ipv4Address target);
+
+/**
+ * \ingroup zos-takeover
+ * Add `ip` at `mac` to `cache` as a resolved (ALIVE) entry; `ip` must not be cached yet.
+ * \return the new entry.
+ */
+ArpCache::Entry* AddNeighbour(Ptr<ArpCache> cache, Ipv4Address ip, const Address& mac);
 
 /** \ingroup zos-takeover True if sender IP equals target IP (a gratuitous ARP). */
 inline bool

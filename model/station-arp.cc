@@ -156,11 +156,7 @@ StationArp::IsForUs(const Interface& iface, Ipv4Address ip)
 void
 StationArp::SendRequest(Interface& iface, Ipv4Address target, const Address& destination)
 {
-    ArpHeader arp;
-    arp.SetRequest(iface.mac, iface.address, Mac48Address::GetBroadcast(), target);
-    Ptr<Packet> p = Create<Packet>();
-    p->AddHeader(arp);
-    iface.device->Send(p, destination, kArpProtocol);
+    iface.device->Send(MakeArpRequest(iface.address, iface.mac, target), destination, kArpProtocol);
 }
 
 // ---------------------------------------------------------------- stock
@@ -230,9 +226,7 @@ Rfc826StationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
     // "If Merge_flag is false [and] I am the target protocol address, add the triplet".
     if (entry == nullptr && arp.IsRequest() && IsForUs(iface, arp.GetDestinationIpv4Address()))
     {
-        entry = iface.cache->Add(sender);
-        entry->SetMacAddress(arp.GetSourceHardwareAddress());
-        entry->UpdateSeen();
+        AddNeighbour(iface.cache, sender, arp.GetSourceHardwareAddress());
         return true;
     }
     return false;
@@ -350,9 +344,7 @@ LinuxStationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
         {
             // neigh_event_ns: a request for us creates a STALE entry (arp_accept=0 does not
             // cover this case: the request is not gratuitous).
-            entry = iface.cache->Add(sender);
-            entry->SetMacAddress(mac);
-            entry->UpdateSeen();
+            AddNeighbour(iface.cache, sender, mac);
             Enter(ifIndex, sender, State::Stale);
             m_neighbours[key].updated = Simulator::Now();
             return true;

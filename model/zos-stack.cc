@@ -571,9 +571,7 @@ ZosStack::LearnRequester(const Link& link, Ipv4Address ip, Mac48Address mac)
                        << (entry ? " (known)" : " (new)"));
     if (entry == nullptr)
     {
-        entry = cache->Add(ip); // a new entry is ALIVE
-        entry->SetMacAddress(mac);
-        entry->UpdateSeen();
+        AddNeighbour(cache, ip, mac);
     }
     else if (entry->IsWaitReply())
     {
