@@ -63,7 +63,7 @@ OutageMonitor::Summarize(const std::vector<Record>& records)
         {
             ++s.notRecovered;
             // Not recovered: the outage is the window's length, a lower bound.
-            if (s.notRecoveredAfter.IsNegative() || r.outage < s.notRecoveredAfter)
+            if (s.notRecoveredAfter.IsStrictlyNegative() || r.outage < s.notRecoveredAfter)
             {
                 s.notRecoveredAfter = r.outage;
             }
@@ -220,13 +220,14 @@ OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time s
         {
             // Before the event: was the target reachable from this client when it happened?
             t.replyBefore = true;
-            t.reachable = t.reachable || w.previousStart.IsNegative() || sent >= w.previousStart;
+            t.reachable =
+                t.reachable || w.previousStart.IsStrictlyNegative() || sent >= w.previousStart;
             t.lastReply = arrival;
         }
         else if (arrival <= end)
         {
             // Inside the window.
-            Time previous = t.lastReply.IsNegative() ? w.start : t.lastReply;
+            Time previous = t.lastReply.IsStrictlyNegative() ? w.start : t.lastReply;
             t.longestGap = std::max(t.longestGap, arrival - previous);
             t.lastReply = arrival;
             if (sent >= w.start && !t.recovered)
@@ -282,7 +283,7 @@ OutageMonitor::GetRecord(uint32_t event, const std::string& client, Ipv4Address 
     }
     else if (!t.reachable)
     {
-        r.reason = t.replyBefore && !w.previousStart.IsNegative()
+        r.reason = t.replyBefore && !w.previousStart.IsStrictlyNegative()
                        ? Reason::NOT_RECOVERED_FROM_PREVIOUS_EVENT
                        : Reason::NO_REPLY_BEFORE_EVENT;
     }
@@ -302,7 +303,7 @@ OutageMonitor::GetRecord(uint32_t event, const std::string& client, Ipv4Address 
     r.longestGap = std::max(t.longestGap, end - t.lastReply);
     r.sent = t.sent;
     r.lost = t.sent - t.answered;
-    NS_ASSERT(!r.outage.IsNegative());
+    NS_ASSERT(!r.outage.IsStrictlyNegative());
     return r;
 }
 

@@ -54,14 +54,14 @@ Csv(const std::string& s)
 nlohmann::ordered_json
 SecOrNull(Time t)
 {
-    return t.IsNegative() ? nlohmann::ordered_json() : nlohmann::ordered_json(Sec(t));
+    return t.IsStrictlyNegative() ? nlohmann::ordered_json() : nlohmann::ordered_json(Sec(t));
 }
 
 /** Seconds for a CSV field, empty when negative (none). */
 std::string
 FixedOrEmpty(Time t)
 {
-    return t.IsNegative() ? std::string() : Fixed(t, 9);
+    return t.IsStrictlyNegative() ? std::string() : Fixed(t, 9);
 }
 
 /** One model's entry of the "worst outage" line. */
