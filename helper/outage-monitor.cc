@@ -188,7 +188,12 @@ OutageMonitor::NotifyTx(const std::string& client, Ipv4Address target, Time sent
     Client& c = FindClient(client);
     auto tallies = c.tallies.find(target);
     NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
-    const std::vector<Window>& windows = m_windows[target];
+    auto found = m_windows.find(target);
+    if (found == m_windows.end())
+    {
+        return; // no event touches this target
+    }
+    const std::vector<Window>& windows = found->second;
     for (uint32_t k = 0; k < windows.size(); ++k)
     {
         if (windows[k].start <= sent && sent < EndFor(windows[k], c))
@@ -207,7 +212,12 @@ OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time s
     Client& c = FindClient(client);
     auto tallies = c.tallies.find(target);
     NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
-    const std::vector<Window>& windows = m_windows[target];
+    auto found = m_windows.find(target);
+    if (found == m_windows.end())
+    {
+        return; // no event touches this target
+    }
+    const std::vector<Window>& windows = found->second;
     for (uint32_t k = 0; k < windows.size(); ++k)
     {
         const Window& w = windows[k];
