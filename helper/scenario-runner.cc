@@ -24,7 +24,6 @@
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
-#include "ns3/outage.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-server.h"
 #include "ns3/rng-seed-manager.h"
@@ -290,6 +289,46 @@ ScenarioRunner::CheckRoutingRule(const Scenario& scenario)
     return warnings;
 }
 
+namespace
+{
+
+/**
+ * The addresses an event on `stack` touches: every address of that stack (its links' HOME
+ * addresses, its VIPAs and the VIPAs its vipaAdd events add), none of another stack. An
+ * event may change the reachability of any address of its stack (a takeover moves VIPAs and
+ * HOME addresses alike) and of no other.
+ */
+std::vector<Ipv4Address>
+StackAddresses(const Scenario& sc, const std::string& stack)
+{
+    std::vector<Ipv4Address> addresses;
+    for (const auto& spec : sc.stacks)
+    {
+        if (spec.name != stack)
+        {
+            continue;
+        }
+        for (const auto& link : spec.links)
+        {
+            addresses.push_back(ParsePrefixed(link.address).GetLocal());
+        }
+        for (const auto& vipa : spec.vipas)
+        {
+            addresses.emplace_back(vipa.c_str());
+        }
+    }
+    for (const auto& ev : sc.events)
+    {
+        if (ev.type == "vipaAdd" && ev.stack == stack)
+        {
+            addresses.emplace_back(ev.address.c_str());
+        }
+    }
+    return addresses;
+}
+
+} // namespace
+
 RunResult
 ScenarioRunner::Run()
 {
@@ -540,6 +579,24 @@ ScenarioRunner::Run()
         Simulator::Schedule(Seconds(t), &RunRecorder::Snapshot, &recorder, label.str());
     }
 
+    // ---- outage measurement, beside the model: told the events and the clients, fed by
+    // the clients' Tx and Rtt trace sources
+    OutageMonitor monitor;
+    for (const auto& ev : events)
+    {
+        monitor.AddEvent(Seconds(ev.at), StackAddresses(sc, ev.stack));
+    }
+    for (const auto& c : clients)
+    {
+        for (const auto& spec : sc.stations)
+        {
+            if (spec.name == c.name)
+            {
+                monitor.Connect(c.client, c.name, Seconds(spec.probe->start), c.stop);
+            }
+        }
+    }
+
     if (m_buildObserver)
     {
         m_buildObserver(*this);
@@ -550,43 +607,48 @@ ScenarioRunner::Run()
     Simulator::Run();
     result.events = Simulator::GetEventCount();
 
-    // ---- outage figures and probes
-    for (uint32_t i = 0; i < events.size(); ++i)
+    // ---- outage figures (one row per event x client x target) and probes
+    std::map<std::string, std::vector<OutageMonitor::Record>> byModel;
+    for (const OutageMonitor::Record& r : monitor.GetRecords())
     {
-        const EventSpec& ev = events[i];
-        Time at = Seconds(ev.at);
+        const EventSpec& ev = events[r.event];
+        std::string subject = ev.stack + (ev.link.empty() ? "" : "/" + ev.link);
+        std::string arp;
         for (const auto& c : clients)
         {
-            Time windowEnd =
-                i + 1 < events.size() ? std::min(Seconds(events[i + 1].at), c.stop) : c.stop;
-            const auto& targets = c.client->GetTargets();
-            for (uint32_t t = 0; t < targets.size(); ++t)
-            {
-                OutageFigures f = ComputeOutage(c.client->GetRecords(t), at, windowEnd);
-                result.outages.push_back({i,
-                                          ev.type,
-                                          ev.stack + (ev.link.empty() ? "" : "/" + ev.link),
-                                          at,
-                                          c.name,
-                                          c.arp,
-                                          Str(targets[t]),
-                                          f.recovered,
-                                          f.outage,
-                                          f.firstSuccess,
-                                          f.longestGap,
-                                          f.sent,
-                                          f.lost});
-                if (f.recovered)
-                {
-                    result.timeline.push_back({f.firstSuccess,
-                                               c.name,
-                                               "first-success",
-                                               Str(targets[t]),
-                                               "after " + ev.type + " " + ev.stack +
-                                                   (ev.link.empty() ? "" : "/" + ev.link)});
-                }
-            }
+            arp = c.name == r.client ? c.arp : arp;
         }
+        byModel[arp].push_back(r);
+        OutageRow row;
+        row.eventIndex = r.event;
+        row.eventType = ev.type;
+        row.eventSubject = subject;
+        row.eventAt = r.eventAt;
+        row.windowEnd = r.windowEnd;
+        row.client = r.client;
+        row.arpModel = arp;
+        row.target = Str(r.target);
+        row.measured = r.IsMeasured();
+        row.reason = OutageMonitor::GetReasonName(r.reason);
+        row.recovered = r.recovered;
+        row.outage = r.outage;
+        row.firstSuccess = r.firstSuccess;
+        row.longestGap = r.longestGap;
+        row.sent = r.sent;
+        row.lost = r.lost;
+        result.outages.push_back(row);
+        if (r.IsMeasured() && r.recovered)
+        {
+            result.timeline.push_back({r.firstSuccess,
+                                       r.client,
+                                       "first-success",
+                                       row.target,
+                                       "after " + ev.type + " " + subject});
+        }
+    }
+    for (const auto& [model, records] : byModel)
+    {
+        result.outageByModel[model] = OutageMonitor::Summarize(records);
     }
     for (const auto& c : clients)
     {

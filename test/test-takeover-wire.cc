@@ -213,12 +213,19 @@ TEST(TakeoverWire, BlipShorterThanTheDetectionDelayIsNeverNoticed)
     EXPECT_EQ(o.Timeline("port-repair").size(), 1u);
     std::string after = o.Devlinks("after portRepair TCPIPA/OSA1");
     EXPECT_NE(after.find("  OSA1      Active      OSA1       yes\n"), std::string::npos) << after;
-    // the probe sent at 20.0 s hit the failed port; the next one (20.1 s, after the repair)
-    // is answered: the failure's outage runs past the repair event until then
+    // the probe sent at 20.0 s hit the failed port; the next one (20.1 s) is sent after the
+    // repair: the failure's window closes at the repair with no reply in it (not recovered,
+    // the outage is the 50 ms window), and the repair is not charged with that outage
     const OutageRow& row = o.Outage(0, "CLIENT1", "192.168.1.1");
+    ASSERT_TRUE(row.measured);
+    EXPECT_EQ(row.windowEnd, Seconds(20.05));
+    EXPECT_EQ(row.sent, 1u);
     EXPECT_EQ(row.lost, 1u);
-    EXPECT_TRUE(row.recovered);
-    EXPECT_NEAR(row.outage.GetSeconds(), 0.1, 0.005);
+    EXPECT_FALSE(row.recovered);
+    EXPECT_EQ(row.outage, MilliSeconds(50));
+    const OutageRow& repair = o.Outage(1, "CLIENT1", "192.168.1.1");
+    EXPECT_FALSE(repair.measured);
+    EXPECT_EQ(repair.reason, "not-recovered-from-previous-event");
 }
 
 TEST(TakeoverWire, VipaGiveBackMovesTheVipasBack)
