@@ -89,7 +89,11 @@ Scratch(const std::string& name)
     return p;
 }
 
-/** Frames in a pcap file (and the link type). */
+/**
+ * Frames in a pcap file (and the link type), checking that each record is a whole Ethernet
+ * frame carrying ARP or IPv4 (a tap records what is on the wire, nothing truncated or
+ * foreign) and that time never goes back.
+ */
 uint64_t
 PcapFrames(const std::string& file, uint32_t* linkType = nullptr)
 {
@@ -105,6 +109,7 @@ PcapFrames(const std::string& file, uint32_t* linkType = nullptr)
         *linkType = pcap.GetDataLinkType();
     }
     uint64_t n = 0;
+    uint64_t last = 0;
     uint8_t buf[65536];
     while (true)
     {
@@ -119,6 +124,13 @@ PcapFrames(const std::string& file, uint32_t* linkType = nullptr)
             break;
         }
         ++n;
+        EXPECT_EQ(incl, orig) << file << " frame " << n;
+        EXPECT_GE(incl, 60u) << file << " frame " << n; // minimum Ethernet frame, no FCS
+        uint16_t type = static_cast<uint16_t>(buf[12] << 8 | buf[13]);
+        EXPECT_TRUE(type == 0x0806 || type == 0x0800) << file << " frame " << n;
+        uint64_t at = uint64_t(sec) * 1000000 + usec;
+        EXPECT_GE(at, last) << file << " frame " << n;
+        last = at;
     }
     return n;
 }
