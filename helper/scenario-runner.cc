@@ -74,6 +74,22 @@ MacStr(const Address& a)
     return os.str();
 }
 
+/**
+ * The ns-3 run number of a scenario's (seed, run), with ns-3's RngSeed fixed to 1.
+ *
+ * ns-3 seeds MRG32k3a with all six state words equal to RngSeed, and positions streams and
+ * substreams by linear maps of that state: the n-th draw of a stream for RngSeed s is then
+ * about frac(c + s * d), so consecutive seeds give draws a constant step apart (issue 7: a
+ * Linux-like station's first reachable time moved by 6.54 s per seed, not a new sample).
+ * ns-3's independent replications are runs (substreams 2^76 draws apart), so the scenario's
+ * seed selects a block of 2^32 runs: seed 1 and run r are RngSeed 1, RngRun r, as before.
+ */
+uint64_t
+RngRunFor(uint32_t seed, uint32_t run)
+{
+    return (static_cast<uint64_t>(seed - 1) << 32) | run;
+}
+
 /** A port failure or repair is noticed only after the stack's detection delay. */
 bool
 IsPortEvent(const std::string& type)
@@ -337,8 +353,13 @@ ScenarioRunner::Run()
     result.warnings = CheckRoutingRule(m_scenario);
     const Scenario& sc = m_scenario;
 
-    RngSeedManager::SetSeed(sc.seed);
-    RngSeedManager::SetRun(sc.run);
+    // Nothing a previous run in this process left behind may change this one: MAC
+    // addresses restart (Simulator::Destroy also does it), every random variable gets a
+    // fixed stream below (ns-3's automatic stream counter never restarts), and the
+    // generator state comes from (seed, run) only.
+    Mac48Address::ResetAllocationIndex();
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(RngRunFor(sc.seed, sc.run));
     int64_t stream = 1000;
     RunRecorder recorder(result, m_frameObserver, m_stacks);
 
@@ -366,6 +387,7 @@ ScenarioRunner::Run()
 
     // ---- z/OS stacks
     std::map<std::string, Ptr<ProbeServer>> servers;
+    NodeContainer ipNodes; // stacks and stations, in scenario order (for their streams)
     for (const auto& spec : sc.stacks)
     {
         ZosStackHelper helper;
@@ -392,6 +414,7 @@ ScenarioRunner::Run()
         Ptr<Node> node = CreateObject<Node>();
         Names::Add(spec.name, node);
         Ptr<ZosStack> stack = helper.Install(node, spec.name);
+        ipNodes.Add(node);
         stream += stack->AssignStreams(stream);
         m_stacks[spec.name] = stack;
         for (const auto& link : spec.links)
@@ -456,6 +479,7 @@ ScenarioRunner::Run()
         m_stations[spec.name] = node;
         InternetStackHelper internet;
         internet.Install(node);
+        ipNodes.Add(node);
         LanHelper lanHelper;
         Ptr<NetDevice> device = lanHelper.Install(NodeContainer(node), lans.at(spec.lan)).Get(0);
         Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
@@ -514,6 +538,16 @@ ScenarioRunner::Run()
             clients.push_back({spec.name, spec.arp, DynamicCast<ProbeClient>(apps.Get(0)), stop});
         }
     }
+
+    // ---- the remaining random variables: CSMA backoff, ARP request jitter and the other
+    // internet-stack variables (after the stacks' and stations' own, which keep theirs).
+    std::vector<Ptr<Lan>> lanList;
+    for (const auto& spec : sc.lans)
+    {
+        lanList.push_back(lans.at(spec.name));
+    }
+    stream += LanHelper().AssignStreams(lanList, stream);
+    stream += InternetStackHelper().AssignStreams(ipNodes, stream);
 
     // ---- events, with DEVLINKS displays before the first and after each
     std::vector<EventSpec> events = sc.events;

@@ -106,16 +106,26 @@ class ScenarioRunner
   public:
     explicit ScenarioRunner(const Scenario& scenario);
 
-    /** Write one pcap per LAN into `dir` ("<scenario>-<LAN>.pcap"). */
+    /**
+     * Write one pcap per LAN into `dir` ("<LAN>.pcap"). Capture is passive (see
+     * Lan::EnableCapture): the results are the same without it.
+     */
     void EnablePcap(const std::string& dir);
 
-    /** Called with every frame on a LAN (name, frame incl. Ethernet header) — for tests. */
+    /**
+     * Called with every frame on a LAN (name, frame incl. Ethernet header) — for tests.
+     * Passive, like EnablePcap: the results are the same without it.
+     */
     void SetFrameObserver(std::function<void(const std::string&, Time, Ptr<const Packet>)> f);
 
     /** Called after the topology is built, before the run (tests may add schedules). */
     void SetBuildObserver(std::function<void(ScenarioRunner&)> f);
 
-    /** Run (Simulator::Destroy at the end). */
+    /**
+     * Run (Simulator::Destroy at the end). Every run starts from the same state (MAC
+     * allocation, random streams from the scenario's seed and run), so the same scenario
+     * gives byte-identical results whatever ran before it in the process.
+     */
     RunResult Run();
 
     /** During the run: a stack by name. */

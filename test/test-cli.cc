@@ -201,6 +201,57 @@ TEST(Cli, PcapPerLanHoldsTheGratuitousArps)
     fs::remove_all(dir);
 }
 
+/** Frames in a pcap file. */
+uint64_t
+PcapFrameCount(const fs::path& file)
+{
+    PcapFile pcap;
+    pcap.Open(file.string(), std::ios::in);
+    EXPECT_FALSE(pcap.Fail()) << file;
+    uint64_t frames = 0;
+    uint8_t buf[65536];
+    while (!pcap.Fail())
+    {
+        uint32_t sec, usec, incl, orig, readLen;
+        pcap.Read(buf, sizeof(buf), sec, usec, incl, orig, readLen);
+        if (pcap.Eof())
+        {
+            break;
+        }
+        ++frames;
+    }
+    return frames;
+}
+
+TEST(Cli, PcapDoesNotChangeTheOutputs)
+{
+    // The seed-001 scenario, and a variant with both LANs shared (where capture used to be a
+    // monitor station on the channel).
+    for (std::string variant : {"", " --set 'lans[0].kind=shared'"})
+    {
+        fs::path plain = Scratch("plain");
+        fs::path captured = Scratch("captured");
+        std::string args = "--quiet --set duration=40" + variant + " --out ";
+        ASSERT_EQ(Sim(args + plain.string()).status, 0) << variant;
+        ASSERT_EQ(Sim("--pcap " + args + captured.string()).status, 0) << variant;
+        for (const char* f : {"summary.json", "timeline.csv", "probes.csv", "devlinks.txt"})
+        {
+            std::string x = ReadFile((plain / f).string());
+            EXPECT_FALSE(x.empty()) << f;
+            EXPECT_TRUE(x == ReadFile((captured / f).string()))
+                << f << " differs with --pcap" << variant;
+        }
+        EXPECT_FALSE(fs::exists(plain / "LAN1.pcap"));
+        for (const char* lan : {"LAN1", "LAN2"})
+        {
+            EXPECT_GT(PcapFrameCount(captured / (std::string(lan) + ".pcap")), 100u)
+                << lan << variant;
+        }
+        fs::remove_all(plain);
+        fs::remove_all(captured);
+    }
+}
+
 TEST(Cli, EveryShippedScenarioRuns)
 {
     uint32_t n = 0;

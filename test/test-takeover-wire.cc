@@ -323,12 +323,15 @@ TEST(TakeoverWire, StackLearnsTheRequesterFromItsArpRequest)
     }
     EXPECT_GT(checked, 5u);
     EXPECT_LT(stackRequests(learning), stackRequests(stock));
-    // Either way every probe of CLIENT1 is answered.
+    // Either way every probe of CLIENT1 is answered, but for the first round without
+    // learning: the stack then resolves CLIENT1 with ns-3's ARP, whose cache holds 3 packets
+    // pending (PendingQueueSize) while the four replies of that round may all be waiting,
+    // depending on the ARP request jitter drawn.
     for (const Observed* o : {&learning, &stock})
     {
         for (const auto& p : o->result.probes)
         {
-            if (p.client == "CLIENT1" && p.sent < Seconds(9))
+            if (p.client == "CLIENT1" && p.sent < Seconds(9) && (o == &learning || p.sequence > 0))
             {
                 EXPECT_FALSE(p.received.IsNegative()) << p.target << " " << p.sequence;
             }
