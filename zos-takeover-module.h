@@ -13,6 +13,8 @@
  */
 
 #include "ns3/arp-ownership.h"
+#include "ns3/gratuitous-arp-loss-model.h"
+#include "ns3/gratuitous-arp-loss-tag.h"
 #include "ns3/lan-helper.h"
 #include "ns3/lan.h"
 #include "ns3/osa-net-device.h"

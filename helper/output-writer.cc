@@ -147,6 +147,10 @@ SummaryJson(const RunResult& r)
     counts["timelineRows"] = r.timeline.size();
     counts["probes"] = r.probes.size();
     counts["simulatorEvents"] = r.events;
+    counts["gratuitousArpSent"] = r.gratuitousArpSent;
+    counts["gratuitousArpSendFailed"] = r.gratuitousArpSendFailed;
+    counts["gratuitousArpLost"] = r.gratuitousArpLost;
+    counts["gratuitousArpMissedByStations"] = r.gratuitousArpMissed;
     j["counts"] = counts;
     return j.dump(2) + "\n";
 }

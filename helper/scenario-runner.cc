@@ -11,9 +11,11 @@
 #include "ns3/application-container.h"
 #include "ns3/arp-cache.h"
 #include "ns3/boolean.h"
+#include "ns3/csma-net-device.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/gratuitous-arp-loss-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
@@ -165,13 +167,32 @@ class RunRecorder
     /** ZosStack "GratuitousArpTx". */
     void GratuitousArpTx(const std::string& s, const std::string& l, Ipv4Address a)
     {
+        ++m_result.gratuitousArpSent;
         Record(s + "/" + l, "gratuitous-arp", Str(a), "sent");
     }
 
-    /** ZosStack "GratuitousArpLost". */
+    /** ZosStack "GratuitousArpTxFailed". */
+    void GratuitousArpTxFailed(const std::string& s, const std::string& l, Ipv4Address a)
+    {
+        ++m_result.gratuitousArpSendFailed;
+        Record(s + "/" + l,
+               "gratuitous-arp-send-failed",
+               Str(a),
+               "port failed, not yet detected: nothing sent");
+    }
+
+    /** ZosStack "GratuitousArpLost" (loss scope frame). */
     void GratuitousArpLost(const std::string& s, const std::string& l, Ipv4Address a)
     {
-        Record(s + "/" + l, "gratuitous-arp-lost", Str(a), "lost by loss model");
+        ++m_result.gratuitousArpLost;
+        Record(s + "/" + l, "gratuitous-arp-lost", Str(a), "lost before reaching the LAN");
+    }
+
+    /** GratuitousArpLossModel "Drop" (loss scope receiver), with the station as context. */
+    void GratuitousArpMissed(std::string station, Ipv4Address a)
+    {
+        ++m_result.gratuitousArpMissed;
+        Record(station, "gratuitous-arp-lost", Str(a), "missed by this station");
     }
 
     /** ZosStack "ArpReplyTx". */
@@ -398,6 +419,10 @@ ScenarioRunner::Run()
                                  TimeValue(Seconds(spec.gratuitousArpInterval)));
         helper.SetStackAttribute("GratuitousArpLossProbability",
                                  DoubleValue(spec.gratuitousArpLoss));
+        helper.SetStackAttribute("GratuitousArpLossScope",
+                                 EnumValue(spec.gratuitousArpLossScope == "receiver"
+                                               ? ZosStack::LOSS_RECEIVER
+                                               : ZosStack::LOSS_FRAME));
         helper.SetStackAttribute("Pq23444", BooleanValue(spec.fixes.pq23444));
         helper.SetStackAttribute("Pq26689", BooleanValue(spec.fixes.pq26689));
         helper.SetStackAttribute("VipaGiveBack", BooleanValue(spec.vipaGiveBack));
@@ -455,6 +480,9 @@ ScenarioRunner::Run()
                                           MakeCallback(&RunRecorder::OwnershipChange, &recorder));
         stack->TraceConnectWithoutContext("GratuitousArpTx",
                                           MakeCallback(&RunRecorder::GratuitousArpTx, &recorder));
+        stack->TraceConnectWithoutContext(
+            "GratuitousArpTxFailed",
+            MakeCallback(&RunRecorder::GratuitousArpTxFailed, &recorder));
         stack->TraceConnectWithoutContext("GratuitousArpLost",
                                           MakeCallback(&RunRecorder::GratuitousArpLost, &recorder));
         stack->TraceConnectWithoutContext("ArpReplyTx",
@@ -472,6 +500,14 @@ ScenarioRunner::Run()
 
     std::vector<ClientInfo> clients;
     Time end = Seconds(sc.duration);
+    // Per-receiver loss of gratuitous ARPs: each station draws for itself.
+    bool receiverLoss = false;
+    for (const auto& spec : sc.stacks)
+    {
+        receiverLoss = receiverLoss ||
+                       (spec.gratuitousArpLossScope == "receiver" && spec.gratuitousArpLoss > 0);
+    }
+    std::vector<Ptr<GratuitousArpLossModel>> lossModels;
     for (const auto& spec : sc.stations)
     {
         Ptr<Node> node = CreateObject<Node>();
@@ -482,6 +518,15 @@ ScenarioRunner::Run()
         ipNodes.Add(node);
         LanHelper lanHelper;
         Ptr<NetDevice> device = lanHelper.Install(NodeContainer(node), lans.at(spec.lan)).Get(0);
+        if (receiverLoss)
+        {
+            Ptr<GratuitousArpLossModel> loss = CreateObject<GratuitousArpLossModel>();
+            DynamicCast<CsmaNetDevice>(device)->SetReceiveErrorModel(loss);
+            loss->TraceConnect("Drop",
+                               spec.name,
+                               MakeCallback(&RunRecorder::GratuitousArpMissed, &recorder));
+            lossModels.push_back(loss);
+        }
         Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
         uint32_t ifIndex = ipv4->AddInterface(device);
         ipv4->AddAddress(ifIndex, ParsePrefixed(spec.address));
@@ -548,6 +593,10 @@ ScenarioRunner::Run()
     }
     stream += LanHelper().AssignStreams(lanList, stream);
     stream += InternetStackHelper().AssignStreams(ipNodes, stream);
+    for (const auto& loss : lossModels)
+    {
+        stream += loss->AssignStreams(stream);
+    }
 
     // ---- events, with DEVLINKS displays before the first and after each
     std::vector<EventSpec> events = sc.events;

@@ -91,8 +91,12 @@ struct RunResult
     std::map<std::string, OutageMonitor::Summary> outageByModel; //!< per station ARP model
     std::vector<DevlinksSnapshot> devlinks;
     std::vector<ProbeRow> probes;
-    uint64_t framesOnLans = 0; //!< frames seen on all LANs (with capture enabled)
-    uint64_t events = 0;       //!< simulator events executed
+    uint64_t framesOnLans = 0;            //!< frames seen on all LANs (with capture enabled)
+    uint64_t events = 0;                  //!< simulator events executed
+    uint64_t gratuitousArpSent = 0;       //!< gratuitous ARPs on the wire
+    uint64_t gratuitousArpSendFailed = 0; //!< not sent: the port had failed (undetected)
+    uint64_t gratuitousArpLost = 0;       //!< lost before reaching the LAN (scope frame)
+    uint64_t gratuitousArpMissed = 0;     //!< missed by one station (scope receiver)
 };
 
 /**

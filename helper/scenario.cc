@@ -1099,6 +1099,10 @@ Parser::Stack(const Json& j, const std::string& path) const
         {
             stack.gratuitousArpLoss = Number(v, p, Bound::UnitInterval);
         }
+        else if (key == "gratuitousArpLossScope")
+        {
+            stack.gratuitousArpLossScope = Enum(v, p, {"frame", "receiver"});
+        }
         else if (key == "vipaGiveBack")
         {
             stack.vipaGiveBack = Bool(v, p);
@@ -1618,6 +1622,7 @@ StackToJson(const StackSpec& st)
     j["gratuitousArpCount"] = st.gratuitousArpCount;
     j["gratuitousArpInterval"] = st.gratuitousArpInterval;
     j["gratuitousArpLoss"] = st.gratuitousArpLoss;
+    j["gratuitousArpLossScope"] = st.gratuitousArpLossScope;
     j["vipaGiveBack"] = st.vipaGiveBack;
     j["backupPolicy"] = st.backupPolicy;
     j["vipaOwnerPolicy"] = st.vipaOwnerPolicy;

@@ -100,14 +100,15 @@ struct StackSpec
     std::vector<std::string> vipas; //!< static VIPAs "a.b.c.d"
     std::vector<RouteSpec> routes;  //!< extra static routes (each names its link)
     FixSpec fixes;
-    double detectionDelay = 0.1;                //!< seconds from port failure to the stack noticing
-    double learningTime = 0.01;                 //!< seconds a starting link listens for siblings
-    uint32_t gratuitousArpCount = 1;            //!< gratuitous ARPs per address announced
-    double gratuitousArpInterval = 1.0;         //!< seconds between them
-    double gratuitousArpLoss = 0.0;             //!< probability each one is lost
-    bool vipaGiveBack = false;                  //!< recovered link takes VipaOwner back
-    std::string backupPolicy = "LongestActive"; //!< or "LowestName"
-    std::string vipaOwnerPolicy = "FirstActive"; //!< or "LowestName"
+    double detectionDelay = 0.1;        //!< seconds from port failure to the stack noticing
+    double learningTime = 0.01;         //!< seconds a starting link listens for siblings
+    uint32_t gratuitousArpCount = 1;    //!< gratuitous ARPs per address announced
+    double gratuitousArpInterval = 1.0; //!< seconds between them
+    double gratuitousArpLoss = 0.0;     //!< probability each one is lost
+    std::string gratuitousArpLossScope = "frame"; //!< "frame" (nobody hears it) or "receiver"
+    bool vipaGiveBack = false;                    //!< recovered link takes VipaOwner back
+    std::string backupPolicy = "LongestActive";   //!< or "LowestName"
+    std::string vipaOwnerPolicy = "FirstActive";  //!< or "LowestName"
 };
 
 /** Probe traffic sent by a station. */

@@ -4,6 +4,7 @@
 #include "zos-stack.h"
 
 #include "arp-util.h"
+#include "gratuitous-arp-loss-tag.h"
 #include "vipa-net-device.h"
 
 #include "ns3/arp-cache.h"
@@ -73,6 +74,16 @@ ZosStack::GetTypeId()
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&ZosStack::m_garpLoss),
                           MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute(
+                "GratuitousArpLossScope",
+                "What a lost gratuitous ARP means. Frame (default): the frame never reaches the "
+                "LAN, so no station hears it (a drop in the adapter or the switch; the worst "
+                "case, and the one compared with a real kernel). Receiver: the frame is on the "
+                "wire and each station misses it independently with the loss probability "
+                "(a busy receiver), drawn by a GratuitousArpLossModel on each station.",
+                EnumValue(ZosStack::LOSS_FRAME),
+                MakeEnumAccessor(&ZosStack::m_garpLossScope),
+                MakeEnumChecker(ZosStack::LOSS_FRAME, "Frame", ZosStack::LOSS_RECEIVER, "Receiver"))
             .AddAttribute("Pq23444",
                           "APAR PQ23444 applied: only the owner answers ARP, and takeover with "
                           "gratuitous ARP. Without it every link answers for every HOME "
@@ -136,9 +147,14 @@ ZosStack::GetTypeId()
                             "A gratuitous ARP was sent: (stack, link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpTxTrace),
                             "ns3::ZosStack::ArpTracedCallback")
+            .AddTraceSource("GratuitousArpTxFailed",
+                            "A gratuitous ARP could not be sent because the port has failed "
+                            "(the stack has not noticed yet): (stack, link, address).",
+                            MakeTraceSourceAccessor(&ZosStack::m_garpTxFailedTrace),
+                            "ns3::ZosStack::ArpTracedCallback")
             .AddTraceSource("GratuitousArpLost",
-                            "A gratuitous ARP was lost by the loss model: (stack, link, "
-                            "address).",
+                            "A gratuitous ARP was lost by the loss model before reaching the "
+                            "LAN (loss scope Frame): (stack, link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpLostTrace),
                             "ns3::ZosStack::ArpTracedCallback")
             .AddTraceSource("ArpReplyTx",
@@ -467,7 +483,7 @@ ZosStack::Apply(const ArpOwnership::Changes& changes)
         bool vipaArp = m_pq23444 || !change.vipa;
         if (change.announce && vipaArp && change.to != ArpOwnership::NO_LINK && m_garpCount > 0)
         {
-            SendGratuitousArp(change.to, address, m_garpCount, true);
+            SendGratuitousArp(change.to, address, m_garpCount);
         }
     }
 }
@@ -488,23 +504,34 @@ ZosStack::SendLanGroupProbe(uint32_t i)
 }
 
 void
-ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining, bool lossy)
+ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining)
 {
     Link& link = m_links[i];
     if (m_failed || !m_ownership.Answers(link.id, address))
     {
         return; // the link lost the address (or went down) in the meantime
     }
-    if (lossy && m_garpLoss > 0 && m_lossRng->GetValue() < m_garpLoss)
+    if (m_garpLossScope == LOSS_FRAME && m_garpLoss > 0 && m_lossRng->GetValue() < m_garpLoss)
     {
         m_garpLostTrace(m_name, link.name, address);
     }
     else
     {
-        link.device->Send(MakeGratuitousArp(address, link.mac),
-                          link.device->GetBroadcast(),
-                          kArpProtocol);
-        m_garpTxTrace(m_name, link.name, address);
+        Ptr<Packet> frame = MakeGratuitousArp(address, link.mac);
+        if (m_garpLossScope == LOSS_RECEIVER && m_garpLoss > 0)
+        {
+            frame->AddPacketTag(GratuitousArpLossTag(m_garpLoss));
+        }
+        // Only a frame the port accepts is on the wire: a port that failed and the stack
+        // has not noticed yet sends nothing.
+        if (link.device->Send(frame, link.device->GetBroadcast(), kArpProtocol))
+        {
+            m_garpTxTrace(m_name, link.name, address);
+        }
+        else
+        {
+            m_garpTxFailedTrace(m_name, link.name, address);
+        }
     }
     if (remaining > 1)
     {
@@ -513,8 +540,7 @@ ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining,
                             this,
                             i,
                             address,
-                            remaining - 1,
-                            lossy);
+                            remaining - 1);
     }
 }
 

@@ -46,6 +46,13 @@ class VipaNetDevice;
 class ZosStack : public Object
 {
   public:
+    /** What a lost gratuitous ARP means (attribute GratuitousArpLossScope). */
+    enum LossScope
+    {
+        LOSS_FRAME,    //!< the frame never reaches the LAN: no station hears it
+        LOSS_RECEIVER, //!< each station misses it independently
+    };
+
     static TypeId GetTypeId();
     ZosStack();
     ~ZosStack() override;
@@ -130,7 +137,10 @@ class ZosStack : public Object
                                             const std::string&,
                                             const std::string&,
                                             const std::string&);
-    /** Signature of GratuitousArpTx / GratuitousArpLost / ArpReplyTx: (stack, link, address). */
+    /**
+     * Signature of GratuitousArpTx / GratuitousArpTxFailed / GratuitousArpLost / ArpReplyTx:
+     * (stack, link, address).
+     */
     typedef void (*ArpTracedCallback)(const std::string&, const std::string&, Ipv4Address);
 
   protected:
@@ -172,7 +182,7 @@ class ZosStack : public Object
     void Apply(const ArpOwnership::Changes& changes);
     /** Send the LanGroup discovery frame of link i (see the .cc). */
     void SendLanGroupProbe(uint32_t i);
-    void SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining, bool lossy);
+    void SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining);
     static Ipv4Address ToIpv4(const Address& a);
 
     Ptr<Node> m_node;
@@ -191,6 +201,7 @@ class ZosStack : public Object
     uint32_t m_garpCount;
     Time m_garpInterval;
     double m_garpLoss;
+    int m_garpLossScope; //!< LossScope
     bool m_pq23444;
     bool m_pq26689;
     bool m_vipaGiveBack;
@@ -210,6 +221,7 @@ class ZosStack : public Object
                    const std::string&>
         m_ownershipTrace;
     TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpTxTrace;
+    TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpTxFailedTrace;
     TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpLostTrace;
     TracedCallback<const std::string&, const std::string&, Ipv4Address> m_arpReplyTrace;
 };

@@ -675,7 +675,7 @@ TEST(ScenarioToJson, IsCanonical)
         R"("routes":[],"fixes":{"PQ23444":true,"PQ26689":true},)"
         R"("detectionDelay":0.1,"learningTime":0.01,)"
         R"("gratuitousArpCount":1,"gratuitousArpInterval":1.0,)"
-        R"("gratuitousArpLoss":0.0,"vipaGiveBack":false,)"
+        R"("gratuitousArpLoss":0.0,"gratuitousArpLossScope":"frame","vipaGiveBack":false,)"
         R"("backupPolicy":"LongestActive","vipaOwnerPolicy":"FirstActive"}],)"
         R"("stations":[{"name":"C1","lan":"LAN1","address":"10.0.0.2/8",)"
         R"("arp":"rfc826","routes":[],"probe":{"targets":["10.0.0.1"],)"
