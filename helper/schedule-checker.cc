@@ -602,7 +602,10 @@ class Evaluator
                 }
             }
 
-            if (On('s') && iv.haveLast && !iv.last.failed && !now.SameState(iv.last))
+            // Links that never met may still meet on any later frame: not a settled state.
+            const bool stable = iv.haveLast && !iv.last.failed && deaf.empty();
+            m_result.evaluated['s'] += stable ? 1 : 0;
+            if (On('s') && stable && !now.SameState(iv.last))
             {
                 Report('s',
                        t,
@@ -644,6 +647,7 @@ class Evaluator
         {
             for (uint32_t j = i + 1; j < n; ++j)
             {
+                ++m_result.evaluated['f'];
                 bool sameLan = Lan(log, i) == Lan(log, j);
                 bool sameGroup =
                     now.group[i] != ArpOwnership::NO_GROUP && now.group[i] == now.group[j];
@@ -718,6 +722,7 @@ class Evaluator
             }
             for (uint32_t m : members)
             {
+                ++m_result.evaluated['a'];
                 std::string home = Home(log, m);
                 std::vector<uint32_t> owners = Within(now.answers.at(home), members);
                 if (owners.size() != 1)
@@ -743,6 +748,7 @@ class Evaluator
             {
                 continue;
             }
+            ++m_result.evaluated['c'];
             auto it = now.vipaOwner.find(g);
             uint32_t owner = it == now.vipaOwner.end() ? ArpOwnership::NO_LINK : it->second;
             bool member = owner != ArpOwnership::NO_LINK &&
@@ -790,6 +796,7 @@ class Evaluator
             }
             for (const auto& [address, who] : now.answers)
             {
+                ++m_result.evaluated['b'];
                 std::vector<uint32_t> here = OnLan(log, who, lan);
                 if (here.size() > 1)
                 {
@@ -863,6 +870,7 @@ class Evaluator
             }
             for (const std::string& vipa : now.vipas)
             {
+                ++m_result.evaluated['e'];
                 if (!Garp(log, m, vipa, back, to))
                 {
                     Report('e',
@@ -903,6 +911,7 @@ class Evaluator
                     {
                         continue; // a first activation need not announce its own address
                     }
+                    ++m_result.evaluated['d'];
                     if (!Garp(log, m, address, from, to))
                     {
                         Report('d',
@@ -1131,7 +1140,7 @@ ScheduleGenerator::Generate(uint64_t index) const
             candidates.erase(candidates.begin() + k);
         }
         probe.interval = r.Pick<double>({0.1, 0.2});
-        probe.start = r.Pick<double>({0.05, 0.2});
+        probe.start = r.Pick<double>({0.05, 0.2, 0.5, 1.0});
         if (!probe.targets.empty())
         {
             st.probe = probe;

@@ -91,6 +91,8 @@ struct ScheduleCheckResult
     std::vector<InvariantViolation> violations; //!< in time order per invariant
     uint32_t checkpoints = 0;                   //!< settled instants checked (all stacks)
     uint64_t arpFrames = 0;                     //!< ARP frames seen on the LANs
+    /** Per invariant, how many individual conditions were evaluated (0: vacuous run). */
+    std::map<char, uint64_t> evaluated;
 
     /** \return the violations of one invariant. */
     std::vector<InvariantViolation> Of(char invariant) const;

@@ -48,6 +48,8 @@ main(int argc, char** argv)
         "invariants",
         po::value<std::string>(&invariants)->default_value(invariants),
         "the invariants to check, as letters (a-f, s; see below)")(
+        "all",
+        "print every violation, not only the first of each invariant")(
         "quiet,q",
         "print only the violations and the final count");
     po::options_description hidden;
@@ -96,7 +98,8 @@ main(int argc, char** argv)
     ScheduleChecker checker;
     checker.SetInvariants(invariants);
     ScheduleGenerator generator(seed);
-    std::map<char, uint64_t> failing; // invariant -> schedules violating it
+    std::map<char, uint64_t> failing;   // invariant -> schedules violating it
+    std::map<char, uint64_t> evaluated; // invariant -> conditions evaluated
     uint64_t failed = 0;
     uint64_t checked = 0;
     auto started = std::chrono::steady_clock::now();
@@ -104,6 +107,10 @@ main(int argc, char** argv)
     auto check = [&](const Scenario& scenario, const std::string& file, bool write) {
         ScheduleCheckResult result = checker.Check(scenario);
         ++checked;
+        for (const auto& [c, count] : result.evaluated)
+        {
+            evaluated[c] += count;
+        }
         if (result.violations.empty())
         {
             return;
@@ -120,7 +127,18 @@ main(int argc, char** argv)
             path = out + "/" + scenario.name + ".json";
             std::ofstream(path) << ScenarioToJson(scenario) << "\n";
         }
-        std::cout << FormatViolations(path, result) << std::flush;
+        if (vm.count("all"))
+        {
+            for (const InvariantViolation& v : result.violations)
+            {
+                std::cout << path << ": (" << v.invariant << ") at " << v.time << " s, "
+                          << v.stack << ": " << v.text << "\n";
+            }
+        }
+        else
+        {
+            std::cout << FormatViolations(path, result) << std::flush;
+        }
     };
 
     try
@@ -165,10 +183,19 @@ main(int argc, char** argv)
               << std::setprecision(1) << wall << " s: " << failed << " failing";
     for (char c : invariants)
     {
-        std::cout << (c == invariants.front() ? "; by invariant: " : ", ") << c << " "
+        std::cout << (c == invariants.front() ? "; failing by invariant: " : ", ") << c << " "
                   << failing[c];
     }
     std::cout << "\n";
+    if (!quiet)
+    {
+        std::cout << "Conditions evaluated:";
+        for (char c : invariants)
+        {
+            std::cout << " " << c << " " << evaluated[c];
+        }
+        std::cout << "\n";
+    }
     if (failed > 0 && files.empty())
     {
         std::cout << "Failing schedules written to " << out << "/\n";
