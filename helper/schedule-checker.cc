@@ -141,8 +141,8 @@ struct Snapshot
     bool failed = false;
     std::vector<bool> active;
     std::vector<uint32_t> group;
-    std::map<uint32_t, uint32_t> vipaOwner;                //!< group -> link
-    std::vector<std::string> vipas;                        //!< VIPAs of the stack
+    std::map<uint32_t, uint32_t> vipaOwner;               //!< group -> link
+    std::vector<std::string> vipas;                       //!< VIPAs of the stack
     std::map<std::string, std::vector<uint32_t>> answers; //!< address -> links answering
 
     bool SameState(const Snapshot& o) const
@@ -378,9 +378,7 @@ SettledIntervals(const Scenario& scenario, const StackSpec& spec)
 class Evaluator
 {
   public:
-    Evaluator(const Recorder& recorder,
-              const std::string& invariants,
-              ScheduleCheckResult& result)
+    Evaluator(const Recorder& recorder, const std::string& invariants, ScheduleCheckResult& result)
         : m_recorder(recorder),
           m_invariants(invariants),
           m_result(result)
@@ -509,8 +507,11 @@ class Evaluator
         return PortDown(log, i, from, to) || PortDown(log, j, from, to);
     }
 
-    bool Garp(const StackLog& log, uint32_t link, const std::string& address, double a, double b)
-        const
+    bool Garp(const StackLog& log,
+              uint32_t link,
+              const std::string& address,
+              double a,
+              double b) const
     {
         auto it = m_recorder.m_frames.find(Lan(log, link));
         if (it == m_recorder.m_frames.end())
@@ -665,8 +666,8 @@ class Evaluator
                     Report('f',
                            now.time,
                            log,
-                           Name(log, i) + " and " + Name(log, j) + " are active on " +
-                               Lan(log, i) + " but in different LanGroups");
+                           Name(log, i) + " and " + Name(log, j) + " are active on " + Lan(log, i) +
+                               " but in different LanGroups");
                 }
             }
         }
@@ -731,9 +732,8 @@ class Evaluator
                            now.time,
                            log,
                            "HOME " + home + " of " + Name(log, m) + " has " +
-                               std::to_string(owners.size()) +
-                               " ARP owners in the LanGroup of " + Names(log, members) + " (" +
-                               Names(log, owners) + ")");
+                               std::to_string(owners.size()) + " ARP owners in the LanGroup of " +
+                               Names(log, members) + " (" + Names(log, owners) + ")");
                 }
             }
         }
@@ -814,8 +814,7 @@ class Evaluator
             std::map<std::string, std::set<Mac48Address>> macs;
             for (const WireFrame& f : frames->second)
             {
-                if (f.time < iv.start || f.time >= iv.end ||
-                    !(f.reply || f.senderIp == f.targetIp))
+                if (f.time < iv.start || f.time >= iv.end || !(f.reply || f.senderIp == f.targetIp))
                 {
                     continue;
                 }
@@ -837,9 +836,9 @@ class Evaluator
                     Report('b',
                            now.time,
                            log,
-                           address + " answered on " + lan + " by " +
-                               std::to_string(set.size()) + " MACs (" + who + ") between " +
-                               Seconds3(iv.start) + " s and " + Seconds3(iv.end) + " s");
+                           address + " answered on " + lan + " by " + std::to_string(set.size()) +
+                               " MACs (" + who + ") between " + Seconds3(iv.start) + " s and " +
+                               Seconds3(iv.end) + " s");
                 }
             }
         }
@@ -895,10 +894,14 @@ class Evaluator
                     continue;
                 }
                 std::vector<uint32_t> here = OnLan(log, who, lan);
+                if (here.size() != 1)
+                {
+                    continue; // no single new owner: (b) reports it
+                }
                 auto b = before.answers.find(address);
-                std::vector<uint32_t> earlier =
-                    b == before.answers.end() ? std::vector<uint32_t>{}
-                                              : OnLan(log, b->second, lan);
+                std::vector<uint32_t> earlier = b == before.answers.end()
+                                                    ? std::vector<uint32_t>{}
+                                                    : OnLan(log, b->second, lan);
                 for (uint32_t m : here)
                 {
                     if (std::find(earlier.begin(), earlier.end(), m) != earlier.end() ||
@@ -918,8 +921,8 @@ class Evaluator
                                to,
                                log,
                                address + " is now answered on " + lan + " by " + Name(log, m) +
-                                   " (before " + Seconds3(from) + " s: " +
-                                   Names(log, earlier) + ") but " + Name(log, m) +
+                                   " (before " + Seconds3(from) + " s: " + Names(log, earlier) +
+                                   ") but " + Name(log, m) +
                                    " sent no gratuitous ARP for it since");
                     }
                 }
@@ -960,9 +963,9 @@ ScheduleGenerator::Generate(uint64_t index) const
     Scenario sc;
     sc.name = "schedule-" + std::to_string(m_baseSeed) + "-" + std::to_string(index);
     sc.description = "Random schedule " + std::to_string(index) + " of seed " +
-                     std::to_string(m_baseSeed) +
-                     " (./zos-takeover check-schedules --seed " + std::to_string(m_baseSeed) +
-                     " --first " + std::to_string(index) + " --schedules 1).";
+                     std::to_string(m_baseSeed) + " (./zos-takeover check-schedules --seed " +
+                     std::to_string(m_baseSeed) + " --first " + std::to_string(index) +
+                     " --schedules 1).";
     sc.seed = 1;
     sc.run = 1;
     const uint32_t durationMs = 2000 + 500 * r.Below(5);
@@ -1073,8 +1076,7 @@ ScheduleGenerator::Generate(uint64_t index) const
         }
         if (ev.type == "vipaAdd")
         {
-            ev.address =
-                "10." + std::to_string(s + 1) + ".1." + std::to_string(++vipaCount[s]);
+            ev.address = "10." + std::to_string(s + 1) + ".1." + std::to_string(++vipaCount[s]);
             allVipas.push_back(ev.address);
         }
         else if (ev.type == "stackFailure")
@@ -1097,9 +1099,9 @@ ScheduleGenerator::Generate(uint64_t index) const
             }
         }
     }
-    std::stable_sort(sc.events.begin(), sc.events.end(), [](const EventSpec& a, const EventSpec& b) {
-        return a.at < b.at;
-    });
+    std::stable_sort(sc.events.begin(),
+                     sc.events.end(),
+                     [](const EventSpec& a, const EventSpec& b) { return a.at < b.at; });
 
     // Stations: they probe what is on-link for them, with short-lived ARP entries, so ARP
     // requests and replies keep crossing the LANs.
@@ -1199,6 +1201,12 @@ ScheduleChecker::GetInvariants() const
     return m_invariants;
 }
 
+void
+ScheduleChecker::SetBuildHook(std::function<void(ScenarioRunner&)> hook)
+{
+    m_hook = std::move(hook);
+}
+
 double
 ScheduleChecker::Margin()
 {
@@ -1242,11 +1250,10 @@ ScheduleChecker::Check(const Scenario& scenario) const
     ScheduleCheckResult result;
     Recorder recorder(scenario);
     ScenarioRunner runner(scenario);
-    runner.SetFrameObserver(
-        [&recorder](const std::string& lan, Time t, Ptr<const Packet> frame) {
-            recorder.Frame(lan, t, frame);
-        });
-    runner.SetBuildObserver([&recorder, &scenario](ScenarioRunner& r) {
+    runner.SetFrameObserver([&recorder](const std::string& lan, Time t, Ptr<const Packet> frame) {
+        recorder.Frame(lan, t, frame);
+    });
+    runner.SetBuildObserver([this, &recorder, &scenario](ScenarioRunner& r) {
         for (uint32_t s = 0; s < scenario.stacks.size(); ++s)
         {
             StackLog& log = recorder.m_stacks[s];
@@ -1274,6 +1281,10 @@ ScheduleChecker::Check(const Scenario& scenario) const
                     Simulator::Schedule(last, &Recorder::Take, &recorder, s, k, false);
                 }
             }
+        }
+        if (m_hook)
+        {
+            m_hook(r);
         }
     });
     runner.Run();

@@ -10,6 +10,7 @@
 #include "scenario.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ namespace ns3
 {
 namespace zos
 {
+
+class ScenarioRunner;
 
 /**
  * \ingroup zos-takeover
@@ -76,8 +79,8 @@ class ScheduleGenerator
  */
 struct InvariantViolation
 {
-    char invariant;   //!< 'a' ... 'f' (see ScheduleChecker), or 's' (settling)
-    double time;      //!< seconds: the checked instant (or the start of the checked interval)
+    char invariant;    //!< 'a' ... 'f' (see ScheduleChecker), or 's' (settling)
+    double time;       //!< seconds: the checked instant (or the start of the checked interval)
     std::string stack; //!< the stack concerned
     std::string text;  //!< what was seen, one line
 };
@@ -125,9 +128,10 @@ struct ScheduleCheckResult
  *  - (c) with PQ23444, a LanGroup with an active link has one VipaOwner, an active member
  *    of the group, and it alone answers for every VIPA in the group;
  *  - (d) with PQ23444 (and PQ26689 for VIPAs), `gratuitousArpCount` > 0 and no loss: when
- *    the link answering for an address on a LAN changes (takeover, reclaim, new VipaOwner,
- *    VIPA added), the new one sent a gratuitous ARP for it on that LAN since the previous
- *    checkpoint (a link's first activation need not announce its own HOME address);
+ *    the one link answering for an address on a LAN is a new one (takeover, reclaim, new
+ *    VipaOwner, VIPA added), it sent a gratuitous ARP for it on that LAN since the previous
+ *    checkpoint (a link's first activation need not announce its own HOME address; several
+ *    links answering is (b)'s business);
  *  - (e) same conditions: a link that comes back while no other link of the stack on its
  *    LAN is active announces every VIPA of the stack, including VIPAs added while it was
  *    down;
@@ -154,6 +158,15 @@ class ScheduleChecker
     const std::string& GetInvariants() const;
 
     /**
+     * Called after the topology is built and the checker's own observers are connected,
+     * before the run: lets a test change the model behind the checker's back (set a stack
+     * attribute against its scenario, schedule an unlisted event) to see that the checker
+     * notices.
+     * \param hook called with the runner
+     */
+    void SetBuildHook(std::function<void(ScenarioRunner&)> hook);
+
+    /**
      * Run the scenario and check it (Simulator::Destroy at the end, as ScenarioRunner).
      * \param scenario a valid scenario (from ScheduleGenerator or LoadScenario)
      * \return the violations found
@@ -168,7 +181,8 @@ class ScheduleChecker
     static std::string AllInvariants();
 
   private:
-    std::string m_invariants; //!< letters checked
+    std::string m_invariants;                    //!< letters checked
+    std::function<void(ScenarioRunner&)> m_hook; //!< see SetBuildHook
 };
 
 /**

@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#include "ns3/schedule-checker.h"
 #include "ns3/scenario.h"
+#include "ns3/schedule-checker.h"
 
 #include <boost/program_options.hpp>
 #include <chrono>
@@ -131,8 +131,8 @@ main(int argc, char** argv)
         {
             for (const InvariantViolation& v : result.violations)
             {
-                std::cout << path << ": (" << v.invariant << ") at " << v.time << " s, "
-                          << v.stack << ": " << v.text << "\n";
+                std::cout << path << ": (" << v.invariant << ") at " << v.time << " s, " << v.stack
+                          << ": " << v.text << "\n";
             }
         }
         else
