@@ -16,7 +16,7 @@
 #include "ns3/lan-helper.h"
 #include "ns3/lan.h"
 #include "ns3/osa-net-device.h"
-#include "ns3/outage.h"
+#include "ns3/outage-monitor.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-helper.h"
 #include "ns3/probe-server.h"

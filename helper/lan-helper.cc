@@ -38,4 +38,15 @@ LanHelper::Install(const NodeContainer& nodes, Ptr<Lan> lan) const
     return devices;
 }
 
+int64_t
+LanHelper::AssignStreams(const std::vector<Ptr<Lan>>& lans, int64_t stream) const
+{
+    int64_t used = 0;
+    for (const auto& lan : lans)
+    {
+        used += lan->AssignStreams(stream + used);
+    }
+    return used;
+}
+
 } // namespace ns3

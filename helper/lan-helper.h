@@ -13,6 +13,7 @@
 #include "ns3/object-factory.h"
 
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -38,6 +39,13 @@ class LanHelper
     Ptr<Lan> Create(const std::string& name) const;
     /** Give each node a new CSMA device on `lan`. \return the devices. */
     NetDeviceContainer Install(const NodeContainer& nodes, Ptr<Lan> lan) const;
+    /**
+     * Fixed random-variable streams for the CSMA backoff of every device on the LANs.
+     * \param lans the LANs, in a fixed order
+     * \param stream first stream index to use
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(const std::vector<Ptr<Lan>>& lans, int64_t stream) const;
 
   private:
     ObjectFactory m_factory;

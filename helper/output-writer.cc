@@ -50,28 +50,43 @@ Csv(const std::string& s)
     return out + "\"";
 }
 
-/** Outage figures of every station ARP model, over all its (event, client, target) rows. */
-struct ModelStats
+/** Seconds as a JSON number, or null when negative (none). */
+nlohmann::ordered_json
+SecOrNull(Time t)
 {
-    uint32_t rows = 0;
-    double maxOutage = 0;
-    double sumOutage = 0;
-    uint32_t notRecovered = 0;
-};
+    return t.IsStrictlyNegative() ? nlohmann::ordered_json() : nlohmann::ordered_json(Sec(t));
+}
 
-std::map<std::string, ModelStats>
-ByStationModel(const RunResult& r)
+/** Seconds for a CSV field, empty when negative (none). */
+std::string
+FixedOrEmpty(Time t)
 {
-    std::map<std::string, ModelStats> models;
-    for (const auto& o : r.outages)
+    return t.IsStrictlyNegative() ? std::string() : Fixed(t, 9);
+}
+
+/** One model's entry of the "worst outage" line. */
+std::string
+WorstText(const OutageMonitor::Summary& m)
+{
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(3);
+    if (m.measured == 0)
     {
-        ModelStats& m = models[o.arpModel];
-        ++m.rows;
-        m.maxOutage = std::max(m.maxOutage, Sec(o.outage));
-        m.sumOutage += Sec(o.outage);
-        m.notRecovered += o.recovered ? 0 : 1;
+        return "not measured";
     }
-    return models;
+    if (m.recovered > 0)
+    {
+        os << Sec(m.maxOutage) << " s";
+    }
+    else
+    {
+        os << "none recovered";
+    }
+    if (m.notRecovered > 0)
+    {
+        os << ", " << m.notRecovered << " not recovered (> " << Sec(m.notRecoveredAfter) << " s)";
+    }
+    return os.str();
 }
 
 } // namespace
@@ -92,25 +107,33 @@ SummaryJson(const RunResult& r)
         row["eventType"] = o.eventType;
         row["subject"] = o.eventSubject;
         row["eventAt_s"] = Sec(o.eventAt);
+        row["windowEnd_s"] = SecOrNull(o.windowEnd);
         row["client"] = o.client;
         row["arp"] = o.arpModel;
         row["target"] = o.target;
-        row["recovered"] = o.recovered;
-        row["outage_s"] = Sec(o.outage);
-        row["firstSuccess_s"] = o.recovered ? ordered_json(Sec(o.firstSuccess)) : ordered_json();
-        row["longestGap_s"] = Sec(o.longestGap);
-        row["probesSent"] = o.sent;
-        row["probesLost"] = o.lost;
+        row["status"] = o.measured ? "measured" : "not-measured";
+        row["reason"] = o.measured ? ordered_json() : ordered_json(o.reason);
+        // Not measured: no figures (null), never zeros that could be read as measured.
+        row["recovered"] = o.measured ? ordered_json(o.recovered) : ordered_json();
+        row["outage_s"] = o.measured ? ordered_json(Sec(o.outage)) : ordered_json();
+        row["firstSuccess_s"] = o.measured ? SecOrNull(o.firstSuccess) : ordered_json();
+        row["longestGap_s"] = o.measured ? ordered_json(Sec(o.longestGap)) : ordered_json();
+        row["probesSent"] = o.measured ? ordered_json(o.sent) : ordered_json();
+        row["probesLost"] = o.measured ? ordered_json(o.lost) : ordered_json();
         outages.push_back(row);
     }
     j["outages"] = outages;
     ordered_json models = ordered_json::object();
-    for (const auto& [model, m] : ByStationModel(r))
+    for (const auto& [model, m] : r.outageByModel)
     {
         models[model] = {{"rows", m.rows},
-                         {"maxOutage_s", m.maxOutage},
-                         {"meanOutage_s", std::round(m.sumOutage / m.rows * 1e9) / 1e9},
-                         {"notRecovered", m.notRecovered}};
+                         {"measured", m.measured},
+                         {"notMeasured", m.rows - m.measured},
+                         {"recovered", m.recovered},
+                         {"notRecovered", m.notRecovered},
+                         {"maxOutage_s", SecOrNull(m.maxOutage)},
+                         {"meanOutage_s", SecOrNull(m.meanOutage)},
+                         {"notRecoveredAfter_s", SecOrNull(m.notRecoveredAfter)}};
     }
     j["byStationModel"] = models;
     ordered_json devlinks = ordered_json::array();
@@ -164,6 +187,33 @@ ProbesCsv(const RunResult& r)
 }
 
 std::string
+OutagesCsv(const RunResult& r)
+{
+    std::ostringstream os;
+    os << "event,event_type,subject,event_s,window_end_s,client,arp,target,status,reason,"
+          "recovered,outage_s,first_success_s,longest_gap_s,sent,lost\n";
+    for (const auto& o : r.outages)
+    {
+        os << o.eventIndex << ',' << Csv(o.eventType) << ',' << Csv(o.eventSubject) << ','
+           << Fixed(o.eventAt, 9) << ',' << FixedOrEmpty(o.windowEnd) << ',' << Csv(o.client) << ','
+           << Csv(o.arpModel) << ',' << o.target << ','
+           << (o.measured ? "measured" : "not-measured") << ',' << Csv(o.reason) << ',';
+        if (o.measured)
+        {
+            os << (o.recovered ? "true" : "false") << ',' << Fixed(o.outage, 9) << ','
+               << FixedOrEmpty(o.firstSuccess) << ',' << Fixed(o.longestGap, 9) << ',' << o.sent
+               << ',' << o.lost;
+        }
+        else
+        {
+            os << ",,,,,";
+        }
+        os << '\n';
+    }
+    return os.str();
+}
+
+std::string
 DevlinksText(const RunResult& r)
 {
     std::ostringstream os;
@@ -193,21 +243,27 @@ OutageTable(const RunResult& r)
                << "longest gap"
                << "lost/sent\n";
         }
+        os << "  " << std::left << std::setw(10) << o.client << std::setw(8) << o.arpModel
+           << std::setw(16) << o.target;
+        if (!o.measured)
+        {
+            os << "not measured: " << o.reason << "\n";
+            continue;
+        }
+        // Not recovered inside its window: the outage is longer than the window.
         std::string outage =
             o.recovered ? Fixed(o.outage, 3) + " s" : ">" + Fixed(o.outage, 3) + " s";
-        os << "  " << std::left << std::setw(10) << o.client << std::setw(8) << o.arpModel
-           << std::setw(16) << o.target << std::setw(14) << outage << std::setw(14)
-           << (Fixed(o.longestGap, 3) + " s") << o.lost << "/" << o.sent << "\n";
+        os << std::setw(14) << outage << std::setw(14) << (Fixed(o.longestGap, 3) + " s") << o.lost
+           << "/" << o.sent << "\n";
     }
-    auto models = ByStationModel(r);
-    if (!models.empty())
+    if (!r.outageByModel.empty())
     {
-        os << "\nWorst outage per station ARP model:";
-        for (const auto& [model, m] : models)
+        os << "\nWorst outage per station ARP model (measured pairs):";
+        std::string separator = " ";
+        for (const auto& [model, m] : r.outageByModel)
         {
-            os << " " << model << " " << std::fixed << std::setprecision(3) << m.maxOutage << " s"
-               << (m.notRecovered ? " (" + std::to_string(m.notRecovered) + " not recovered)" : "")
-               << (&model == &models.rbegin()->first ? "" : ",");
+            os << separator << model << " " << WorstText(m);
+            separator = "; ";
         }
         os << "\n";
     }
@@ -234,6 +290,7 @@ WriteOutputs(const RunResult& result, const std::string& dir)
     write("summary.json", SummaryJson(result));
     write("timeline.csv", TimelineCsv(result));
     write("probes.csv", ProbesCsv(result));
+    write("outages.csv", OutagesCsv(result));
     write("devlinks.txt", DevlinksText(result));
 }
 

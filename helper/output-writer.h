@@ -21,13 +21,19 @@ std::string SummaryJson(const RunResult& result);
 std::string TimelineCsv(const RunResult& result);
 /** probes.csv: client,target,sequence,sent_s,received_s,rtt_s (empty when lost). */
 std::string ProbesCsv(const RunResult& result);
+/**
+ * outages.csv: one row per (event, client, target): event, event_type, subject, event_s,
+ * window_end_s, client, arp, target, status (measured / not-measured), reason, recovered,
+ * outage_s, first_success_s, longest_gap_s, sent, lost (figures empty when not measured).
+ */
+std::string OutagesCsv(const RunResult& result);
 /** devlinks.txt: each stack's DEVLINKS display before the first event and after each. */
 std::string DevlinksText(const RunResult& result);
 /** The outage table for people. */
 std::string OutageTable(const RunResult& result);
 
 /**
- * Write summary.json, timeline.csv, probes.csv and devlinks.txt into `dir` (created if
+ * Write summary.json, timeline.csv, probes.csv, outages.csv and devlinks.txt into `dir` (created if
  * needed). \throws std::runtime_error if a file cannot be written.
  */
 void WriteOutputs(const RunResult& result, const std::string& dir);

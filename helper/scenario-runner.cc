@@ -24,7 +24,6 @@
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
-#include "ns3/outage.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-server.h"
 #include "ns3/rng-seed-manager.h"
@@ -73,6 +72,22 @@ MacStr(const Address& a)
     std::ostringstream os;
     os << Mac48Address::ConvertFrom(a);
     return os.str();
+}
+
+/**
+ * The ns-3 run number of a scenario's (seed, run), with ns-3's RngSeed fixed to 1.
+ *
+ * ns-3 seeds MRG32k3a with all six state words equal to RngSeed, and positions streams and
+ * substreams by linear maps of that state: the n-th draw of a stream for RngSeed s is then
+ * about frac(c + s * d), so consecutive seeds give draws a constant step apart (issue 7: a
+ * Linux-like station's first reachable time moved by 6.54 s per seed, not a new sample).
+ * ns-3's independent replications are runs (substreams 2^76 draws apart), so the scenario's
+ * seed selects a block of 2^32 runs: seed 1 and run r are RngSeed 1, RngRun r, as before.
+ */
+uint64_t
+RngRunFor(uint32_t seed, uint32_t run)
+{
+    return (static_cast<uint64_t>(seed - 1) << 32) | run;
 }
 
 /** A port failure or repair is noticed only after the stack's detection delay. */
@@ -290,6 +305,46 @@ ScenarioRunner::CheckRoutingRule(const Scenario& scenario)
     return warnings;
 }
 
+namespace
+{
+
+/**
+ * The addresses an event on `stack` touches: every address of that stack (its links' HOME
+ * addresses, its VIPAs and the VIPAs its vipaAdd events add), none of another stack. An
+ * event may change the reachability of any address of its stack (a takeover moves VIPAs and
+ * HOME addresses alike) and of no other.
+ */
+std::vector<Ipv4Address>
+StackAddresses(const Scenario& sc, const std::string& stack)
+{
+    std::vector<Ipv4Address> addresses;
+    for (const auto& spec : sc.stacks)
+    {
+        if (spec.name != stack)
+        {
+            continue;
+        }
+        for (const auto& link : spec.links)
+        {
+            addresses.push_back(ParsePrefixed(link.address).GetLocal());
+        }
+        for (const auto& vipa : spec.vipas)
+        {
+            addresses.emplace_back(vipa.c_str());
+        }
+    }
+    for (const auto& ev : sc.events)
+    {
+        if (ev.type == "vipaAdd" && ev.stack == stack)
+        {
+            addresses.emplace_back(ev.address.c_str());
+        }
+    }
+    return addresses;
+}
+
+} // namespace
+
 RunResult
 ScenarioRunner::Run()
 {
@@ -298,8 +353,13 @@ ScenarioRunner::Run()
     result.warnings = CheckRoutingRule(m_scenario);
     const Scenario& sc = m_scenario;
 
-    RngSeedManager::SetSeed(sc.seed);
-    RngSeedManager::SetRun(sc.run);
+    // Nothing a previous run in this process left behind may change this one: MAC
+    // addresses restart (Simulator::Destroy also does it), every random variable gets a
+    // fixed stream below (ns-3's automatic stream counter never restarts), and the
+    // generator state comes from (seed, run) only.
+    Mac48Address::ResetAllocationIndex();
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(RngRunFor(sc.seed, sc.run));
     int64_t stream = 1000;
     RunRecorder recorder(result, m_frameObserver, m_stacks);
 
@@ -327,6 +387,7 @@ ScenarioRunner::Run()
 
     // ---- z/OS stacks
     std::map<std::string, Ptr<ProbeServer>> servers;
+    NodeContainer ipNodes; // stacks and stations, in scenario order (for their streams)
     for (const auto& spec : sc.stacks)
     {
         ZosStackHelper helper;
@@ -353,6 +414,7 @@ ScenarioRunner::Run()
         Ptr<Node> node = CreateObject<Node>();
         Names::Add(spec.name, node);
         Ptr<ZosStack> stack = helper.Install(node, spec.name);
+        ipNodes.Add(node);
         stream += stack->AssignStreams(stream);
         m_stacks[spec.name] = stack;
         for (const auto& link : spec.links)
@@ -417,6 +479,7 @@ ScenarioRunner::Run()
         m_stations[spec.name] = node;
         InternetStackHelper internet;
         internet.Install(node);
+        ipNodes.Add(node);
         LanHelper lanHelper;
         Ptr<NetDevice> device = lanHelper.Install(NodeContainer(node), lans.at(spec.lan)).Get(0);
         Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
@@ -475,6 +538,16 @@ ScenarioRunner::Run()
             clients.push_back({spec.name, spec.arp, DynamicCast<ProbeClient>(apps.Get(0)), stop});
         }
     }
+
+    // ---- the remaining random variables: CSMA backoff, ARP request jitter and the other
+    // internet-stack variables (after the stacks' and stations' own, which keep theirs).
+    std::vector<Ptr<Lan>> lanList;
+    for (const auto& spec : sc.lans)
+    {
+        lanList.push_back(lans.at(spec.name));
+    }
+    stream += LanHelper().AssignStreams(lanList, stream);
+    stream += InternetStackHelper().AssignStreams(ipNodes, stream);
 
     // ---- events, with DEVLINKS displays before the first and after each
     std::vector<EventSpec> events = sc.events;
@@ -540,6 +613,24 @@ ScenarioRunner::Run()
         Simulator::Schedule(Seconds(t), &RunRecorder::Snapshot, &recorder, label.str());
     }
 
+    // ---- outage measurement, beside the model: told the events and the clients, fed by
+    // the clients' Tx and Rtt trace sources
+    OutageMonitor monitor;
+    for (const auto& ev : events)
+    {
+        monitor.AddEvent(Seconds(ev.at), StackAddresses(sc, ev.stack));
+    }
+    for (const auto& c : clients)
+    {
+        for (const auto& spec : sc.stations)
+        {
+            if (spec.name == c.name)
+            {
+                monitor.Connect(c.client, c.name, Seconds(spec.probe->start), c.stop);
+            }
+        }
+    }
+
     if (m_buildObserver)
     {
         m_buildObserver(*this);
@@ -550,43 +641,48 @@ ScenarioRunner::Run()
     Simulator::Run();
     result.events = Simulator::GetEventCount();
 
-    // ---- outage figures and probes
-    for (uint32_t i = 0; i < events.size(); ++i)
+    // ---- outage figures (one row per event x client x target) and probes
+    std::map<std::string, std::vector<OutageMonitor::Record>> byModel;
+    for (const OutageMonitor::Record& r : monitor.GetRecords())
     {
-        const EventSpec& ev = events[i];
-        Time at = Seconds(ev.at);
+        const EventSpec& ev = events[r.event];
+        std::string subject = ev.stack + (ev.link.empty() ? "" : "/" + ev.link);
+        std::string arp;
         for (const auto& c : clients)
         {
-            Time windowEnd =
-                i + 1 < events.size() ? std::min(Seconds(events[i + 1].at), c.stop) : c.stop;
-            const auto& targets = c.client->GetTargets();
-            for (uint32_t t = 0; t < targets.size(); ++t)
-            {
-                OutageFigures f = ComputeOutage(c.client->GetRecords(t), at, windowEnd);
-                result.outages.push_back({i,
-                                          ev.type,
-                                          ev.stack + (ev.link.empty() ? "" : "/" + ev.link),
-                                          at,
-                                          c.name,
-                                          c.arp,
-                                          Str(targets[t]),
-                                          f.recovered,
-                                          f.outage,
-                                          f.firstSuccess,
-                                          f.longestGap,
-                                          f.sent,
-                                          f.lost});
-                if (f.recovered)
-                {
-                    result.timeline.push_back({f.firstSuccess,
-                                               c.name,
-                                               "first-success",
-                                               Str(targets[t]),
-                                               "after " + ev.type + " " + ev.stack +
-                                                   (ev.link.empty() ? "" : "/" + ev.link)});
-                }
-            }
+            arp = c.name == r.client ? c.arp : arp;
         }
+        byModel[arp].push_back(r);
+        OutageRow row;
+        row.eventIndex = r.event;
+        row.eventType = ev.type;
+        row.eventSubject = subject;
+        row.eventAt = r.eventAt;
+        row.windowEnd = r.windowEnd;
+        row.client = r.client;
+        row.arpModel = arp;
+        row.target = Str(r.target);
+        row.measured = r.IsMeasured();
+        row.reason = OutageMonitor::GetReasonName(r.reason);
+        row.recovered = r.recovered;
+        row.outage = r.outage;
+        row.firstSuccess = r.firstSuccess;
+        row.longestGap = r.longestGap;
+        row.sent = r.sent;
+        row.lost = r.lost;
+        result.outages.push_back(row);
+        if (r.IsMeasured() && r.recovered)
+        {
+            result.timeline.push_back({r.firstSuccess,
+                                       r.client,
+                                       "first-success",
+                                       row.target,
+                                       "after " + ev.type + " " + subject});
+        }
+    }
+    for (const auto& [model, records] : byModel)
+    {
+        result.outageByModel[model] = OutageMonitor::Summarize(records);
     }
     for (const auto& c : clients)
     {

@@ -6,6 +6,7 @@
 #ifndef ZOS_TAKEOVER_SCENARIO_RUNNER_H
 #define ZOS_TAKEOVER_SCENARIO_RUNNER_H
 
+#include "outage-monitor.h"
 #include "scenario.h"
 
 #include "ns3/node.h"
@@ -36,22 +37,29 @@ struct TimelineRow
     std::string detail;
 };
 
-/** Outage figures of one (event, client, target). */
+/**
+ * Outage figures of one (event, client, target), as OutageMonitor defines them
+ * (doc/zos-takeover.rst, "Outage definition"). The figures are meaningful only when
+ * `measured`; otherwise `reason` says why not.
+ */
 struct OutageRow
 {
-    uint32_t eventIndex;
+    uint32_t eventIndex = 0;
     std::string eventType;
     std::string eventSubject; //!< "STACK/LINK" or "STACK"
     Time eventAt;
+    Time windowEnd = Time(-1); //!< end of the event's window for this client; negative: none
     std::string client;
     std::string arpModel;
     std::string target;
-    bool recovered;
-    Time outage;
-    Time firstSuccess;
+    bool measured = false;
+    std::string reason;           //!< why not measured (OutageMonitor::GetReasonName)
+    bool recovered = false;       //!< a reply came inside the window
+    Time outage;                  //!< event -> first reply; the window's length if not recovered
+    Time firstSuccess = Time(-1); //!< negative: not recovered
     Time longestGap;
-    uint32_t sent;
-    uint32_t lost;
+    uint32_t sent = 0;
+    uint32_t lost = 0;
 };
 
 /** A Netstat DEVLINKS display taken during the run. */
@@ -79,7 +87,8 @@ struct RunResult
     Scenario scenario;
     std::vector<std::string> warnings;
     std::vector<TimelineRow> timeline;
-    std::vector<OutageRow> outages;
+    std::vector<OutageRow> outages;                              //!< event x client x target
+    std::map<std::string, OutageMonitor::Summary> outageByModel; //!< per station ARP model
     std::vector<DevlinksSnapshot> devlinks;
     std::vector<ProbeRow> probes;
     uint64_t framesOnLans = 0; //!< frames seen on all LANs (with capture enabled)
@@ -97,16 +106,26 @@ class ScenarioRunner
   public:
     explicit ScenarioRunner(const Scenario& scenario);
 
-    /** Write one pcap per LAN into `dir` ("<scenario>-<LAN>.pcap"). */
+    /**
+     * Write one pcap per LAN into `dir` ("<LAN>.pcap"). Capture is passive (see
+     * Lan::EnableCapture): the results are the same without it.
+     */
     void EnablePcap(const std::string& dir);
 
-    /** Called with every frame on a LAN (name, frame incl. Ethernet header) — for tests. */
+    /**
+     * Called with every frame on a LAN (name, frame incl. Ethernet header) — for tests.
+     * Passive, like EnablePcap: the results are the same without it.
+     */
     void SetFrameObserver(std::function<void(const std::string&, Time, Ptr<const Packet>)> f);
 
     /** Called after the topology is built, before the run (tests may add schedules). */
     void SetBuildObserver(std::function<void(ScenarioRunner&)> f);
 
-    /** Run (Simulator::Destroy at the end). */
+    /**
+     * Run (Simulator::Destroy at the end). Every run starts from the same state (MAC
+     * allocation, random streams from the scenario's seed and run), so the same scenario
+     * gives byte-identical results whatever ran before it in the process.
+     */
     RunResult Run();
 
     /** During the run: a stack by name. */

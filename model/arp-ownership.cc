@@ -50,8 +50,8 @@ ArpOwnership::AddVipa(const Address& vipa)
     m_vipas.push_back(vipa);
     for (GroupId g : GetGroups())
     {
-        LinkId owner = m_groups.at(g).vipaOwner;
-        if (owner != NO_LINK && m_links[owner].active)
+        LinkId owner = ActiveOrNone(m_groups.at(g).vipaOwner);
+        if (owner != NO_LINK)
         {
             out.push_back({vipa, g, NO_LINK, owner, true, true, Reason::VipaAdded});
         }
@@ -70,19 +70,23 @@ ArpOwnership::StartLink(LinkId id)
     }
     link.active = true;
     link.learning = true;
-    link.heardBy = NO_GROUP;
     link.activeSince = ++m_sequence;
     if (link.group == NO_GROUP)
     {
-        // First start: the link owns its HOME address and announces it. That announcement is
-        // the frame its siblings on the same LAN hear (LanGroup learning).
-        out.push_back({link.home, NO_GROUP, NO_LINK, id, false, true, Reason::Activation});
+        // First start: the link founds a group of its own, which merges with its siblings'
+        // as soon as one of them hears it or it hears one of them (NoteHeard).
+        GroupId g = m_nextGroup++;
+        m_groups[g].created = ++m_sequence;
+        link.group = g;
+        m_groups[g].owner[link.home] = id;
+        out.push_back({link.home, g, NO_LINK, id, false, true, Reason::Activation});
         return out;
     }
     Group& group = m_groups.at(link.group);
-    LinkId previous = group.owner[link.home];
-    if (previous == id)
+    auto it = group.owner.find(link.home);
+    if (it == group.owner.end() || it->second == id)
     {
+        group.owner[link.home] = id;
         out.push_back({link.home, link.group, NO_LINK, id, false, true, Reason::Activation});
     }
     else
@@ -92,17 +96,104 @@ ArpOwnership::StartLink(LinkId id)
     return out;
 }
 
-void
-ArpOwnership::NoteHeard(LinkId id, LinkId hearer)
+ArpOwnership::Changes
+ArpOwnership::NoteHeard(LinkId heard, LinkId hearer)
 {
-    Link& link = m_links.at(id);
-    const Link& other = m_links.at(hearer);
-    if (id == hearer || !link.learning || link.heardBy != NO_GROUP || !other.active ||
-        other.learning || other.group == NO_GROUP)
+    Changes out;
+    if (heard == hearer || !m_links.at(hearer).active)
     {
-        return;
+        return out; // an inactive link processes nothing it receives
     }
-    link.heardBy = other.group;
+    GroupId a = m_links.at(heard).group;
+    GroupId b = m_links.at(hearer).group;
+    if (a == NO_GROUP || b == NO_GROUP || a == b)
+    {
+        return out;
+    }
+    // The two links share a LAN: one group, numbered as the older of the two.
+    if (m_groups.at(b).created < m_groups.at(a).created)
+    {
+        std::swap(a, b);
+    }
+    Merge(a, b, out);
+    return out;
+}
+
+void
+ArpOwnership::Merge(GroupId keep, GroupId drop, Changes& out)
+{
+    Group dropped = std::move(m_groups.at(drop));
+    m_groups.erase(drop);
+    Group& group = m_groups.at(keep);
+    for (Link& link : m_links)
+    {
+        if (link.group == drop)
+        {
+            link.group = keep;
+        }
+    }
+    for (const auto& [address, owner] : dropped.owner)
+    {
+        group.owner[address] = owner;
+    }
+    if (group.originalVipaOwner == NO_LINK)
+    {
+        group.originalVipaOwner = dropped.originalVipaOwner;
+    }
+    // Both groups may have had an active VipaOwner (links that started together, or a
+    // learning time shorter than the LAN's delay): one keeps the role, by the VipaOwner
+    // policy, and announces the VIPAs again, since the LAN heard both.
+    LinkId a = ActiveOrNone(group.vipaOwner);
+    LinkId b = ActiveOrNone(dropped.vipaOwner);
+    if (a != NO_LINK && b != NO_LINK)
+    {
+        LinkId winner = PreferredVipaOwner(a, b);
+        LinkId loser = winner == a ? b : a;
+        group.vipaOwner = winner;
+        group.vipasOrphaned = false;
+        for (const Address& vipa : m_vipas)
+        {
+            out.push_back({vipa,
+                           keep,
+                           loser,
+                           winner,
+                           true,
+                           m_config.announceInheritedVipas,
+                           Reason::VipaOwner});
+        }
+    }
+    else if (a != NO_LINK || b != NO_LINK)
+    {
+        group.vipaOwner = a != NO_LINK ? a : b;
+        group.vipasOrphaned = false;
+    }
+    else
+    {
+        // Neither has an active VipaOwner: keep the one displayed, and whether the VIPAs
+        // still owe an announcement.
+        if (group.vipaOwner == NO_LINK)
+        {
+            group.vipaOwner = dropped.vipaOwner;
+        }
+        group.vipasOrphaned = group.vipasOrphaned || dropped.vipasOrphaned;
+    }
+    Settle(keep, out);
+}
+
+ArpOwnership::LinkId
+ArpOwnership::ActiveOrNone(LinkId id) const
+{
+    return id != NO_LINK && m_links[id].active && !m_links[id].learning ? id : NO_LINK;
+}
+
+ArpOwnership::LinkId
+ArpOwnership::PreferredVipaOwner(LinkId a, LinkId b) const
+{
+    if (m_config.vipaOwnerPolicy == VipaOwnerPolicy::LowestName)
+    {
+        return m_links[b].name < m_links[a].name ? b : a;
+    }
+    return m_links[b].activeSince < m_links[a].activeSince ? b : a;
 }
 
 ArpOwnership::Changes
@@ -115,59 +206,7 @@ ArpOwnership::CompleteActivation(LinkId id)
         return out;
     }
     link.learning = false;
-
-    GroupId target = link.heardBy;
-    if (target == NO_GROUP)
-    {
-        target = link.group;
-    }
-    if (target != link.group && link.group != NO_GROUP)
-    {
-        LeaveGroup(id);
-    }
-    if (target == NO_GROUP)
-    {
-        target = m_nextGroup++;
-        m_groups[target].created = ++m_sequence;
-    }
-    link.group = target;
-    Group& group = m_groups.at(target);
-    if (group.owner.find(link.home) == group.owner.end())
-    {
-        group.owner[link.home] = id; // announced at StartLink
-    }
-
-    // Addresses of inactive links that nobody could take over (no active link was left).
-    if (m_config.takeover)
-    {
-        for (LinkId other : GetGroupLinks(target))
-        {
-            const Address& home = m_links[other].home;
-            LinkId owner = group.owner[home];
-            if (owner != id && !m_links[owner].active)
-            {
-                SetOwner(target, home, id, Reason::Takeover, true, out);
-            }
-        }
-    }
-
-    // VipaOwner: a group without an active VipaOwner gets one; give-back; policy.
-    LinkId current = group.vipaOwner;
-    if (current == NO_LINK || !m_links[current].active)
-    {
-        // The first VipaOwner of a group always announces; an inheriting one only with
-        // PQ26689 (before it, the VIPA moves when an ARP request for it arrives).
-        bool announce = current == NO_LINK || m_config.announceInheritedVipas;
-        SetVipaOwner(target, ChooseVipaOwner(target), Reason::VipaOwner, announce, out);
-    }
-    else if (m_config.vipaGiveBack && group.originalVipaOwner == id)
-    {
-        SetVipaOwner(target, id, Reason::VipaOwner, true, out);
-    }
-    else if (m_config.vipaOwnerPolicy == VipaOwnerPolicy::LowestName)
-    {
-        SetVipaOwner(target, ChooseVipaOwner(target), Reason::VipaOwner, true, out);
-    }
+    Settle(link.group, out);
     return out;
 }
 
@@ -186,30 +225,73 @@ ArpOwnership::StopLink(LinkId id)
     {
         return out; // nobody answers for this link's addresses any more
     }
-    GroupId g = link.group;
-    LinkId backup = ChooseBackup(g, id);
-    if (backup == NO_LINK)
-    {
-        return out; // orphaned until a link of the group becomes active
-    }
+    Settle(link.group, out);
+    return out;
+}
+
+void
+ArpOwnership::Settle(GroupId g, Changes& out)
+{
     Group& group = m_groups.at(g);
-    for (LinkId other : GetGroupLinks(g))
+    // Addresses owned by an inactive link go to the backup (takeover).
+    if (m_config.takeover)
     {
-        const Address& home = m_links[other].home;
-        if (group.owner[home] == id)
+        LinkId backup = ChooseActive(g, NO_LINK, m_config.backupPolicy == BackupPolicy::LowestName);
+        if (backup != NO_LINK)
         {
-            SetOwner(g, home, backup, Reason::Takeover, true, out);
+            for (LinkId other : GetGroupLinks(g))
+            {
+                auto it = group.owner.find(m_links[other].home);
+                if (it != group.owner.end() && !m_links[it->second].active)
+                {
+                    SetOwner(g, it->first, backup, Reason::Takeover, true, out);
+                }
+            }
         }
     }
-    if (group.vipaOwner == id)
+    // One active VipaOwner per group that has an active (grouped) link.
+    LinkId current = group.vipaOwner;
+    if (current != NO_LINK && m_links[current].learning)
     {
-        SetVipaOwner(g,
-                     ChooseVipaOwner(g),
-                     Reason::VipaOwner,
-                     m_config.announceInheritedVipas,
-                     out);
+        return; // a returning VipaOwner settles when its learning window ends
     }
-    return out;
+    if (current != NO_LINK && m_links[current].active && group.vipasOrphaned)
+    {
+        // The VipaOwner is back after its group had no active link: nobody answered for the
+        // VIPAs meanwhile (some may have been added then), so it announces every one.
+        group.vipasOrphaned = false;
+        for (const Address& vipa : m_vipas)
+        {
+            out.push_back({vipa, g, NO_LINK, current, true, true, Reason::VipaOwner});
+        }
+    }
+    else if (current == NO_LINK || !m_links[current].active)
+    {
+        LinkId next = ChooseVipaOwner(g);
+        if (next == NO_LINK)
+        {
+            // Nobody left to answer for the VIPAs on this LAN. The display keeps the last
+            // VipaOwner; the next link to take the role announces every VIPA.
+            group.vipasOrphaned = current != NO_LINK;
+            return;
+        }
+        // A group's first VipaOwner (or the first after the group was left without one)
+        // always announces; one inheriting from a failed owner only with PQ26689 (before it,
+        // the VIPA moves when an ARP request for it arrives).
+        bool announce =
+            current == NO_LINK || group.vipasOrphaned || m_config.announceInheritedVipas;
+        group.vipasOrphaned = false;
+        SetVipaOwner(g, next, Reason::VipaOwner, announce, out);
+    }
+    else if (m_config.vipaGiveBack && ActiveOrNone(group.originalVipaOwner) != NO_LINK &&
+             group.originalVipaOwner != current)
+    {
+        SetVipaOwner(g, group.originalVipaOwner, Reason::VipaOwner, true, out);
+    }
+    else if (m_config.vipaOwnerPolicy == VipaOwnerPolicy::LowestName)
+    {
+        SetVipaOwner(g, ChooseVipaOwner(g), Reason::VipaOwner, true, out);
+    }
 }
 
 bool
@@ -410,27 +492,6 @@ ArpOwnership::SetVipaOwner(GroupId g, LinkId to, Reason reason, bool announce, C
     for (const Address& vipa : m_vipas)
     {
         out.push_back({vipa, g, from, to, true, announce, reason});
-    }
-}
-
-void
-ArpOwnership::LeaveGroup(LinkId id)
-{
-    Link& link = m_links[id];
-    GroupId g = link.group;
-    Group& group = m_groups.at(g);
-    group.owner.erase(link.home);
-    link.group = NO_GROUP;
-    if (GetGroupLinks(g).empty())
-    {
-        m_groups.erase(g);
-        return;
-    }
-    if (group.vipaOwner == id)
-    {
-        Changes ignored; // the old LAN's new VipaOwner is chosen without announcement
-        group.vipaOwner = NO_LINK;
-        SetVipaOwner(g, ChooseVipaOwner(g), Reason::VipaOwner, false, ignored);
     }
 }
 

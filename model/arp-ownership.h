@@ -26,18 +26,23 @@ namespace ns3
  * of every address, the VipaOwner of every group (seeds 001 and 003).
  *
  * Pure logic: no simulator, no packets. The stack tells it what happened on the wire
- * (a link became active, a link heard a sibling's activation frame, a link went inactive,
- * a VIPA was added) and it answers with the ownership changes, each saying whether a
+ * (a link became active, a link heard a frame of a sibling link, a link went inactive, a
+ * VIPA was added) and it answers with the ownership changes, each saying whether a
  * gratuitous announcement is owed. Lookups (`Answers`) are hash lookups.
  *
  * Rules (DOMAIN.md section 2):
  *  - an active link owns its own HOME address;
- *  - a link that starts listens for a learning window; if a link of the stack that already
- *    belongs to a LanGroup hears its activation frame, it joins that group, else it founds
- *    a new group;
+ *  - LanGroups are learned on the wire, symmetrically: a link that starts founds a group of
+ *    its own, and whenever an active link of the stack hears a frame from a sibling link (at
+ *    start-up or at any later time, whichever of the two is learning), the groups of the two
+ *    merge. Links on different LANs never hear each other, so they stay apart even with the
+ *    same subnet. The result does not depend on the order or spacing of activations;
+ *  - a link takes group roles (VipaOwner, backup) only after its learning window;
  *  - one VipaOwner per group answers for every VIPA; a group without an active VipaOwner
  *    takes the next link that completes activation (policy FirstActive) and announces every
- *    VIPA;
+ *    VIPA, including VIPAs added while the group had no active link. When two groups that
+ *    each had a VipaOwner merge, one keeps the role (by the same policy) and announces the
+ *    VIPAs again;
  *  - when a link becomes inactive, the backup (the active link of its group that has held a
  *    role longest, or the lowest name) takes its HOME address and everything it owned, and
  *    announces each address (takeover);
@@ -118,16 +123,20 @@ class ArpOwnership
     Changes AddVipa(const Address& vipa);
 
     /**
-     * A link starts: it is active at once and owns its HOME address (it announces it: this
-     * announcement is the frame siblings hear). Group membership is decided by
-     * CompleteActivation after the learning window.
+     * A link starts: it is active at once and owns (and announces) its HOME address. On its
+     * first start it founds a LanGroup of its own, which merges with its siblings' groups as
+     * they are heard (NoteHeard). It takes group roles after CompleteActivation.
      */
     Changes StartLink(LinkId link);
 
-    /** `hearer` heard the activation frame of `link` on its LAN. */
-    void NoteHeard(LinkId link, LinkId hearer);
+    /**
+     * `hearer` (an active link) heard a frame sent by its sibling `heard`: the two share a LAN,
+     * so their groups merge. Symmetric: it does not matter which of the two is learning.
+     * \return the changes that settle the merged group (one VipaOwner, orphans taken over).
+     */
+    Changes NoteHeard(LinkId heard, LinkId hearer);
 
-    /** The learning window of `link` is over: join/found a group, take group roles. */
+    /** The learning window of `link` is over: it takes group roles if the group needs them. */
     Changes CompleteActivation(LinkId link);
 
     /** A link became inactive (port failure detected, or stop). */
@@ -167,15 +176,15 @@ class ArpOwnership
         bool active = false;
         bool learning = false;
         GroupId group = NO_GROUP;
-        GroupId heardBy = NO_GROUP; //!< group of a sibling that heard this link start
-        uint64_t activeSince = 0;   //!< activation sequence number (smaller = longer)
+        uint64_t activeSince = 0; //!< activation sequence number (smaller = longer)
     };
 
     struct Group
     {
-        uint64_t created;                                       //!< creation sequence
-        LinkId vipaOwner = NO_LINK;                             //!< current VipaOwner
-        LinkId originalVipaOwner = NO_LINK;                     //!< for give-back
+        uint64_t created;                   //!< creation sequence
+        LinkId vipaOwner = NO_LINK;         //!< current VipaOwner
+        LinkId originalVipaOwner = NO_LINK; //!< for give-back
+        bool vipasOrphaned = false;         //!< the VipaOwner went inactive with no successor
         std::unordered_map<Address, LinkId, AddressHash> owner; //!< HOME address -> owner
     };
 
@@ -191,7 +200,17 @@ class ArpOwnership
                   Reason reason,
                   bool announce,
                   Changes& out);
-    void LeaveGroup(LinkId link);
+    /** Merge group `drop` into `keep` (the older) and settle the result. */
+    void Merge(GroupId keep, GroupId drop, Changes& out);
+    /**
+     * Give a group what it lacks: a backup owner for addresses of inactive links (with
+     * takeover), one active VipaOwner (or none if no link can take the role), give-back.
+     */
+    void Settle(GroupId group, Changes& out);
+    /** \return `link` if it is active and done learning, else NO_LINK. */
+    LinkId ActiveOrNone(LinkId link) const;
+    /** \return which of two VipaOwners keeps the role when their groups merge. */
+    LinkId PreferredVipaOwner(LinkId a, LinkId b) const;
 
     Config m_config;
     std::vector<Link> m_links;

@@ -66,8 +66,8 @@ Lan::DoDispose()
     m_access = nullptr;
     m_accessBridge = nullptr;
     m_ports.clear();
+    m_switchPorts.clear();
     m_devices.clear();
-    m_monitorNode = nullptr;
     m_pcaps.clear();
     Object::DoDispose();
 }
@@ -145,6 +145,10 @@ Lan::Attach(Ptr<Node> node, Ptr<CsmaNetDevice> device)
     if (m_kind == SHARED)
     {
         device->Attach(m_channel);
+        if (m_capturing)
+        {
+            HookSender(device);
+        }
         return;
     }
     auto [sw, bridge] = EdgeSwitch();
@@ -165,7 +169,26 @@ Lan::AddSwitchPort(Ptr<Node> sw, Ptr<BridgeNetDevice> bridge, Ptr<CsmaChannel> s
     PrepareDevice(sw, port);
     port->Attach(segment);
     bridge->AddBridgePort(port);
+    m_switchPorts.push_back(port);
     return port;
+}
+
+int64_t
+Lan::AssignStreams(int64_t stream)
+{
+    NS_LOG_FUNCTION(this << stream);
+    // Every CSMA device draws its backoff from its own stream: the attached devices in the
+    // order attached, then the switch ports (uplinks included) in the order built.
+    int64_t used = 0;
+    for (auto& device : m_devices)
+    {
+        used += device->AssignStreams(stream + used);
+    }
+    for (auto& port : m_switchPorts)
+    {
+        used += port->AssignStreams(stream + used);
+    }
+    return used;
 }
 
 std::pair<Ptr<Node>, Ptr<BridgeNetDevice>>
@@ -197,14 +220,27 @@ Lan::GetDevices() const
 void
 Lan::HookPort(Ptr<CsmaNetDevice> port)
 {
+    NS_LOG_FUNCTION(this << port);
     // Each frame enters the switch fabric exactly once, through the station-facing port of
     // its sender's segment (uplinks are not hooked).
     port->TraceConnectWithoutContext("MacPromiscRx", MakeCallback(&Lan::FrameSeen, this));
 }
 
 void
+Lan::HookSender(Ptr<CsmaNetDevice> device)
+{
+    NS_LOG_FUNCTION(this << device);
+    // A shared channel carries one frame at a time, each put there by one attached device:
+    // its PhyTxEnd fires once per frame that completed on the wire (not for frames dropped
+    // before the channel, by a failed port or a busy channel after the last backoff).
+    // A trace sink adds no node, device, MAC address or simulator event: capture is passive.
+    device->TraceConnectWithoutContext("PhyTxEnd", MakeCallback(&Lan::FrameSeen, this));
+}
+
+void
 Lan::EnableCapture()
 {
+    NS_LOG_FUNCTION(this);
     Build();
     if (m_capturing)
     {
@@ -219,27 +255,10 @@ Lan::EnableCapture()
         }
         return;
     }
-    // Shared medium: a passive monitor station sees every frame.
-    m_monitorNode = CreateObject<Node>();
-    Ptr<CsmaNetDevice> monitor = CreateObject<CsmaNetDevice>();
-    PrepareDevice(m_monitorNode, monitor);
-    monitor->Attach(m_channel);
-    m_monitorNode->RegisterProtocolHandler(MakeCallback(&Lan::MonitorReceive, this),
-                                           0,
-                                           monitor,
-                                           true);
-    monitor->TraceConnectWithoutContext("MacPromiscRx", MakeCallback(&Lan::FrameSeen, this));
-}
-
-void
-Lan::MonitorReceive(Ptr<NetDevice> device,
-                    Ptr<const Packet> packet,
-                    uint16_t protocol,
-                    const Address& from,
-                    const Address& to,
-                    NetDevice::PacketType type)
-{
-    // Frames are reported by the MacPromiscRx trace; nothing to deliver.
+    for (auto& device : m_devices)
+    {
+        HookSender(device);
+    }
 }
 
 void

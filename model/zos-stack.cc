@@ -47,9 +47,10 @@ ZosStack::GetTypeId()
                           MakeTimeAccessor(&ZosStack::m_detectionDelay),
                           MakeTimeChecker(Time(0)))
             .AddAttribute("LanGroupLearningTime",
-                          "How long a starting link listens for its siblings before it joins "
-                          "or founds a LanGroup (seeds 000, 003: learned at link "
-                          "initialization).",
+                          "How long a starting link listens for its siblings before it takes "
+                          "LanGroup roles (VipaOwner, backup). Membership does not depend on "
+                          "it: two links join whenever one hears the other (seeds 000, 003: "
+                          "learned at link initialization).",
                           TimeValue(MilliSeconds(10)),
                           MakeTimeAccessor(&ZosStack::m_learningTime),
                           MakeTimeChecker(Time(0)))
@@ -66,9 +67,9 @@ ZosStack::GetTypeId()
             .AddAttribute("GratuitousArpLossProbability",
                           "Probability that a gratuitous ARP announcing a takeover, a new "
                           "VipaOwner or an added VIPA is lost before reaching the LAN (drawn "
-                          "from this stack's random stream). The frame a starting link sends "
-                          "for its own HOME address (heard by its siblings for LanGroup "
-                          "learning) is not subject to it.",
+                          "from this stack's random stream). The LanGroup discovery probe a "
+                          "starting link sends is not an announcement and is not subject to "
+                          "it.",
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&ZosStack::m_garpLoss),
                           MakeDoubleChecker<double>(0.0, 1.0))
@@ -415,6 +416,7 @@ ZosStack::Activate(uint32_t i, const std::string& cause)
     }
     m_linkStateTrace(m_name, link.name, true, cause);
     Apply(m_ownership.StartLink(link.id));
+    SendLanGroupProbe(i);
     link.learning = Simulator::Schedule(m_learningTime, &ZosStack::CompleteActivation, this, i);
 }
 
@@ -465,12 +467,24 @@ ZosStack::Apply(const ArpOwnership::Changes& changes)
         bool vipaArp = m_pq23444 || !change.vipa;
         if (change.announce && vipaArp && change.to != ArpOwnership::NO_LINK && m_garpCount > 0)
         {
-            // The loss model stands for stations missing announcements; the activation frame
-            // that sibling links hear (LanGroup learning) is not subject to it.
-            bool lossy = change.reason != ArpOwnership::Reason::Activation;
-            SendGratuitousArp(change.to, address, m_garpCount, lossy);
+            SendGratuitousArp(change.to, address, m_garpCount, true);
         }
     }
+}
+
+void
+ZosStack::SendLanGroupProbe(uint32_t i)
+{
+    // LanGroup discovery (seeds 000, 003: "learned dynamically at link initialization time";
+    // how z/OS does it is not documented). Modelled as an RFC 5227 ARP probe for the link's
+    // HOME address: sender IP 0.0.0.0, so no station cache changes, and every sibling link
+    // on the same LAN hears the sender MAC. Sent at every activation, whatever the
+    // gratuitous ARP count and loss, which are about announcements to stations.
+    Link& link = m_links[i];
+    NS_LOG_FUNCTION(this << link.name);
+    link.device->Send(MakeArpRequest(Ipv4Address::GetAny(), link.mac, link.home.GetLocal()),
+                      link.device->GetBroadcast(),
+                      kArpProtocol);
 }
 
 void
@@ -519,11 +533,12 @@ ZosStack::ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const A
     {
         return;
     }
-    // A frame sent by another link of this stack: the two links share a LAN (learning).
+    // A frame sent by another link of this stack: the two links share a LAN. Whatever the
+    // frame and whichever link is still learning, their LanGroups are one from now on.
     auto sibling = m_linkByMac.find(arp.GetSourceHardwareAddress());
     if (sibling != m_linkByMac.end())
     {
-        m_ownership.NoteHeard(m_links[sibling->second].id, link.id);
+        Apply(m_ownership.NoteHeard(m_links[sibling->second].id, link.id));
         return;
     }
     if (arp.IsReply())

@@ -170,6 +170,8 @@ class ZosStack : public Object
     void SyncConfig();
     void LearnRequester(const Link& link, Ipv4Address ip, Mac48Address mac);
     void Apply(const ArpOwnership::Changes& changes);
+    /** Send the LanGroup discovery frame of link i (see the .cc). */
+    void SendLanGroupProbe(uint32_t i);
     void SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining, bool lossy);
     static Ipv4Address ToIpv4(const Address& a);
 

@@ -53,8 +53,11 @@ def plot(results, out, window):
             ax.axvline(t, color="tab:green", lw=0.8, ls="--")
         rows = [o for o in summary["outages"] if o["client"] == client and o["target"] == target]
         label = f"{client} ({rows[0]['arp'] if rows else '?'}) -> {target}"
-        if rows:
-            label += "  outage " + ", ".join(f"{o['outage_s']:.3f} s" for o in rows)
+        # Only measured rows carry an outage; ">" marks one not recovered inside its window.
+        measured = [o for o in rows if o.get("status", "measured") == "measured"]
+        if measured:
+            label += "  outage " + ", ".join(
+                ("" if o["recovered"] else ">") + f"{o['outage_s']:.3f} s" for o in measured)
         ax.set_title(label, fontsize=8, loc="left")
         ax.set_ylabel("rtt ms", fontsize=7)
         ax.tick_params(labelsize=7)

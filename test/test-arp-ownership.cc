@@ -7,6 +7,7 @@
 #include "ns3/ipv4-address.h"
 
 #include <gtest/gtest.h>
+#include <set>
 #include <sstream>
 
 using namespace ns3;
@@ -238,6 +239,85 @@ TEST(ArpOwnership, LongestActiveDiffersFromLowestName)
     };
     EXPECT_EQ(run(ArpOwnership::BackupPolicy::LongestActive), 1u); // Z
     EXPECT_EQ(run(ArpOwnership::BackupPolicy::LowestName), 2u);    // Y
+}
+
+TEST(ArpOwnership, LinksThatStartTogetherHearEachOtherAndFormOneGroup)
+{
+    // Both links are still learning when each hears the other: learning is symmetric.
+    ArpOwnership t;
+    Id a = t.AddLink("OSA1", A("192.168.1.1"));
+    Id b = t.AddLink("OSA2", A("192.168.1.2"));
+    t.StartLink(a);
+    t.StartLink(b);
+    t.NoteHeard(b, a);
+    t.NoteHeard(a, b);
+    t.CompleteActivation(a);
+    t.CompleteActivation(b);
+    ASSERT_EQ(t.GetGroups().size(), 1u);
+    EXPECT_EQ(t.GetVipaOwner(t.GetGroups()[0]), a);
+    EXPECT_EQ(t.StopLink(a).at(0).to, b); // and b backs a up
+}
+
+TEST(ArpOwnership, GroupsThatMeetLateKeepOneVipaOwnerWhichAnnouncesAgain)
+{
+    // Learning windows over before either link heard the other (learning time 0): each
+    // became VipaOwner of its own group and announced the VIPA. When one hears the other the
+    // groups merge; the first to become active keeps the role and announces the VIPA again,
+    // so stations that heard the other end up with its MAC.
+    ArpOwnership t;
+    Id a = t.AddLink("OSA1", A("192.168.1.1"));
+    Id b = t.AddLink("OSA2", A("192.168.1.2"));
+    t.AddVipa(A("10.1.1.1"));
+    t.StartLink(a);
+    t.CompleteActivation(a);
+    t.StartLink(b);
+    t.CompleteActivation(b);
+    ASSERT_EQ(t.GetGroups().size(), 2u);
+    auto changes = t.NoteHeard(a, b); // b hears a
+    ASSERT_EQ(t.GetGroups().size(), 1u);
+    EXPECT_EQ(t.GetVipaOwner(t.GetGroups()[0]), a);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].from, b);
+    EXPECT_EQ(changes[0].to, a);
+    EXPECT_TRUE(changes[0].announce);
+    EXPECT_TRUE(t.Answers(a, A("10.1.1.1")));
+    EXPECT_FALSE(t.Answers(b, A("10.1.1.1")));
+}
+
+TEST(ArpOwnership, AnInactiveLinkHearsNothing)
+{
+    ArpOwnership t;
+    Id a = t.AddLink("OSA1", A("192.168.1.1"));
+    Id b = t.AddLink("OSA2", A("192.168.1.2"));
+    t.StartLink(a);
+    t.CompleteActivation(a);
+    t.StopLink(a);
+    t.StartLink(b);
+    t.NoteHeard(b, a);
+    t.CompleteActivation(b);
+    EXPECT_EQ(t.GetGroups().size(), 2u);
+}
+
+TEST(ArpOwnership, ALoneVipaOwnerReturningAnnouncesEveryVipa)
+{
+    ArpOwnership t;
+    Id a = t.AddLink("OSA1", A("192.168.1.1"));
+    t.AddVipa(A("10.1.1.1"));
+    t.StartLink(a);
+    t.CompleteActivation(a);
+    t.StopLink(a);
+    EXPECT_TRUE(t.AddVipa(A("10.2.2.2")).empty()); // nobody active to announce it
+    t.StartLink(a);
+    auto changes = t.CompleteActivation(a);
+    std::multiset<std::string> announced;
+    for (const auto& c : changes)
+    {
+        EXPECT_TRUE(c.announce);
+        EXPECT_EQ(c.to, a);
+        announced.insert(c.vipa ? "vipa" : "home");
+    }
+    EXPECT_EQ(announced, (std::multiset<std::string>{"vipa", "vipa"}));
+    EXPECT_TRUE(t.Answers(a, A("10.2.2.2")));
 }
 
 } // namespace

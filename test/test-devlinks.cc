@@ -127,8 +127,9 @@ TEST(DevlinksLayout, VipaOwnerFollowsActivationOrderNotNames)
 
 TEST(DevlinksLayout, AtAnyRequestedTime)
 {
-    // During OSA2's learning window (it starts at 0.1 s, listens 10 ms) only OSA1 is grouped;
-    // at 0.5 s both LanGroups are complete; at 20.05 s OSA1's port has failed but the stack
+    // During OSA2's learning window (it starts at 0.1 s, listens 10 ms) OSA1 has already
+    // heard it, so it is in LanGroup 001, without a role yet; at 0.5 s both LanGroups are
+    // complete; at 20.05 s OSA1's port has failed but the stack
     // has not noticed yet (detection delay 0.1 s).
     Scenario sc = Seed001({"duration=30"});
     sc.devlinksAt = {0.105, 0.5, 20.05};
@@ -136,7 +137,7 @@ TEST(DevlinksLayout, AtAnyRequestedTime)
     std::string early = o.Devlinks("requested at 0.105 s");
     EXPECT_EQ(NormaliseWhitespace(early),
               "LanGroup: 001 LnkName LnkStatus ArpOwner VipaOwner ------- --------- -------- "
-              "--------- OSA1 Active OSA1 yes");
+              "--------- OSA1 Active OSA1 yes OSA2 Active OSA2 no");
     EXPECT_EQ(NormaliseWhitespace(o.Devlinks("requested at 0.5 s")),
               NormaliseWhitespace(o.Devlinks("before portFailure TCPIPA/OSA1")));
     EXPECT_NE(o.Devlinks("requested at 20.05 s").find("  OSA1      Active      OSA1       yes\n"),

@@ -5,7 +5,7 @@
  */
 #include "zos-test-util.h"
 
-#include "ns3/outage.h"
+#include "ns3/application.h"
 #include "ns3/simulator.h"
 
 #include <gtest/gtest.h>
@@ -150,7 +150,7 @@ TEST(StationOutage, LinuxLocktimeAppliesToGratuitousArpOnOldKernelsOnly)
 
 TEST(StationOutage, FirstSuccessTraceMarksTheEndOfTheOutage)
 {
-    // ProbeClient's FirstSuccess fires once per outage, at the time ComputeOutage reports.
+    // ProbeClient's FirstSuccess fires once per outage, at the time OutageMonitor reports.
     Scenario sc = Seed001({"duration=40"});
     std::vector<std::pair<Time, Time>> seen; // (when, gap)
     ScenarioRunner runner(sc);
@@ -186,48 +186,6 @@ TEST(StationOutage, FirstSuccessTraceMarksTheEndOfTheOutage)
     ASSERT_EQ(seen.size(), 1u);
     EXPECT_EQ(seen[0].first, row->firstSuccess);
     EXPECT_EQ(seen[0].second, row->longestGap);
-}
-
-TEST(StationOutage, ComputeOutageDefinitions)
-{
-    // Requests every 100 ms from 0 to 2 s; those sent in [1.0, 1.3) are lost; replies take 1 ms.
-    std::vector<ProbeRecord> records;
-    for (int i = 0; i < 20; ++i)
-    {
-        Time sent = MilliSeconds(100 * i);
-        bool lost = i >= 10 && i < 13;
-        records.push_back({sent, lost ? Time(-1) : sent + MilliSeconds(1)});
-    }
-    OutageFigures f = ComputeOutage(records, Seconds(1), Seconds(2));
-    EXPECT_TRUE(f.recovered);
-    EXPECT_EQ(f.outage, MilliSeconds(301)); // to the reply of the request sent at 1.3 s
-    EXPECT_EQ(f.firstSuccess, MilliSeconds(1301));
-    EXPECT_EQ(f.longestGap, MilliSeconds(400)); // 0.901 -> 1.301
-    EXPECT_EQ(f.sent, 10u);
-    EXPECT_EQ(f.lost, 3u);
-    // A reply arriving after the event to a request sent before it does not end the outage.
-    records[9].received = MilliSeconds(1050);
-    f = ComputeOutage(records, Seconds(1), Seconds(2));
-    EXPECT_EQ(f.outage, MilliSeconds(301));
-    // Recovered only after the window (e.g. after a later repair event): the outage still
-    // ends with that first reply, but the window's counts stop at its end.
-    OutageFigures early = ComputeOutage(records, Seconds(1), Seconds(1.2));
-    EXPECT_TRUE(early.recovered);
-    EXPECT_EQ(early.outage, MilliSeconds(301));
-    EXPECT_EQ(early.sent, 2u);
-    EXPECT_EQ(early.lost, 2u);
-    // Never recovered: outage runs to the end of the window.
-    for (auto& r : records)
-    {
-        if (r.sent >= Seconds(1))
-        {
-            r.received = Time(-1);
-        }
-    }
-    f = ComputeOutage(records, Seconds(1), Seconds(2));
-    EXPECT_FALSE(f.recovered);
-    EXPECT_EQ(f.outage, Seconds(1));
-    EXPECT_EQ(f.lost, 10u);
 }
 
 } // namespace

@@ -79,7 +79,7 @@ TEST(TakeoverWire, OnlyTheOwnerAnswersArpRequests)
     uint32_t requests = 0;
     for (const auto& req : o.arps)
     {
-        if (!req.request || req.Gratuitous() || Str(req.targetIp) != "192.168.1.1" ||
+        if (!req.request || req.Gratuitous() || req.Probe() || Str(req.targetIp) != "192.168.1.1" ||
             req.lan != "LAN1")
         {
             continue;
@@ -129,19 +129,17 @@ TEST(TakeoverWire, GratuitousArpCountAndSpacing)
 TEST(TakeoverWire, LostGratuitousArpsNeverReachTheWire)
 {
     Observed o(Seed001({"duration=40", "stacks[0].gratuitousArpLoss=1"}));
-    // Only the four link-activation frames (HOME addresses, heard by sibling links for
-    // LanGroup learning) are exempt from the loss model.
-    auto garps = o.Gratuitous(0, 40);
-    EXPECT_EQ(
-        Addresses(garps),
-        (std::multiset<std::string>{"192.168.1.1", "192.168.1.2", "192.168.2.3", "192.168.2.4"}));
-    for (const auto& a : garps)
-    {
-        EXPECT_LT(a.time, Seconds(1));
-    }
-    EXPECT_EQ(o.Timeline("gratuitous-arp").size(), 4u);
-    // 2 VIPAs x 2 LanGroups at startup + OSA1's address and 2 VIPAs at the takeover.
-    EXPECT_EQ(o.Timeline("gratuitous-arp-lost").size(), 4u + 3u);
+    // Every announcement is subject to the loss model, the links' own HOME addresses at
+    // start-up too (LanGroup discovery uses ARP probes, which are not announcements).
+    EXPECT_TRUE(o.Gratuitous(0, 40).empty());
+    EXPECT_EQ(o.Timeline("gratuitous-arp").size(), 0u);
+    // 4 HOME addresses + 2 VIPAs x 2 LanGroups at startup + OSA1's address and 2 VIPAs at the
+    // takeover.
+    EXPECT_EQ(o.Timeline("gratuitous-arp-lost").size(), 4u + 4u + 3u);
+    // LanGroups formed anyway.
+    EXPECT_NE(o.Devlinks("after portFailure TCPIPA/OSA1")
+                  .find("  OSA2      Active      OSA2       yes\n"),
+              std::string::npos);
 }
 
 TEST(TakeoverWire, PartialLossIsSeededAndReproducible)
@@ -215,12 +213,19 @@ TEST(TakeoverWire, BlipShorterThanTheDetectionDelayIsNeverNoticed)
     EXPECT_EQ(o.Timeline("port-repair").size(), 1u);
     std::string after = o.Devlinks("after portRepair TCPIPA/OSA1");
     EXPECT_NE(after.find("  OSA1      Active      OSA1       yes\n"), std::string::npos) << after;
-    // the probe sent at 20.0 s hit the failed port; the next one (20.1 s, after the repair)
-    // is answered: the failure's outage runs past the repair event until then
+    // the probe sent at 20.0 s hit the failed port; the next one (20.1 s) is sent after the
+    // repair: the failure's window closes at the repair with no reply in it (not recovered,
+    // the outage is the 50 ms window), and the repair is not charged with that outage
     const OutageRow& row = o.Outage(0, "CLIENT1", "192.168.1.1");
+    ASSERT_TRUE(row.measured);
+    EXPECT_EQ(row.windowEnd, Seconds(20.05));
+    EXPECT_EQ(row.sent, 1u);
     EXPECT_EQ(row.lost, 1u);
-    EXPECT_TRUE(row.recovered);
-    EXPECT_NEAR(row.outage.GetSeconds(), 0.1, 0.005);
+    EXPECT_FALSE(row.recovered);
+    EXPECT_EQ(row.outage, MilliSeconds(50));
+    const OutageRow& repair = o.Outage(1, "CLIENT1", "192.168.1.1");
+    EXPECT_FALSE(repair.measured);
+    EXPECT_EQ(repair.reason, "not-recovered-from-previous-event");
 }
 
 TEST(TakeoverWire, VipaGiveBackMovesTheVipasBack)
@@ -318,12 +323,15 @@ TEST(TakeoverWire, StackLearnsTheRequesterFromItsArpRequest)
     }
     EXPECT_GT(checked, 5u);
     EXPECT_LT(stackRequests(learning), stackRequests(stock));
-    // Either way every probe of CLIENT1 is answered.
+    // Either way every probe of CLIENT1 is answered, but for the first round without
+    // learning: the stack then resolves CLIENT1 with ns-3's ARP, whose cache holds 3 packets
+    // pending (PendingQueueSize) while the four replies of that round may all be waiting,
+    // depending on the ARP request jitter drawn.
     for (const Observed* o : {&learning, &stock})
     {
         for (const auto& p : o->result.probes)
         {
-            if (p.client == "CLIENT1" && p.sent < Seconds(9))
+            if (p.client == "CLIENT1" && p.sent < Seconds(9) && (o == &learning || p.sequence > 0))
             {
                 EXPECT_FALSE(p.received.IsNegative()) << p.target << " " << p.sequence;
             }

@@ -42,6 +42,12 @@ struct WireArp
     {
         return request && senderIp == targetIp;
     }
+
+    /** An ARP probe (sender IP 0.0.0.0): a stack link's LanGroup discovery frame. */
+    bool Probe() const
+    {
+        return request && senderIp == Ipv4Address::GetAny();
+    }
 };
 
 inline std::string

@@ -47,7 +47,8 @@ main(int argc, char** argv)
     visible.add_options()("help,h", "print this help and exit")(
         "out,o",
         po::value<std::string>(&out),
-        "directory for summary.json, timeline.csv, probes.csv, devlinks.txt and pcaps "
+        "directory for summary.json, timeline.csv, probes.csv, outages.csv, devlinks.txt and "
+        "pcaps "
         "(default: a new folder under results/)")(
         "set,s",
         po::value<std::vector<std::string>>(&sets)->composing(),
@@ -148,7 +149,8 @@ main(int argc, char** argv)
         std::cout << DevlinksText(result);
         std::cout << OutageTable(result) << "\n";
     }
-    std::cout << "Results in " << out << "/ (summary.json, timeline.csv, probes.csv, devlinks.txt"
+    std::cout << "Results in " << out
+              << "/ (summary.json, timeline.csv, probes.csv, outages.csv, devlinks.txt"
               << (vm.count("pcap") ? ", *.pcap" : "") << ")\n";
     return 0;
 }

@@ -1,0 +1,354 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "outage-monitor.h"
+
+#include "ns3/assert.h"
+#include "ns3/callback.h"
+#include "ns3/log.h"
+#include "ns3/probe-client.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("OutageMonitor");
+
+std::string
+OutageMonitor::GetReasonName(Reason reason)
+{
+    switch (reason)
+    {
+    case Reason::NONE:
+        return "";
+    case Reason::TARGET_NOT_TOUCHED:
+        return "target-not-touched";
+    case Reason::SHARED_WINDOW:
+        return "shared-window";
+    case Reason::CLIENT_NOT_PROBING:
+        return "client-not-probing";
+    case Reason::NO_REPLY_BEFORE_EVENT:
+        return "no-reply-before-event";
+    case Reason::NOT_RECOVERED_FROM_PREVIOUS_EVENT:
+        return "not-recovered-from-previous-event";
+    case Reason::NO_REQUEST_IN_WINDOW:
+        return "no-request-in-window";
+    }
+    NS_ASSERT_MSG(false, "unknown reason");
+    return "";
+}
+
+OutageMonitor::Summary
+OutageMonitor::Summarize(const std::vector<Record>& records)
+{
+    Summary s;
+    int64_t sumNs = 0;
+    for (const Record& r : records)
+    {
+        ++s.rows;
+        if (!r.IsMeasured())
+        {
+            continue;
+        }
+        ++s.measured;
+        if (r.recovered)
+        {
+            ++s.recovered;
+            s.maxOutage = std::max(s.maxOutage, r.outage);
+            sumNs += r.outage.GetNanoSeconds();
+        }
+        else
+        {
+            ++s.notRecovered;
+            // Not recovered: the outage is the window's length, a lower bound.
+            if (s.notRecoveredAfter.IsStrictlyNegative() || r.outage < s.notRecoveredAfter)
+            {
+                s.notRecoveredAfter = r.outage;
+            }
+        }
+    }
+    if (s.recovered > 0)
+    {
+        // Rounded to the nanosecond, so that the mean does not depend on the platform.
+        s.meanOutage = NanoSeconds((sumNs + s.recovered / 2) / s.recovered);
+    }
+    return s;
+}
+
+OutageMonitor::OutageMonitor()
+    : m_started(false)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+uint32_t
+OutageMonitor::AddEvent(Time at, const std::vector<Ipv4Address>& touched)
+{
+    NS_LOG_FUNCTION(this << at << touched.size());
+    NS_ASSERT_MSG(!m_started, "events must be told before the run");
+    NS_ASSERT_MSG(m_eventTimes.empty() || at >= m_eventTimes.back(),
+                  "events must be told in time order");
+    m_eventTimes.push_back(at);
+    m_eventTouches.emplace_back(touched.begin(), touched.end());
+    Rebuild();
+    return m_eventTimes.size() - 1;
+}
+
+void
+OutageMonitor::AddClient(const std::string& name,
+                         const std::vector<Ipv4Address>& targets,
+                         Time start,
+                         Time stop)
+{
+    NS_LOG_FUNCTION(this << name << targets.size() << start << stop);
+    NS_ASSERT_MSG(!m_started, "clients must be told before the run");
+    NS_ASSERT_MSG(m_clientIndex.count(name) == 0, "duplicate client " << name);
+    m_clientIndex[name] = m_clients.size();
+    Client c;
+    c.name = name;
+    c.start = start;
+    c.stop = stop;
+    c.targets = targets;
+    m_clients.push_back(c);
+    Rebuild();
+}
+
+void
+OutageMonitor::Connect(Ptr<ProbeClient> client, const std::string& name, Time start, Time stop)
+{
+    NS_LOG_FUNCTION(this << client << name);
+    AddClient(name, client->GetTargets(), start, stop);
+    client->TraceConnect("Tx", name, MakeCallback(&OutageMonitor::TxSink, this));
+    client->TraceConnect("Rtt", name, MakeCallback(&OutageMonitor::RttSink, this));
+}
+
+void
+OutageMonitor::Rebuild()
+{
+    NS_LOG_FUNCTION(this);
+    m_windows.clear();
+    // Every touched address: one window per group of simultaneous events touching it.
+    for (uint32_t e = 0; e < m_eventTimes.size(); ++e)
+    {
+        for (const Ipv4Address& a : m_eventTouches[e])
+        {
+            std::vector<Window>& windows = m_windows[a];
+            if (!windows.empty() && windows.back().start == m_eventTimes[e])
+            {
+                continue; // same instant: the window of the first event of the group
+            }
+            Time previous = windows.empty() ? Time(-1) : windows.back().start;
+            if (!windows.empty())
+            {
+                windows.back().end = m_eventTimes[e];
+            }
+            windows.push_back({e, m_eventTimes[e], previous, Time::Max()});
+        }
+    }
+    for (Client& c : m_clients)
+    {
+        c.tallies.clear();
+        for (const Ipv4Address& t : c.targets)
+        {
+            auto it = m_windows.find(t);
+            c.tallies[t].resize(it == m_windows.end() ? 0 : it->second.size());
+        }
+    }
+}
+
+OutageMonitor::Client&
+OutageMonitor::FindClient(const std::string& name)
+{
+    auto it = m_clientIndex.find(name);
+    NS_ASSERT_MSG(it != m_clientIndex.end(), "unknown client " << name);
+    return m_clients[it->second];
+}
+
+const OutageMonitor::Client&
+OutageMonitor::FindClient(const std::string& name) const
+{
+    auto it = m_clientIndex.find(name);
+    NS_ASSERT_MSG(it != m_clientIndex.end(), "unknown client " << name);
+    return m_clients[it->second];
+}
+
+Time
+OutageMonitor::EndFor(const Window& w, const Client& c)
+{
+    return std::min(w.end, c.stop);
+}
+
+void
+OutageMonitor::NotifyTx(const std::string& client, Ipv4Address target, Time sent)
+{
+    NS_LOG_FUNCTION(this << client << target << sent);
+    m_started = true;
+    Client& c = FindClient(client);
+    auto tallies = c.tallies.find(target);
+    NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
+    auto found = m_windows.find(target);
+    if (found == m_windows.end())
+    {
+        return; // no event touches this target
+    }
+    const std::vector<Window>& windows = found->second;
+    for (uint32_t k = 0; k < windows.size(); ++k)
+    {
+        if (windows[k].start <= sent && sent < EndFor(windows[k], c))
+        {
+            ++tallies->second[k].sent;
+        }
+    }
+}
+
+void
+OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time sent, Time arrival)
+{
+    NS_LOG_FUNCTION(this << client << target << sent << arrival);
+    NS_ASSERT_MSG(sent <= arrival, "a reply arrives after its request was sent");
+    m_started = true;
+    Client& c = FindClient(client);
+    auto tallies = c.tallies.find(target);
+    NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
+    auto found = m_windows.find(target);
+    if (found == m_windows.end())
+    {
+        return; // no event touches this target
+    }
+    const std::vector<Window>& windows = found->second;
+    for (uint32_t k = 0; k < windows.size(); ++k)
+    {
+        const Window& w = windows[k];
+        Tally& t = tallies->second[k];
+        Time end = EndFor(w, c);
+        NS_ASSERT_MSG(arrival >= t.lastReply || arrival > end,
+                      "replies of " << client << " from " << target
+                                    << " must come in arrival order");
+        if (arrival <= w.start)
+        {
+            // Before the event: was the target reachable from this client when it happened?
+            t.replyBefore = true;
+            t.reachable =
+                t.reachable || w.previousStart.IsStrictlyNegative() || sent >= w.previousStart;
+            t.lastReply = arrival;
+        }
+        else if (arrival <= end)
+        {
+            // Inside the window.
+            Time previous = t.lastReply.IsStrictlyNegative() ? w.start : t.lastReply;
+            t.longestGap = std::max(t.longestGap, arrival - previous);
+            t.lastReply = arrival;
+            if (sent >= w.start && !t.recovered)
+            {
+                t.recovered = true;
+                t.firstSuccess = arrival;
+            }
+        }
+        if (w.start <= sent && sent < end)
+        {
+            ++t.answered;
+        }
+    }
+}
+
+OutageMonitor::Record
+OutageMonitor::GetRecord(uint32_t event, const std::string& client, Ipv4Address target) const
+{
+    NS_LOG_FUNCTION(this << event << client << target);
+    NS_ASSERT_MSG(event < m_eventTimes.size(), "unknown event " << event);
+    const Client& c = FindClient(client);
+    auto tallies = c.tallies.find(target);
+    NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
+
+    Record r;
+    r.event = event;
+    r.client = client;
+    r.target = target;
+    r.eventAt = m_eventTimes[event];
+    if (m_eventTouches[event].count(target) == 0)
+    {
+        r.reason = Reason::TARGET_NOT_TOUCHED;
+        return r;
+    }
+    const std::vector<Window>& windows = m_windows.at(target);
+    uint32_t k = 0;
+    while (windows[k].start != r.eventAt)
+    {
+        ++k;
+    }
+    const Window& w = windows[k];
+    const Tally& t = tallies->second[k];
+    Time end = EndFor(w, c);
+    if (c.start > w.start || c.stop <= w.start)
+    {
+        r.reason = Reason::CLIENT_NOT_PROBING;
+        return r;
+    }
+    r.windowEnd = end;
+    if (w.event != event)
+    {
+        r.reason = Reason::SHARED_WINDOW;
+    }
+    else if (!t.reachable)
+    {
+        r.reason = t.replyBefore && !w.previousStart.IsStrictlyNegative()
+                       ? Reason::NOT_RECOVERED_FROM_PREVIOUS_EVENT
+                       : Reason::NO_REPLY_BEFORE_EVENT;
+    }
+    else if (t.sent == 0)
+    {
+        r.reason = Reason::NO_REQUEST_IN_WINDOW;
+    }
+    if (!r.IsMeasured())
+    {
+        return r;
+    }
+    NS_ASSERT_MSG(t.answered <= t.sent, "more replies than requests");
+    r.recovered = t.recovered;
+    r.firstSuccess = t.recovered ? t.firstSuccess : Time(-1);
+    r.outage = (t.recovered ? t.firstSuccess : end) - w.start;
+    // The gap still open at the end of the window (reachable: t.lastReply is set).
+    r.longestGap = std::max(t.longestGap, end - t.lastReply);
+    r.sent = t.sent;
+    r.lost = t.sent - t.answered;
+    NS_ASSERT(!r.outage.IsStrictlyNegative());
+    return r;
+}
+
+std::vector<OutageMonitor::Record>
+OutageMonitor::GetRecords() const
+{
+    NS_LOG_FUNCTION(this);
+    std::vector<Record> records;
+    for (uint32_t e = 0; e < m_eventTimes.size(); ++e)
+    {
+        for (const Client& c : m_clients)
+        {
+            for (const Ipv4Address& t : c.targets)
+            {
+                records.push_back(GetRecord(e, c.name, t));
+            }
+        }
+    }
+    return records;
+}
+
+void
+OutageMonitor::TxSink(std::string client, Ipv4Address target, uint32_t sequence)
+{
+    NotifyTx(client, target, Simulator::Now());
+}
+
+void
+OutageMonitor::RttSink(std::string client,
+                       Ipv4Address target,
+                       uint32_t sequence,
+                       Time sent,
+                       Time rtt)
+{
+    NotifyReply(client, target, sent, sent + rtt);
+}
+
+} // namespace ns3
