@@ -136,6 +136,7 @@ ArpOwnership::Merge(GroupId keep, GroupId drop, Changes& out)
     {
         group.owner[address] = owner;
     }
+    group.unannounced.insert(dropped.unannounced.begin(), dropped.unannounced.end());
     if (group.originalVipaOwner == NO_LINK)
     {
         group.originalVipaOwner = dropped.originalVipaOwner;
@@ -233,19 +234,37 @@ void
 ArpOwnership::Settle(GroupId g, Changes& out)
 {
     Group& group = m_groups.at(g);
-    // Addresses owned by an inactive link go to the backup (takeover).
+    // Addresses owned by an inactive link go to the backup (takeover). With no backup they
+    // are left unanswered; an address a link held for a sibling is then owed an
+    // announcement by whoever answers for it next (its own HOME address is announced when
+    // the link starts again).
     if (m_config.takeover)
     {
         LinkId backup = ChooseActive(g, NO_LINK, m_config.backupPolicy == BackupPolicy::LowestName);
-        if (backup != NO_LINK)
+        for (LinkId other : GetGroupLinks(g))
         {
-            for (LinkId other : GetGroupLinks(g))
+            const Address& home = m_links[other].home;
+            auto it = group.owner.find(home);
+            if (it == group.owner.end())
             {
-                auto it = group.owner.find(m_links[other].home);
-                if (it != group.owner.end() && !m_links[it->second].active)
+                continue;
+            }
+            LinkId owner = it->second;
+            if (!m_links[owner].active)
+            {
+                if (backup != NO_LINK)
                 {
-                    SetOwner(g, it->first, backup, Reason::Takeover, true, out);
+                    SetOwner(g, home, backup, Reason::Takeover, true, out);
                 }
+                else if (owner != other)
+                {
+                    group.unannounced.insert(home);
+                }
+            }
+            else if (ActiveOrNone(owner) != NO_LINK && group.unannounced.erase(home) != 0)
+            {
+                // Its owner is back: nobody answered for it meanwhile.
+                out.push_back({home, g, NO_LINK, owner, false, true, Reason::Takeover});
             }
         }
     }
@@ -472,6 +491,7 @@ ArpOwnership::SetOwner(GroupId g,
         return;
     }
     group.owner[address] = to;
+    group.unannounced.erase(address);
     out.push_back({address, g, from, to, false, announce && to != NO_LINK, reason});
 }
 

@@ -185,6 +185,8 @@ class ArpOwnership
         LinkId vipaOwner = NO_LINK;         //!< current VipaOwner
         LinkId originalVipaOwner = NO_LINK; //!< for give-back
         bool vipasOrphaned = false;         //!< the VipaOwner went inactive with no successor
+        /** Addresses held for a sibling by a link that went inactive with no backup. */
+        std::unordered_set<Address, AddressHash> unannounced;
         std::unordered_map<Address, LinkId, AddressHash> owner; //!< HOME address -> owner
     };
 

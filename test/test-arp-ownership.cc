@@ -320,4 +320,29 @@ TEST(ArpOwnership, ALoneVipaOwnerReturningAnnouncesEveryVipa)
     EXPECT_TRUE(t.Answers(a, A("10.2.2.2")));
 }
 
+TEST(ArpOwnership, AReturningBackupAnnouncesTheAddressItHeldForASibling)
+{
+    // OSA1 stops, OSA2 takes 192.168.1.1; OSA2 stops too (nobody answers any more); when OSA2
+    // comes back it answers for 192.168.1.1 again, and must say so on the wire.
+    ArpOwnership t;
+    Id a = t.AddLink("OSA1", A("192.168.1.1"));
+    Id b = t.AddLink("OSA2", A("192.168.1.2"));
+    t.StartLink(a);
+    t.StartLink(b);
+    t.NoteHeard(b, a);
+    t.CompleteActivation(a);
+    t.CompleteActivation(b);
+    t.StopLink(a);
+    EXPECT_TRUE(t.StopLink(b).empty());
+    t.StartLink(b);
+    auto changes = t.CompleteActivation(b);
+    bool announced = false;
+    for (const auto& c : changes)
+    {
+        announced = announced || (c.address == A("192.168.1.1") && c.to == b && c.announce);
+    }
+    EXPECT_TRUE(announced);
+    EXPECT_TRUE(t.Answers(b, A("192.168.1.1")));
+}
+
 } // namespace
