@@ -171,6 +171,20 @@ class RunRecorder
         Record(s + "/" + l, "gratuitous-arp", Str(a), "sent");
     }
 
+    /** ZosStack "EventIgnored": a warning and a timeline row. */
+    void EventIgnored(const std::string& s,
+                      const std::string& l,
+                      const std::string& what,
+                      const std::string& why)
+    {
+        std::string subject = s + (l.empty() ? "" : "/" + l);
+        std::ostringstream os;
+        os << "at " << std::fixed << std::setprecision(3) << Simulator::Now().GetSeconds()
+           << " s: " << what << " " << subject << " changed nothing: " << why;
+        m_result.warnings.push_back(os.str());
+        Record(subject, "event-ignored", "", what + ": " + why);
+    }
+
     /** ZosStack "GratuitousArpTxFailed". */
     void GratuitousArpTxFailed(const std::string& s, const std::string& l, Ipv4Address a)
     {
@@ -366,12 +380,126 @@ StackAddresses(const Scenario& sc, const std::string& stack)
 
 } // namespace
 
+namespace
+{
+
+/** The network of an "a.b.c.d/len" address. */
+Ipv4InterfaceAddress
+Network(const std::string& prefixed)
+{
+    Ipv4InterfaceAddress a = ParsePrefixed(prefixed);
+    return Ipv4InterfaceAddress(a.GetLocal().CombineMask(a.GetMask()), a.GetMask());
+}
+
+/** Does the prefix `net` contain `address`? */
+bool
+Contains(const Ipv4InterfaceAddress& net, Ipv4Address address)
+{
+    return address.CombineMask(net.GetMask()) == net.GetLocal();
+}
+
+std::string
+PrefixStr(const Ipv4InterfaceAddress& net)
+{
+    std::ostringstream os;
+    os << net.GetLocal() << "/" << static_cast<int>(net.GetMask().GetPrefixLength());
+    return os.str();
+}
+
+} // namespace
+
+std::vector<std::string>
+ScenarioRunner::CheckStationRoutes(const Scenario& scenario)
+{
+    // A station sends to a target only if the target is on its subnet or behind one of its
+    // routes; otherwise ns-3 drops every probe before it reaches the LAN.
+    std::vector<std::string> warnings;
+    for (const auto& st : scenario.stations)
+    {
+        if (!st.probe)
+        {
+            continue;
+        }
+        Ipv4InterfaceAddress own = Network(st.address);
+        for (const auto& target : st.probe->targets)
+        {
+            Ipv4Address t(target.c_str());
+            bool routed = Contains(own, t);
+            for (const auto& r : st.routes)
+            {
+                routed = routed || Contains(Network(r.destination), t);
+            }
+            if (!routed)
+            {
+                warnings.push_back("station '" + st.name + "' probes " + target +
+                                   " but has no route to it (not in its subnet " + PrefixStr(own) +
+                                   ", no route covers it): every probe to it is dropped by "
+                                   "the station and its outage rows are not measured");
+            }
+        }
+    }
+    return warnings;
+}
+
+std::vector<std::string>
+ScenarioRunner::CheckSubnetsAcrossLans(const Scenario& scenario)
+{
+    std::vector<std::string> warnings;
+    for (const auto& stack : scenario.stacks)
+    {
+        for (size_t i = 0; i < stack.links.size(); ++i)
+        {
+            for (size_t k = i + 1; k < stack.links.size(); ++k)
+            {
+                const LinkSpec& a = stack.links[i];
+                const LinkSpec& b = stack.links[k];
+                if (a.lan == b.lan)
+                {
+                    continue;
+                }
+                Ipv4InterfaceAddress na = Network(a.address);
+                Ipv4InterfaceAddress nb = Network(b.address);
+                Ipv4InterfaceAddress wider =
+                    na.GetMask().GetPrefixLength() <= nb.GetMask().GetPrefixLength() ? na : nb;
+                if (!Contains(wider, na.GetLocal()) || !Contains(wider, nb.GetLocal()))
+                {
+                    continue;
+                }
+                warnings.push_back(
+                    "stack '" + stack.name + "': links " + a.name + " (" + a.lan + ") and " +
+                    b.name + " (" + b.lan + ") are in the same subnet " + PrefixStr(wider) +
+                    " on different LANs: they never hear each other, so they form separate "
+                    "LanGroups and never take over each other's addresses; and the stack sends "
+                    "traffic for that subnet over one of them only (ns-3's static routing uses "
+                    "the route installed last, i.e. the link that became active last), so "
+                    "stations of that subnet on the other LAN get no replies");
+            }
+        }
+    }
+    return warnings;
+}
+
+std::vector<std::string>
+ScenarioRunner::Check(const Scenario& scenario)
+{
+    std::vector<std::string> warnings = CheckRoutingRule(scenario);
+    for (auto& w : CheckStationRoutes(scenario))
+    {
+        warnings.push_back(std::move(w));
+    }
+    for (auto& w : CheckSubnetsAcrossLans(scenario))
+    {
+        warnings.push_back(std::move(w));
+    }
+    return warnings;
+}
+
 RunResult
 ScenarioRunner::Run()
 {
     RunResult result;
     result.scenario = m_scenario;
-    result.warnings = CheckRoutingRule(m_scenario);
+    result.warnings = Check(m_scenario);
     const Scenario& sc = m_scenario;
 
     // Nothing a previous run in this process left behind may change this one: MAC
@@ -480,6 +608,8 @@ ScenarioRunner::Run()
                                           MakeCallback(&RunRecorder::OwnershipChange, &recorder));
         stack->TraceConnectWithoutContext("GratuitousArpTx",
                                           MakeCallback(&RunRecorder::GratuitousArpTx, &recorder));
+        stack->TraceConnectWithoutContext("EventIgnored",
+                                          MakeCallback(&RunRecorder::EventIgnored, &recorder));
         stack->TraceConnectWithoutContext(
             "GratuitousArpTxFailed",
             MakeCallback(&RunRecorder::GratuitousArpTxFailed, &recorder));

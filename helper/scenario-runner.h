@@ -139,6 +139,15 @@ class ScenarioRunner
 
     /** Static-routing rule of seed 000: warnings for routes over one link of a LAN only. */
     static std::vector<std::string> CheckRoutingRule(const Scenario& scenario);
+    /** Warnings for stations that probe a target they have no route to. */
+    static std::vector<std::string> CheckStationRoutes(const Scenario& scenario);
+    /** Warnings for one stack with the same subnet on links of different LANs. */
+    static std::vector<std::string> CheckSubnetsAcrossLans(const Scenario& scenario);
+    /**
+     * Every warning known before the run: the three checks above, in that order. Run adds
+     * one warning per event that changed nothing (ZosStack "EventIgnored").
+     */
+    static std::vector<std::string> Check(const Scenario& scenario);
 
   private:
     Scenario m_scenario;

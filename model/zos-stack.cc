@@ -152,6 +152,12 @@ ZosStack::GetTypeId()
                             "(the stack has not noticed yet): (stack, link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpTxFailedTrace),
                             "ns3::ZosStack::ArpTracedCallback")
+            .AddTraceSource("EventIgnored",
+                            "An operation changed nothing (a link start on a failed stack, the "
+                            "repair of a healthy port, ...): (stack, link or empty, operation, "
+                            "why).",
+                            MakeTraceSourceAccessor(&ZosStack::m_ignoredTrace),
+                            "ns3::ZosStack::IgnoredTracedCallback")
             .AddTraceSource("GratuitousArpLost",
                             "A gratuitous ARP was lost by the loss model before reaching the "
                             "LAN (loss scope Frame): (stack, link, address).",
@@ -283,7 +289,19 @@ ZosStack::AddVipa(Ipv4Address vipa)
     NS_LOG_FUNCTION(this << vipa);
     if (m_ownership.IsVipa(vipa))
     {
+        std::ostringstream os;
+        os << vipa;
+        m_ignoredTrace(m_name, "", "vipaAdd " + os.str(), "the VIPA is already defined");
         return;
+    }
+    if (m_failed)
+    {
+        std::ostringstream os;
+        os << vipa;
+        m_ignoredTrace(m_name,
+                       "",
+                       "vipaAdd " + os.str(),
+                       "the stack has failed: nothing answers or announces it");
     }
     m_ipv4->AddAddress(m_vipaIfIndex, Ipv4InterfaceAddress(vipa, Ipv4Mask::GetOnes()));
     SyncConfig();
@@ -327,8 +345,18 @@ void
 ZosStack::StartLink(const std::string& name)
 {
     uint32_t i = LinkIndex(name);
+    if (m_failed)
+    {
+        m_ignoredTrace(m_name, name, "linkStart", "the stack has failed");
+        return;
+    }
+    if (m_links[i].started)
+    {
+        m_ignoredTrace(m_name, name, "linkStart", "the link is already started");
+        return;
+    }
     m_links[i].started = true;
-    if (m_links[i].portUp && !m_failed)
+    if (m_links[i].portUp)
     {
         Activate(i, "link start");
     }
@@ -338,6 +366,16 @@ void
 ZosStack::StopLink(const std::string& name)
 {
     uint32_t i = LinkIndex(name);
+    if (m_failed)
+    {
+        m_ignoredTrace(m_name, name, "linkStop", "the stack has failed");
+        return;
+    }
+    if (!m_links[i].started)
+    {
+        m_ignoredTrace(m_name, name, "linkStop", "the link is not started");
+        return;
+    }
     m_links[i].started = false;
     Deactivate(i, "link stop");
 }
@@ -345,13 +383,33 @@ ZosStack::StopLink(const std::string& name)
 void
 ZosStack::FailPort(const std::string& name)
 {
-    m_links[LinkIndex(name)].device->SetPortFailed(true);
+    Ptr<OsaNetDevice> device = m_links[LinkIndex(name)].device;
+    if (device->IsPortFailed())
+    {
+        m_ignoredTrace(m_name, name, "portFailure", "the port has already failed");
+        return;
+    }
+    if (m_failed)
+    {
+        m_ignoredTrace(m_name, name, "portFailure", "the stack has failed: nothing to take over");
+    }
+    device->SetPortFailed(true);
 }
 
 void
 ZosStack::RepairPort(const std::string& name)
 {
-    m_links[LinkIndex(name)].device->SetPortFailed(false);
+    Ptr<OsaNetDevice> device = m_links[LinkIndex(name)].device;
+    if (!device->IsPortFailed())
+    {
+        m_ignoredTrace(m_name, name, "portRepair", "the port has not failed");
+        return;
+    }
+    if (m_failed)
+    {
+        m_ignoredTrace(m_name, name, "portRepair", "the stack has failed: the link stays down");
+    }
+    device->SetPortFailed(false);
 }
 
 void
@@ -360,6 +418,7 @@ ZosStack::Fail()
     NS_LOG_FUNCTION(this);
     if (m_failed)
     {
+        m_ignoredTrace(m_name, "", "stackFailure", "the stack has already failed");
         return;
     }
     m_failed = true;

@@ -82,7 +82,11 @@ class ZosStack : public Object
     /** Add a static VIPA; if links are active, each LanGroup announces it. */
     void AddVipa(Ipv4Address vipa);
 
-    /** Start a link (operator START): active now if its port is up. */
+    /**
+     * Start a link (operator START): active now if its port is up. On a failed stack, or a
+     * link already started, nothing happens and EventIgnored fires (so for the other
+     * operations below).
+     */
     void StartLink(const std::string& link);
     /** Stop a link (operator STOP): inactive at once, no detection delay. */
     void StopLink(const std::string& link);
@@ -142,6 +146,12 @@ class ZosStack : public Object
      * (stack, link, address).
      */
     typedef void (*ArpTracedCallback)(const std::string&, const std::string&, Ipv4Address);
+
+    /** Signature of EventIgnored: (stack, link or "", operation, why). */
+    typedef void (*IgnoredTracedCallback)(const std::string&,
+                                          const std::string&,
+                                          const std::string&,
+                                          const std::string&);
 
   protected:
     void DoDispose() override;
@@ -222,6 +232,8 @@ class ZosStack : public Object
         m_ownershipTrace;
     TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpTxTrace;
     TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpTxFailedTrace;
+    TracedCallback<const std::string&, const std::string&, const std::string&, const std::string&>
+        m_ignoredTrace;
     TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpLostTrace;
     TracedCallback<const std::string&, const std::string&, Ipv4Address> m_arpReplyTrace;
 };

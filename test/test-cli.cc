@@ -296,4 +296,19 @@ TEST(Cli, DefaultOutputDirectoryIsNewUnderResults)
     fs::remove_all(work);
 }
 
+TEST(Cli, WarningsGoToStderrEvenWhenQuiet)
+{
+    fs::path dir = Scratch("warnings");
+    Outcome o =
+        Sim("--quiet --set duration=30 --set 'stations[0].routes=[]' --out " + dir.string());
+    EXPECT_EQ(o.status, 0) << o.err;
+    EXPECT_NE(o.err.find("warning: station 'CLIENT1' probes 10.1.1.1 but has no route to it"),
+              std::string::npos)
+        << o.err;
+    EXPECT_EQ(o.out.find("warning:"), std::string::npos);
+    auto j = nlohmann::json::parse(ReadFile((dir / "summary.json").string()));
+    EXPECT_EQ(j["warnings"].size(), 2u);
+    fs::remove_all(dir);
+}
+
 } // namespace

@@ -137,12 +137,12 @@ main(int argc, char** argv)
     double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     WriteOutputs(result, out);
 
+    for (const auto& w : result.warnings)
+    {
+        std::cerr << "warning: " << w << "\n";
+    }
     if (!quiet)
     {
-        for (const auto& w : result.warnings)
-        {
-            std::cout << "warning: " << w << "\n";
-        }
         std::cout << "Scenario " << scenario.name << " (" << scenario.file << "), seed "
                   << scenario.seed << ", " << scenario.duration << " s simulated in " << std::fixed
                   << std::setprecision(2) << wall << " s\n\n";
