@@ -357,3 +357,86 @@ TEST(LinuxStation, NoProbeForAnEntryNobodyUses)
 }
 
 } // namespace
+
+namespace
+{
+
+/** (time, neighbour, old state, new state) reported by LinuxStationArp's StateChanged. */
+struct Transition
+{
+    Time time;
+    Ipv4Address neighbour;
+    std::string from;
+    std::string to;
+};
+
+void
+RecordTransition(std::vector<Transition>* out,
+                 uint32_t,
+                 Ipv4Address neighbour,
+                 const std::string& from,
+                 const std::string& to)
+{
+    out->push_back({Simulator::Now(), neighbour, from, to});
+}
+
+TEST(LinuxStation, FailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncement)
+{
+    // The NUD states behind FailedNeighbourIsResolvedAgainWhileTrafficLasts: after PROBE,
+    // FAILED; each next packet INCOMPLETE, McastSolicit requests later FAILED again; the
+    // repaired link's gratuitous ARP (a request: STALE) resolves the entry whatever state it
+    // is in, its queued packets go out through it, so DELAY at once (neigh_resolve_output).
+    std::vector<Transition> seen;
+    ScenarioRunner runner(LoneLink(70, 1));
+    runner.SetBuildObserver([&seen](ScenarioRunner& r) {
+        r.GetStation("CLIENT3")->GetObject<StationArp>()->TraceConnectWithoutContext(
+            "StateChanged",
+            MakeBoundCallback(&RecordTransition, &seen));
+    });
+    runner.Run();
+    std::vector<Transition> osa1;
+    for (const auto& t : seen)
+    {
+        if (t.neighbour == Ipv4Address("192.168.1.1") && t.time > Seconds(20))
+        {
+            osa1.push_back(t);
+        }
+    }
+    ASSERT_FALSE(osa1.empty());
+    uint32_t failed = 0;
+    uint32_t restarted = 0;
+    Time lastRestart;
+    for (size_t i = 0; i < osa1.size(); ++i)
+    {
+        const Transition& t = osa1[i];
+        if (t.to == "FAILED")
+        {
+            ++failed;
+            EXPECT_TRUE(t.from == "PROBE" || t.from == "INCOMPLETE") << t.from;
+            if (t.from == "INCOMPLETE")
+            {
+                // McastSolicit (3) requests RetransTime (1 s) apart, failed 1 s after the last
+                EXPECT_NEAR((t.time - lastRestart).GetSeconds(), 3.0, 1e-6);
+            }
+        }
+        if (t.to == "INCOMPLETE")
+        {
+            ++restarted;
+            EXPECT_EQ(t.from, "FAILED");
+            lastRestart = t.time;
+        }
+    }
+    EXPECT_GE(failed, 5u);
+    EXPECT_GE(restarted, 5u);
+    // the announcement after the repair ends it: INCOMPLETE/FAILED -> STALE -> DELAY
+    auto stale = std::find_if(osa1.begin(), osa1.end(), [](const Transition& t) {
+        return t.to == "STALE" && t.time >= Seconds(70);
+    });
+    ASSERT_NE(stale, osa1.end());
+    EXPECT_LT(stale->time, Seconds(70.2)); // detection delay 0.1 s, then the announcement
+    EXPECT_TRUE(stale->from == "INCOMPLETE" || stale->from == "FAILED") << stale->from;
+    ASSERT_NE(stale + 1, osa1.end());
+    EXPECT_EQ((stale + 1)->to, "DELAY");
+}
+
+} // namespace
