@@ -477,7 +477,6 @@ LinuxStationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
         {
             it = m_neighbours.emplace(Key{ifIndex, sender}, Neighbour()).first;
             it->second.state = State::Failed; // NUD_NONE: not valid, nothing queued
-            m_stateTrace(m_node->GetId(), sender, "NONE", StateName(State::Failed));
         }
         Update(iface, sender, it->second, mac, State::Stale, true);
         return true;
@@ -500,11 +499,13 @@ LinuxStationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
 void
 LinuxStationArp::SetState(Interface& iface, Ipv4Address ip, Neighbour& n, State state)
 {
-    if (n.state != state)
+    if (n.state != state || n.fresh)
     {
-        NS_LOG_LOGIC(ip << " " << StateName(n.state) << " -> " << StateName(state));
-        m_stateTrace(m_node->GetId(), ip, StateName(n.state), StateName(state));
+        std::string from = n.fresh ? "NONE" : StateName(n.state);
+        NS_LOG_LOGIC(ip << " " << from << " -> " << StateName(state));
+        m_stateTrace(m_node->GetId(), ip, from, StateName(state));
         n.state = state;
+        n.fresh = false;
     }
 }
 
@@ -658,8 +659,7 @@ LinuxStationArp::Use(Interface& iface, Ipv4Address ip)
     if (it == m_neighbours.end())
     {
         it = m_neighbours.emplace(Key{ifIndex, ip}, Neighbour()).first;
-        it->second.state = State::Failed; // NUD_NONE
-        m_stateTrace(m_node->GetId(), ip, "NONE", StateName(State::Failed));
+        it->second.state = State::Failed; // NUD_NONE: behaves as FAILED, reported as NONE
     }
     Neighbour& n = it->second;
     switch (n.state)

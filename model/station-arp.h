@@ -230,6 +230,7 @@ class LinuxStationArp : public StationArp
         Time confirmed; //!< last reachability confirmation
         uint32_t probes = 0;
         uint32_t queued = 0; //!< packets waiting in the ns-3 entry (INCOMPLETE)
+        bool fresh = true;   //!< NUD_NONE: created, no state reported yet
         EventId timer;
     };
 
