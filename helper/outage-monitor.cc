@@ -31,8 +31,6 @@ OutageMonitor::GetReasonName(Reason reason)
         return "client-not-probing";
     case Reason::NO_REPLY_BEFORE_EVENT:
         return "no-reply-before-event";
-    case Reason::NOT_RECOVERED_FROM_PREVIOUS_EVENT:
-        return "not-recovered-from-previous-event";
     case Reason::NO_REQUEST_IN_WINDOW:
         return "no-request-in-window";
     }
@@ -291,11 +289,9 @@ OutageMonitor::GetRecord(uint32_t event, const std::string& client, Ipv4Address 
     {
         r.reason = Reason::SHARED_WINDOW;
     }
-    else if (!t.reachable)
+    else if (!t.replyBefore)
     {
-        r.reason = t.replyBefore && !w.previousStart.IsStrictlyNegative()
-                       ? Reason::NOT_RECOVERED_FROM_PREVIOUS_EVENT
-                       : Reason::NO_REPLY_BEFORE_EVENT;
+        r.reason = Reason::NO_REPLY_BEFORE_EVENT;
     }
     else if (t.sent == 0)
     {
@@ -306,6 +302,7 @@ OutageMonitor::GetRecord(uint32_t event, const std::string& client, Ipv4Address 
         return r;
     }
     NS_ASSERT_MSG(t.answered <= t.sent, "more replies than requests");
+    r.reachableAtEvent = t.reachable;
     r.recovered = t.recovered;
     r.firstSuccess = t.recovered ? t.firstSuccess : Time(-1);
     r.outage = (t.recovered ? t.firstSuccess : end) - w.start;

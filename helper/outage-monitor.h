@@ -37,10 +37,12 @@ class ProbeClient;
  *  - the window of an event on a target runs from the event to the next event that touches
  *    the same target (events at the same instant form one window, reported on the row of
  *    the first of them), or to the end of the client's probing if that comes first;
- *  - a (window, client, target) is measured only if the client was probing at the event
- *    and had a reply from the target that arrived at or before the event, to a request sent
- *    at or after the previous event touching the target (if any), and sent at least one
- *    request in the window; otherwise it is not measured, with a Reason;
+ *  - a (window, client, target) is measured only if the client was probing at the event,
+ *    had a reply from the target that arrived at or before the event, and sent at least one
+ *    request in the window; otherwise it is not measured, with a Reason. A measured record
+ *    says whether the target was reachable at the event (a reply to a request sent since the
+ *    previous event touching it): if not (a repair after a failure nobody recovered from),
+ *    its outage is the time from this event to the recovery;
  *  - outage: from the event to the first reply arriving inside the window (at or before
  *    its end) to a request sent at or after the event; without such a reply the target did
  *    not recover and the outage is the window's length (a lower bound);
@@ -54,13 +56,12 @@ class OutageMonitor
     /** Why a (window, client, target) is not measured. */
     enum class Reason
     {
-        NONE,                              //!< measured
-        TARGET_NOT_TOUCHED,                //!< the event does not touch the target
-        SHARED_WINDOW,                     //!< an earlier event at the same instant holds it
-        CLIENT_NOT_PROBING,                //!< not yet started, or already stopped
-        NO_REPLY_BEFORE_EVENT,             //!< the target never answered before the event
-        NOT_RECOVERED_FROM_PREVIOUS_EVENT, //!< no reply since the previous event touching it
-        NO_REQUEST_IN_WINDOW,              //!< window shorter than the probe interval
+        NONE,                  //!< measured
+        TARGET_NOT_TOUCHED,    //!< the event does not touch the target
+        SHARED_WINDOW,         //!< an earlier event at the same instant holds it
+        CLIENT_NOT_PROBING,    //!< not yet started, or already stopped
+        NO_REPLY_BEFORE_EVENT, //!< the target never answered before the event
+        NO_REQUEST_IN_WINDOW,  //!< window shorter than the probe interval
     };
 
     /** \param reason a reason \return its name in the output files, "" for NONE */
@@ -75,6 +76,10 @@ class OutageMonitor
         Time eventAt;                 //!< time of the event (start of the window)
         Time windowEnd = Time(-1);    //!< end of the window for this client; negative: none
         Reason reason = Reason::NONE; //!< NONE when measured
+        /** A reply came at or before the event to a request sent since the previous event
+         * touching the target: false when this event found the target still unreachable
+         * (the outage is then the time from this event to the recovery, e.g. a repair). */
+        bool reachableAtEvent = false;
         bool recovered = false;       //!< a reply came inside the window
         Time outage;                  //!< event -> first reply (or window length)
         Time firstSuccess = Time(-1); //!< absolute time of that reply; negative: none

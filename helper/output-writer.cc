@@ -114,6 +114,7 @@ SummaryJson(const RunResult& r)
         row["status"] = o.measured ? "measured" : "not-measured";
         row["reason"] = o.measured ? ordered_json() : ordered_json(o.reason);
         // Not measured: no figures (null), never zeros that could be read as measured.
+        row["reachableAtEvent"] = o.measured ? ordered_json(o.reachableAtEvent) : ordered_json();
         row["recovered"] = o.measured ? ordered_json(o.recovered) : ordered_json();
         row["outage_s"] = o.measured ? ordered_json(Sec(o.outage)) : ordered_json();
         row["firstSuccess_s"] = o.measured ? SecOrNull(o.firstSuccess) : ordered_json();
@@ -195,7 +196,7 @@ OutagesCsv(const RunResult& r)
 {
     std::ostringstream os;
     os << "event,event_type,subject,event_s,window_end_s,client,arp,target,status,reason,"
-          "recovered,outage_s,first_success_s,longest_gap_s,sent,lost\n";
+          "reachable_at_event,recovered,outage_s,first_success_s,longest_gap_s,sent,lost\n";
     for (const auto& o : r.outages)
     {
         os << o.eventIndex << ',' << Csv(o.eventType) << ',' << Csv(o.eventSubject) << ','
@@ -204,13 +205,13 @@ OutagesCsv(const RunResult& r)
            << (o.measured ? "measured" : "not-measured") << ',' << Csv(o.reason) << ',';
         if (o.measured)
         {
-            os << (o.recovered ? "true" : "false") << ',' << Fixed(o.outage, 9) << ','
-               << FixedOrEmpty(o.firstSuccess) << ',' << Fixed(o.longestGap, 9) << ',' << o.sent
-               << ',' << o.lost;
+            os << (o.reachableAtEvent ? "true" : "false") << ',' << (o.recovered ? "true" : "false")
+               << ',' << Fixed(o.outage, 9) << ',' << FixedOrEmpty(o.firstSuccess) << ','
+               << Fixed(o.longestGap, 9) << ',' << o.sent << ',' << o.lost;
         }
         else
         {
-            os << ",,,,,";
+            os << ",,,,,,";
         }
         os << '\n';
     }

@@ -842,6 +842,7 @@ ScenarioRunner::Run()
         row.arpModel = arp;
         row.target = Str(r.target);
         row.measured = r.IsMeasured();
+        row.reachableAtEvent = r.reachableAtEvent;
         row.reason = OutageMonitor::GetReasonName(r.reason);
         row.recovered = r.recovered;
         row.outage = r.outage;

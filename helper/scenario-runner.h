@@ -53,10 +53,12 @@ struct OutageRow
     std::string arpModel;
     std::string target;
     bool measured = false;
-    std::string reason;           //!< why not measured (OutageMonitor::GetReasonName)
-    bool recovered = false;       //!< a reply came inside the window
-    Time outage;                  //!< event -> first reply; the window's length if not recovered
-    Time firstSuccess = Time(-1); //!< negative: not recovered
+    bool reachableAtEvent = false; //!< measured and the target answered since the previous
+                                   //!< event touching it (false: time to recovery)
+    std::string reason;            //!< why not measured (OutageMonitor::GetReasonName)
+    bool recovered = false;        //!< a reply came inside the window
+    Time outage;                   //!< event -> first reply; the window's length if not recovered
+    Time firstSuccess = Time(-1);  //!< negative: not recovered
     Time longestGap;
     uint32_t sent = 0;
     uint32_t lost = 0;

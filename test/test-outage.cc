@@ -158,11 +158,14 @@ TEST(OutageMonitor, WindowEndsAtTheNextEventTouchingTheTarget)
     EXPECT_EQ(other.windowEnd, Seconds(20)); // the end of probing
     EXPECT_EQ(other.outage, MilliSeconds(201));
 
-    // At the repair A had not answered since its failure: the repair is not charged with it.
+    // At the repair A had not answered since its failure: the repair's row is measured, says
+    // so, and its outage is the time from the repair to the first reply (12.5 s + 1 ms).
     auto repair = m.GetRecord(2, "C", kA);
-    EXPECT_FALSE(repair.IsMeasured());
-    EXPECT_EQ(repair.reason, Reason::NOT_RECOVERED_FROM_PREVIOUS_EVENT);
-    EXPECT_EQ(OutageMonitor::GetReasonName(repair.reason), "not-recovered-from-previous-event");
+    ASSERT_TRUE(repair.IsMeasured());
+    EXPECT_FALSE(repair.reachableAtEvent);
+    EXPECT_TRUE(repair.recovered);
+    EXPECT_EQ(repair.outage, MilliSeconds(501));
+    EXPECT_TRUE(failure.reachableAtEvent);
     ExpectSane(m.GetRecords());
 }
 
@@ -298,7 +301,13 @@ TEST(OutageMonitor, NoZeroOfZeroRows)
     auto empty = m.GetRecord(0, "C", kA);
     EXPECT_FALSE(empty.IsMeasured());
     EXPECT_EQ(empty.reason, Reason::NO_REQUEST_IN_WINDOW);
-    EXPECT_EQ(m.GetRecord(1, "C", kA).reason, Reason::NOT_RECOVERED_FROM_PREVIOUS_EVENT);
+    // The second instant is measured (the target answered before it), with a request in its
+    // window; no request of the first window was answered by then: not reachable at the event.
+    auto second = m.GetRecord(1, "C", kA);
+    ASSERT_TRUE(second.IsMeasured());
+    EXPECT_FALSE(second.reachableAtEvent);
+    EXPECT_GT(second.sent, 0u);
+    EXPECT_EQ(second.outage, MilliSeconds(11)); // the request sent at 10.02 s
     EXPECT_EQ(m.GetRecord(2, "C", kA).reason, Reason::SHARED_WINDOW);
     auto last = m.GetRecord(3, "C", kA);
     ASSERT_TRUE(last.IsMeasured());
@@ -367,7 +376,7 @@ TEST(OutageEndToEnd, ChargedToTheRightFailure)
     EXPECT_EQ(c1.sent, 200u);
 
     // Stock client: the dead MAC outlives the failure's window (it recovers only after the
-    // repair): not recovered, the outage is the window, the repair is not measured for it.
+    // repair): not recovered, the outage is the window.
     for (const char* target : {"192.168.1.1", "10.1.1.1", "10.100.100.1"})
     {
         const OutageRow& failure = o.Outage(0, "CLIENT2", target);
@@ -375,9 +384,15 @@ TEST(OutageEndToEnd, ChargedToTheRightFailure)
         EXPECT_FALSE(failure.recovered) << target;
         EXPECT_EQ(failure.outage, Seconds(20)) << target;
         EXPECT_EQ(failure.lost, failure.sent) << target;
+        // The repair's row: the target was still unreachable at the repair; its outage is the
+        // time from the repair to the first reply (OSA1, whose MAC the station kept, is back
+        // after the detection delay and accepts packets for its HOME address and the VIPAs).
         const OutageRow& repair = o.Outage(1, "CLIENT2", target);
-        EXPECT_FALSE(repair.measured) << target;
-        EXPECT_EQ(repair.reason, "not-recovered-from-previous-event") << target;
+        ASSERT_TRUE(repair.measured) << target;
+        EXPECT_FALSE(repair.reachableAtEvent) << target;
+        EXPECT_TRUE(repair.recovered) << target;
+        EXPECT_GE(repair.outage.GetSeconds(), 0.1) << target;
+        EXPECT_LE(repair.outage.GetSeconds(), 0.205) << target;
     }
     // ...while OSA2's own address never failed, at either event.
     EXPECT_TRUE(o.Outage(0, "CLIENT2", "192.168.1.2").recovered);
@@ -442,7 +457,7 @@ TEST(OutageEndToEnd, OutagesCsvAndSummaryFollowTheDefinition)
     std::getline(lines, line);
     EXPECT_EQ(line,
               "event,event_type,subject,event_s,window_end_s,client,arp,target,status,reason,"
-              "recovered,outage_s,first_success_s,longest_gap_s,sent,lost");
+              "reachable_at_event,recovered,outage_s,first_success_s,longest_gap_s,sent,lost");
     uint32_t rows = 0;
     bool lateClientNotMeasured = false;
     while (std::getline(lines, line))
@@ -451,7 +466,7 @@ TEST(OutageEndToEnd, OutagesCsvAndSummaryFollowTheDefinition)
         if (line.find(",not-measured,") != std::string::npos)
         {
             // no figures at all, in particular no 0/0
-            EXPECT_EQ(line.substr(line.size() - 5), ",,,,,") << line;
+            EXPECT_EQ(line.substr(line.size() - 6), ",,,,,,") << line;
         }
         if (line.rfind("0,portFailure,TCPIPA/OSA1,20.000000000,,CLIENT5,rfc826,192.168.1.1,"
                        "not-measured,client-not-probing,",
@@ -463,7 +478,7 @@ TEST(OutageEndToEnd, OutagesCsvAndSummaryFollowTheDefinition)
     EXPECT_EQ(rows, 40u);
     EXPECT_TRUE(lateClientNotMeasured) << csv;
     EXPECT_NE(csv.find("0,portFailure,TCPIPA/OSA1,20.000000000,40.000000000,CLIENT2,stock,"
-                       "192.168.1.1,measured,,false,20.000000000,,"),
+                       "192.168.1.1,measured,,true,false,20.000000000,,"),
               std::string::npos)
         << csv;
 
