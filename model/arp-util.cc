@@ -3,6 +3,9 @@
  */
 #include "arp-util.h"
 
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4-interface.h"
+
 namespace ns3
 {
 
@@ -81,6 +84,34 @@ MakeArpRequest(Ipv4Address ip, Mac48Address mac, Ipv4Address target)
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(arp);
     return p;
+}
+
+bool
+MergeNeighbour(Ptr<ArpCache> cache, ArpCache::Entry* entry, Ipv4Address ip, const Address& mac)
+{
+    if (entry->IsWaitReply())
+    {
+        entry->MarkAlive(mac);
+        for (auto p = entry->DequeuePending(); p.first; p = entry->DequeuePending())
+        {
+            cache->GetInterface()->Send(p.first, p.second, ip);
+        }
+        return true;
+    }
+    if (entry->IsDead())
+    {
+        cache->Remove(entry);
+        AddNeighbour(cache, ip, mac);
+        return true;
+    }
+    if (entry->IsAlive())
+    {
+        bool changed = entry->GetMacAddress() != mac;
+        entry->SetMacAddress(mac);
+        entry->UpdateSeen();
+        return changed;
+    }
+    return false;
 }
 
 ArpCache::Entry*

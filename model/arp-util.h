@@ -106,6 +106,25 @@ Ptr<Packet> MakeArpRequest(Ipv4Address ip, Mac48Address mac, Ipv4Address target)
  */
 ArpCache::Entry* AddNeighbour(Ptr<ArpCache> cache, Ipv4Address ip, const Address& mac);
 
+/**
+ * \ingroup zos-takeover
+ * RFC 826 merge into an entry that exists, whatever its ns-3 state: "If the pair <protocol
+ * type, sender protocol address> is already in my translation table, update the sender
+ * hardware address field of the entry with the new information". An ALIVE entry takes the
+ * MAC; a WAIT_REPLY entry becomes ALIVE and sends what was waiting (as ns-3 does for a
+ * reply); a DEAD entry is replaced by an ALIVE one (ns-3 would otherwise drop every packet
+ * to it until DeadTimeout). Other entries (permanent, auto-generated) are left alone.
+ * \param cache the cache holding `entry`
+ * \param entry the existing entry of `ip`
+ * \param ip its address
+ * \param mac the sender hardware address heard
+ * \return true if the entry's MAC or state changed
+ */
+bool MergeNeighbour(Ptr<ArpCache> cache,
+                    ArpCache::Entry* entry,
+                    Ipv4Address ip,
+                    const Address& mac);
+
 /** \ingroup zos-takeover True if sender IP equals target IP (a gratuitous ARP). */
 inline bool
 IsGratuitous(const ArpFields& arp)

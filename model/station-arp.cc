@@ -214,17 +214,11 @@ Rfc826StationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
     }
     ArpCache::Entry* entry = iface.cache->Lookup(sender);
     // RFC 826: "If the pair <protocol type, sender protocol address> is already in my
-    // translation table, update the sender hardware address field of the entry".
-    if (entry != nullptr && entry->IsAlive())
+    // translation table, update the sender hardware address field of the entry", whatever
+    // state ns-3 keeps it in (a DEAD entry would otherwise drop every packet for 100 s).
+    if (entry != nullptr)
     {
-        Address mac = arp.GetSourceHardwareAddress();
-        bool changed = entry->GetMacAddress() != mac;
-        if (changed)
-        {
-            entry->SetMacAddress(mac);
-        }
-        entry->UpdateSeen();
-        return changed;
+        return MergeNeighbour(iface.cache, entry, sender, arp.GetSourceHardwareAddress());
     }
     // "If Merge_flag is false [and] I am the target protocol address, add the triplet".
     if (entry == nullptr && arp.IsRequest() && IsForUs(iface, arp.GetDestinationIpv4Address()))

@@ -673,19 +673,9 @@ ZosStack::LearnRequester(const Link& link, Ipv4Address ip, Mac48Address mac)
     {
         AddNeighbour(cache, ip, mac);
     }
-    else if (entry->IsWaitReply())
+    else
     {
-        // As ns-3's ARP does for a reply: mark it alive and send what was waiting.
-        entry->MarkAlive(mac);
-        for (auto p = entry->DequeuePending(); p.first; p = entry->DequeuePending())
-        {
-            cache->GetInterface()->Send(p.first, p.second, ip);
-        }
-    }
-    else if (entry->IsAlive())
-    {
-        entry->SetMacAddress(mac);
-        entry->UpdateSeen();
+        MergeNeighbour(cache, entry, ip, mac);
     }
 }
 

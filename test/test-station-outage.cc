@@ -8,6 +8,7 @@
 #include "ns3/application.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace zostest;
@@ -186,6 +187,32 @@ TEST(StationOutage, FirstSuccessTraceMarksTheEndOfTheOutage)
     ASSERT_EQ(seen.size(), 1u);
     EXPECT_EQ(seen[0].first, row->firstSuccess);
     EXPECT_EQ(seen[0].second, row->longestGap);
+}
+
+TEST(Rfc826Station, AnnouncementRevivesADeadEntry)
+{
+    // A lone link (OSA2 removed) fails at 20 s and is repaired at 200 s. While it is down the
+    // RFC 826 client's entry for 192.168.1.1 goes DEAD in ns-3 (no reply to its requests);
+    // the repaired link's gratuitous ARP is for an address "already in my translation table",
+    // so the merge rule updates it, whatever its state: the client is back within the
+    // detection delay plus one probe interval, not after ns-3's DeadTimeout.
+    Scenario sc = Seed001();
+    sc.duration = 210;
+    sc.stacks[0].links.erase(sc.stacks[0].links.begin() + 1);
+    for (auto& st : sc.stations)
+    {
+        auto& t = st.probe->targets;
+        t.erase(std::remove(t.begin(), t.end(), "192.168.1.2"), t.end());
+    }
+    sc.events.push_back({200.0, "portRepair", "TCPIPA", "OSA1", ""});
+    Observed o(sc);
+    const OutageRow& repair = o.Outage(1, "CLIENT1", "192.168.1.1");
+    ASSERT_TRUE(repair.measured);
+    EXPECT_FALSE(repair.reachableAtEvent);
+    EXPECT_TRUE(repair.recovered);
+    EXPECT_LE(repair.outage.GetSeconds(), 0.1 + kInterval + kFewMs);
+    // The stock station ignores the announcement and waits for ns-3's timers.
+    EXPECT_GT(o.Outage(1, "CLIENT2", "192.168.1.1").outage.GetSeconds(), 1.0);
 }
 
 } // namespace
