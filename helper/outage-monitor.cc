@@ -23,6 +23,8 @@ OutageMonitor::GetReasonName(Reason reason)
     {
     case Reason::NONE:
         return "";
+    case Reason::EVENT_CHANGED_NOTHING:
+        return "event-changed-nothing";
     case Reason::TARGET_NOT_TOUCHED:
         return "target-not-touched";
     case Reason::SHARED_WINDOW:
@@ -82,7 +84,16 @@ OutageMonitor::OutageMonitor()
 }
 
 uint32_t
-OutageMonitor::AddEvent(Time at, const std::vector<Ipv4Address>& touched)
+OutageMonitor::AddIgnoredEvent(Time at)
+{
+    NS_LOG_FUNCTION(this << at);
+    uint32_t e = AddEvent(at, {});
+    m_eventIgnored[e] = true;
+    return e;
+}
+
+uint32_t
+OutageMonitor::AddEvent(Time at, const std::vector<Ipv4Address>& touched, const std::string& lan)
 {
     NS_LOG_FUNCTION(this << at << touched.size());
     NS_ASSERT_MSG(!m_started, "events must be told before the run");
@@ -90,6 +101,8 @@ OutageMonitor::AddEvent(Time at, const std::vector<Ipv4Address>& touched)
                   "events must be told in time order");
     m_eventTimes.push_back(at);
     m_eventTouches.emplace_back(touched.begin(), touched.end());
+    m_eventLans.push_back(lan);
+    m_eventIgnored.push_back(false);
     Rebuild();
     return m_eventTimes.size() - 1;
 }
@@ -98,7 +111,8 @@ void
 OutageMonitor::AddClient(const std::string& name,
                          const std::vector<Ipv4Address>& targets,
                          Time start,
-                         Time stop)
+                         Time stop,
+                         const std::string& lan)
 {
     NS_LOG_FUNCTION(this << name << targets.size() << start << stop);
     NS_ASSERT_MSG(!m_started, "clients must be told before the run");
@@ -108,50 +122,62 @@ OutageMonitor::AddClient(const std::string& name,
     c.name = name;
     c.start = start;
     c.stop = stop;
+    c.lan = lan;
     c.targets = targets;
     m_clients.push_back(c);
     Rebuild();
 }
 
 void
-OutageMonitor::Connect(Ptr<ProbeClient> client, const std::string& name, Time start, Time stop)
+OutageMonitor::Connect(Ptr<ProbeClient> client,
+                       const std::string& name,
+                       Time start,
+                       Time stop,
+                       const std::string& lan)
 {
     NS_LOG_FUNCTION(this << client << name);
-    AddClient(name, client->GetTargets(), start, stop);
+    AddClient(name, client->GetTargets(), start, stop, lan);
     client->TraceConnect("Tx", name, MakeCallback(&OutageMonitor::TxSink, this));
     client->TraceConnect("Rtt", name, MakeCallback(&OutageMonitor::RttSink, this));
+}
+
+bool
+OutageMonitor::Touches(uint32_t e, Ipv4Address target, const std::string& lan) const
+{
+    return m_eventTouches[e].count(target) != 0 &&
+           (m_eventLans[e].empty() || m_eventLans[e] == lan);
 }
 
 void
 OutageMonitor::Rebuild()
 {
     NS_LOG_FUNCTION(this);
-    m_windows.clear();
-    // Every touched address: one window per group of simultaneous events touching it.
-    for (uint32_t e = 0; e < m_eventTimes.size(); ++e)
-    {
-        for (const Ipv4Address& a : m_eventTouches[e])
-        {
-            std::vector<Window>& windows = m_windows[a];
-            if (!windows.empty() && windows.back().start == m_eventTimes[e])
-            {
-                continue; // same instant: the window of the first event of the group
-            }
-            Time previous = windows.empty() ? Time(-1) : windows.back().start;
-            if (!windows.empty())
-            {
-                windows.back().end = m_eventTimes[e];
-            }
-            windows.push_back({e, m_eventTimes[e], previous, Time::Max()});
-        }
-    }
+    // Per client and target: one window per group of simultaneous events touching it there.
     for (Client& c : m_clients)
     {
+        c.windows.clear();
         c.tallies.clear();
         for (const Ipv4Address& t : c.targets)
         {
-            auto it = m_windows.find(t);
-            c.tallies[t].resize(it == m_windows.end() ? 0 : it->second.size());
+            std::vector<Window>& windows = c.windows[t];
+            for (uint32_t e = 0; e < m_eventTimes.size(); ++e)
+            {
+                if (!Touches(e, t, c.lan))
+                {
+                    continue;
+                }
+                if (!windows.empty() && windows.back().start == m_eventTimes[e])
+                {
+                    continue; // same instant: the window of the first event of the group
+                }
+                Time previous = windows.empty() ? Time(-1) : windows.back().start;
+                if (!windows.empty())
+                {
+                    windows.back().end = m_eventTimes[e];
+                }
+                windows.push_back({e, m_eventTimes[e], previous, Time::Max()});
+            }
+            c.tallies[t].resize(windows.size());
         }
     }
 }
@@ -186,10 +212,10 @@ OutageMonitor::NotifyTx(const std::string& client, Ipv4Address target, Time sent
     Client& c = FindClient(client);
     auto tallies = c.tallies.find(target);
     NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
-    auto found = m_windows.find(target);
-    if (found == m_windows.end())
+    auto found = c.windows.find(target);
+    if (found == c.windows.end())
     {
-        return; // no event touches this target
+        return; // not a target of this client
     }
     const std::vector<Window>& windows = found->second;
     for (uint32_t k = 0; k < windows.size(); ++k)
@@ -210,10 +236,10 @@ OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time s
     Client& c = FindClient(client);
     auto tallies = c.tallies.find(target);
     NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
-    auto found = m_windows.find(target);
-    if (found == m_windows.end())
+    auto found = c.windows.find(target);
+    if (found == c.windows.end())
     {
-        return; // no event touches this target
+        return; // not a target of this client
     }
     const std::vector<Window>& windows = found->second;
     for (uint32_t k = 0; k < windows.size(); ++k)
@@ -265,12 +291,17 @@ OutageMonitor::GetRecord(uint32_t event, const std::string& client, Ipv4Address 
     r.client = client;
     r.target = target;
     r.eventAt = m_eventTimes[event];
-    if (m_eventTouches[event].count(target) == 0)
+    if (m_eventIgnored[event])
+    {
+        r.reason = Reason::EVENT_CHANGED_NOTHING;
+        return r;
+    }
+    if (!Touches(event, target, c.lan))
     {
         r.reason = Reason::TARGET_NOT_TOUCHED;
         return r;
     }
-    const std::vector<Window>& windows = m_windows.at(target);
+    const std::vector<Window>& windows = c.windows.at(target);
     uint32_t k = 0;
     while (windows[k].start != r.eventAt)
     {

@@ -58,6 +58,7 @@ class OutageMonitor
     {
         NONE,                  //!< measured
         TARGET_NOT_TOUCHED,    //!< the event does not touch the target
+        EVENT_CHANGED_NOTHING, //!< the event changed nothing (ignored)
         SHARED_WINDOW,         //!< an earlier event at the same instant holds it
         CLIENT_NOT_PROBING,    //!< not yet started, or already stopped
         NO_REPLY_BEFORE_EVENT, //!< the target never answered before the event
@@ -122,9 +123,20 @@ class OutageMonitor
      * form one window per target.
      * \param at when it happens
      * \param touched the addresses whose reachability it may change
+     * \param lan if not empty, it changes them only for clients on that LAN
      * \return its index
      */
-    uint32_t AddEvent(Time at, const std::vector<Ipv4Address>& touched);
+    uint32_t AddEvent(Time at,
+                      const std::vector<Ipv4Address>& touched,
+                      const std::string& lan = "");
+
+    /**
+     * Tell an event that changed nothing (a repair of a healthy port, ...), before the run:
+     * it touches no target and has no window; its rows say EVENT_CHANGED_NOTHING.
+     * \param at when it happens
+     * \return its index
+     */
+    uint32_t AddIgnoredEvent(Time at);
 
     /**
      * Tell a client, before the run.
@@ -132,11 +144,13 @@ class OutageMonitor
      * \param targets the addresses it probes
      * \param start when it starts probing
      * \param stop when it stops probing (the end of the run at the latest)
+     * \param lan the LAN the client is on (for events scoped to a LAN)
      */
     void AddClient(const std::string& name,
                    const std::vector<Ipv4Address>& targets,
                    Time start,
-                   Time stop);
+                   Time stop,
+                   const std::string& lan = "");
 
     /**
      * Tell a client (its targets from the application) and connect to its Tx and Rtt trace
@@ -145,8 +159,13 @@ class OutageMonitor
      * \param name unique client name
      * \param start when it starts probing
      * \param stop when it stops probing
+     * \param lan the LAN the client is on
      */
-    void Connect(Ptr<ProbeClient> client, const std::string& name, Time start, Time stop);
+    void Connect(Ptr<ProbeClient> client,
+                 const std::string& name,
+                 Time start,
+                 Time stop,
+                 const std::string& lan = "");
 
     /**
      * A request was sent (what the Tx trace sink does).
@@ -206,11 +225,15 @@ class OutageMonitor
         std::string name;
         Time start;
         Time stop;
+        std::string lan;
         std::vector<Ipv4Address> targets;
-        std::map<Ipv4Address, std::vector<Tally>> tallies; //!< per target, one per window
+        std::map<Ipv4Address, std::vector<Window>> windows; //!< per target
+        std::map<Ipv4Address, std::vector<Tally>> tallies;  //!< per target, one per window
     };
 
-    /** Rebuild the windows of every target and the (empty) tallies of every client. */
+    /** \return true if event `e` touches `target` for a client on `lan` */
+    bool Touches(uint32_t e, Ipv4Address target, const std::string& lan) const;
+    /** Rebuild the windows and the (empty) tallies of every client. */
     void Rebuild();
     Client& FindClient(const std::string& name);
     const Client& FindClient(const std::string& name) const;
@@ -220,9 +243,10 @@ class OutageMonitor
     void TxSink(std::string client, Ipv4Address target, uint32_t sequence);
     void RttSink(std::string client, Ipv4Address target, uint32_t sequence, Time sent, Time rtt);
 
-    std::vector<Time> m_eventTimes;                       //!< per event
-    std::vector<std::set<Ipv4Address>> m_eventTouches;    //!< per event
-    std::map<Ipv4Address, std::vector<Window>> m_windows; //!< per target
+    std::vector<Time> m_eventTimes;                    //!< per event
+    std::vector<std::set<Ipv4Address>> m_eventTouches; //!< per event
+    std::vector<std::string> m_eventLans;              //!< per event: "" for every LAN
+    std::vector<bool> m_eventIgnored;                  //!< per event: changed nothing
     std::vector<Client> m_clients;
     std::map<std::string, uint32_t> m_clientIndex;
     bool m_started; //!< a request or reply was notified: no more events or clients

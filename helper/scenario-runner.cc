@@ -10,6 +10,7 @@
 
 #include "ns3/application-container.h"
 #include "ns3/arp-cache.h"
+#include "ns3/assert.h"
 #include "ns3/boolean.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/data-rate.h"
@@ -36,6 +37,7 @@
 
 #include <algorithm>
 #include <iomanip>
+#include <set>
 #include <sstream>
 
 namespace ns3
@@ -183,6 +185,21 @@ class RunRecorder
            << " s: " << what << " " << subject << " changed nothing: " << why;
         m_result.warnings.push_back(os.str());
         Record(subject, "event-ignored", "", what + ": " + why);
+        m_ignored.insert(IgnoredKey(Simulator::Now(), what.substr(0, what.find(' ')), subject));
+    }
+
+    /** The key of an ignored operation: time, operation, subject. */
+    static std::string IgnoredKey(Time at, const std::string& what, const std::string& subject)
+    {
+        std::ostringstream key; // the format EventReaches uses for activations
+        key << at.GetTimeStep() << " " << what << " " << subject;
+        return key.str();
+    }
+
+    /** \return how many times this operation was reported by EventIgnored. */
+    size_t TimesIgnored(const std::string& key) const
+    {
+        return m_ignored.count(key);
     }
 
     /** ZosStack "GratuitousArpTxFailed". */
@@ -248,6 +265,7 @@ class RunRecorder
     }
 
     RunResult& m_result;
+    std::multiset<std::string> m_ignored; //!< IgnoredKey of each EventIgnored
     const FrameObserver& m_frameObserver;
     const std::map<std::string, Ptr<ZosStack>>& m_stacks;
 };
@@ -343,39 +361,145 @@ ScenarioRunner::CheckRoutingRule(const Scenario& scenario)
 namespace
 {
 
-/**
- * The addresses an event on `stack` touches: every address of that stack (its links' HOME
- * addresses, its VIPAs and the VIPAs its vipaAdd events add), none of another stack. An
- * event may change the reachability of any address of its stack (a takeover moves VIPAs and
- * HOME addresses alike) and of no other.
- */
-std::vector<Ipv4Address>
-StackAddresses(const Scenario& sc, const std::string& stack)
+/** What an event may change, for the outage windows (doc: "Which events touch which targets"). */
+struct EventReach
 {
-    std::vector<Ipv4Address> addresses;
+    std::vector<Ipv4Address> addresses; //!< the addresses it may make (un)reachable
+    std::string lan;                    //!< only for clients on this LAN ("" for every LAN)
+    bool ignored = false;               //!< it changes nothing (ZosStack EventIgnored)
+    /** Scheduled link activations (activateAt) just before it that change nothing: a link
+     * started by an earlier linkStart event, or on a failed stack (they report EventIgnored
+     * too). */
+    std::vector<std::string> ignoredActivations;
+};
+
+/**
+ * For each event (in `events` order, sorted by time): the addresses it touches and for
+ * which clients, and whether it changes nothing.
+ *  - an event on a link (port failure or repair, link stop or start) of LAN X changes which
+ *    link of the stack answers on LAN X: it touches the HOME addresses of the stack's links
+ *    on LAN X and the stack's VIPAs, for clients on LAN X (a station reaches the stack only
+ *    through its own LAN);
+ *  - a stack failure touches every address of the stack, for every client;
+ *  - a vipaAdd touches the VIPA it adds, for every client;
+ *  - an event that changes nothing touches nothing. Which events change nothing is replayed
+ *    here from the scenario with ZosStack's rules (a start of a started link or on a failed
+ *    stack, a repair of a healthy port, ...); the run checks the replay against the
+ *    EventIgnored trace.
+ */
+std::vector<EventReach>
+EventReaches(const Scenario& sc, const std::vector<EventSpec>& events)
+{
+    struct LinkState
+    {
+        std::string lan;
+        Ipv4Address home;
+        double activateAt;
+        bool started = false;
+        bool portFailed = false;
+    };
+
+    struct StackState
+    {
+        bool failed = false;
+        std::map<std::string, LinkState> links;
+        std::vector<std::string> order; //!< link names in definition order
+        std::set<std::string> vipas;
+        std::vector<Ipv4Address> vipaList;
+    };
+
+    std::map<std::string, StackState> stacks;
     for (const auto& spec : sc.stacks)
     {
-        if (spec.name != stack)
+        StackState& st = stacks[spec.name];
+        for (const auto& l : spec.links)
         {
-            continue;
+            st.links[l.name] = {l.lan, ParsePrefixed(l.address).GetLocal(), l.activateAt};
+            st.order.push_back(l.name);
         }
-        for (const auto& link : spec.links)
+        for (const auto& v : spec.vipas)
         {
-            addresses.push_back(ParsePrefixed(link.address).GetLocal());
-        }
-        for (const auto& vipa : spec.vipas)
-        {
-            addresses.emplace_back(vipa.c_str());
+            st.vipas.insert(v);
+            st.vipaList.emplace_back(v.c_str());
         }
     }
-    for (const auto& ev : sc.events)
+    std::vector<EventReach> out;
+    std::vector<std::string> pendingActivations;
+    for (const auto& ev : events)
     {
-        if (ev.type == "vipaAdd" && ev.stack == stack)
+        StackState& st = stacks.at(ev.stack);
+        // Link activations scheduled at or before this instant ran first (they are scheduled
+        // before the events).
+        for (auto& [name, l] : st.links)
         {
-            addresses.emplace_back(ev.address.c_str());
+            if (l.activateAt <= ev.at && l.activateAt >= 0)
+            {
+                if (st.failed || l.started)
+                {
+                    std::ostringstream key;
+                    key << Seconds(l.activateAt).GetTimeStep() << " linkStart " << ev.stack << "/"
+                        << name;
+                    pendingActivations.push_back(key.str());
+                }
+                l.started = l.started || !st.failed;
+                l.activateAt = -1; // done
+            }
         }
+        EventReach r;
+        r.ignoredActivations.swap(pendingActivations);
+        if (ev.type == "vipaAdd")
+        {
+            r.ignored = st.failed || st.vipas.count(ev.address) != 0;
+            r.addresses.emplace_back(ev.address.c_str());
+            st.vipas.insert(ev.address);
+            st.vipaList.emplace_back(ev.address.c_str());
+        }
+        else if (ev.type == "stackFailure")
+        {
+            r.ignored = st.failed;
+            st.failed = true;
+            for (const auto& name : st.order)
+            {
+                r.addresses.push_back(st.links.at(name).home);
+            }
+            r.addresses.insert(r.addresses.end(), st.vipaList.begin(), st.vipaList.end());
+        }
+        else
+        {
+            LinkState& l = st.links.at(ev.link);
+            if (ev.type == "portFailure")
+            {
+                r.ignored = st.failed || l.portFailed;
+                l.portFailed = true;
+            }
+            else if (ev.type == "portRepair")
+            {
+                r.ignored = st.failed || !l.portFailed;
+                l.portFailed = false;
+            }
+            else if (ev.type == "linkStop")
+            {
+                r.ignored = st.failed || !l.started;
+                l.started = false;
+            }
+            else if (ev.type == "linkStart")
+            {
+                r.ignored = st.failed || l.started;
+                l.started = l.started || !st.failed;
+            }
+            r.lan = l.lan;
+            for (const auto& name : st.order)
+            {
+                if (st.links.at(name).lan == l.lan)
+                {
+                    r.addresses.push_back(st.links.at(name).home);
+                }
+            }
+            r.addresses.insert(r.addresses.end(), st.vipaList.begin(), st.vipaList.end());
+        }
+        out.push_back(r);
     }
-    return addresses;
+    return out;
 }
 
 } // namespace
@@ -795,9 +919,17 @@ ScenarioRunner::Run()
     // ---- outage measurement, beside the model: told the events and the clients, fed by
     // the clients' Tx and Rtt trace sources
     OutageMonitor monitor;
-    for (const auto& ev : events)
+    std::vector<EventReach> reaches = EventReaches(sc, events);
+    for (uint32_t i = 0; i < events.size(); ++i)
     {
-        monitor.AddEvent(Seconds(ev.at), StackAddresses(sc, ev.stack));
+        if (reaches[i].ignored)
+        {
+            monitor.AddIgnoredEvent(Seconds(events[i].at));
+        }
+        else
+        {
+            monitor.AddEvent(Seconds(events[i].at), reaches[i].addresses, reaches[i].lan);
+        }
     }
     for (const auto& c : clients)
     {
@@ -805,7 +937,7 @@ ScenarioRunner::Run()
         {
             if (spec.name == c.name)
             {
-                monitor.Connect(c.client, c.name, Seconds(spec.probe->start), c.stop);
+                monitor.Connect(c.client, c.name, Seconds(spec.probe->start), c.stop, spec.lan);
             }
         }
     }
@@ -818,6 +950,35 @@ ScenarioRunner::Run()
     // Probes stop at the end; one more second lets the last replies arrive.
     Simulator::Stop(end + Seconds(1));
     Simulator::Run();
+    // The outage windows were built from a replay of the events (EventReaches): it must
+    // agree with what the stacks reported (per time, operation and subject: an event may
+    // be listed twice, and only its second instance change nothing).
+    std::map<std::string, size_t> predicted;
+    for (uint32_t i = 0; i < events.size(); ++i)
+    {
+        const EventSpec& ev = events[i];
+        std::string key =
+            RunRecorder::IgnoredKey(Seconds(ev.at),
+                                    ev.type,
+                                    ev.stack + (ev.link.empty() ? "" : "/" + ev.link));
+        predicted[key] += reaches[i].ignored ? 1 : 0;
+    }
+    for (const auto& r : reaches)
+    {
+        for (const auto& key : r.ignoredActivations)
+        {
+            if (predicted.count(key) != 0)
+            {
+                ++predicted[key]; // same instant, operation and link as an event
+            }
+        }
+    }
+    for (const auto& [key, n] : predicted)
+    {
+        NS_ASSERT_MSG(n == recorder.TimesIgnored(key),
+                      "replay and stack disagree on the events that changed nothing: " << key);
+    }
+
     result.events = Simulator::GetEventCount();
 
     // ---- outage figures (one row per event x client x target) and probes

@@ -406,10 +406,10 @@ TEST(OutageEndToEnd, ChargedToTheRightFailure)
         EXPECT_EQ(failure.reason, "client-not-probing") << target;
         EXPECT_TRUE(o.Outage(1, "CLIENT5", target).measured) << target;
     }
-    // CLIENT4 stopped probing before the failure.
+    // CLIENT4 is on LAN2: OSA1's failure and repair (LAN1) do not touch what it reaches.
     for (uint32_t e : {0u, 1u})
     {
-        EXPECT_EQ(o.Outage(e, "CLIENT4", "10.1.1.1").reason, "client-not-probing");
+        EXPECT_EQ(o.Outage(e, "CLIENT4", "10.1.1.1").reason, "target-not-touched");
     }
 
     for (const auto& row : o.result.outages)
@@ -504,6 +504,51 @@ TEST(OutageEndToEnd, OutagesCsvAndSummaryFollowTheDefinition)
               std::string::npos)
         << table;
     std::filesystem::remove_all(dir);
+}
+
+TEST(OutageEndToEnd, EventsElsewhereOrChangingNothingDoNotCloseTheWindow)
+{
+    // OSA1 fails at 20 s; a stock client keeps its dead MAC for about 120 s. Then: OSA3 (on
+    // LAN2) is stopped at 25 s, a healthy port (OSA2) is "repaired" at 30 s. Neither touches
+    // what the LAN1 clients reach, so the failure's window on LAN1 runs to the end and the
+    // whole outage is charged to the failure; the two other events are not charged with it.
+    Scenario sc = Seed001({"duration=180"});
+    sc.events.push_back({25.0, "linkStop", "TCPIPA", "OSA3", ""});
+    sc.events.push_back({30.0, "portRepair", "TCPIPA", "OSA2", ""});
+    Observed o(sc);
+    const OutageRow& failure = o.Outage(0, "CLIENT2", "192.168.1.1");
+    ASSERT_TRUE(failure.measured);
+    EXPECT_EQ(failure.windowEnd, Seconds(180));
+    EXPECT_TRUE(failure.recovered);
+    EXPECT_GT(failure.outage.GetSeconds(), 100.0);
+    EXPECT_EQ(o.Outage(1, "CLIENT2", "192.168.1.1").reason, "target-not-touched");
+    EXPECT_EQ(o.Outage(2, "CLIENT2", "192.168.1.1").reason, "event-changed-nothing");
+    // The stop of OSA3 does touch LAN2's clients: CLIENT4 to OSA3's address (taken over by
+    // OSA4) and to the VIPAs.
+    EXPECT_TRUE(o.Outage(1, "CLIENT4", "192.168.2.3").measured);
+    EXPECT_EQ(o.Outage(0, "CLIENT4", "192.168.2.3").reason, "target-not-touched");
+    // The worst stock figure is the failure's, not a piece of it.
+    EXPECT_GT(o.result.outageByModel.at("stock").maxOutage.GetSeconds(), 100.0);
+}
+
+TEST(OutageEndToEnd, AnEventThatChangesNothingAtTheSameInstantDoesNotTakeTheWindow)
+{
+    // A no-op listed first at the failure's instant: the failure keeps its figures.
+    Scenario sc = Seed001({"duration=60"});
+    sc.events.insert(sc.events.begin(), {20.0, "portRepair", "TCPIPA", "OSA3", ""});
+    Observed o(sc);
+    uint32_t failure = 0;
+    for (const auto& row : o.result.outages)
+    {
+        if (row.eventType == "portFailure")
+        {
+            failure = row.eventIndex;
+        }
+    }
+    const OutageRow& row = o.Outage(failure, "CLIENT1", "192.168.1.1");
+    ASSERT_TRUE(row.measured) << row.reason;
+    EXPECT_TRUE(row.recovered);
+    EXPECT_EQ(o.Outage(1 - failure, "CLIENT1", "192.168.1.1").reason, "event-changed-nothing");
 }
 
 } // namespace
