@@ -53,6 +53,11 @@ OutageMonitor::Summarize(const std::vector<Record>& records)
             continue;
         }
         ++s.measured;
+        if (!r.reachableAtEvent)
+        {
+            ++s.downAtEvent;
+            continue;
+        }
         if (r.recovered)
         {
             ++s.recovered;

@@ -100,6 +100,8 @@ class OutageMonitor
     {
         uint32_t rows = 0;                 //!< records
         uint32_t measured = 0;             //!< of those, measured
+        uint32_t downAtEvent = 0;          //!< measured, target already down at the event
+                                           //!< (time to recovery): not in the figures below
         uint32_t recovered = 0;            //!< measured and recovered
         uint32_t notRecovered = 0;         //!< measured and not recovered
         Time maxOutage = Time(-1);         //!< over recovered records; negative: none
@@ -109,7 +111,9 @@ class OutageMonitor
     };
 
     /**
-     * Aggregate records. Only measured records count; a record that did not recover is
+     * Aggregate records. Only measured records whose target was reachable at the event
+     * count (one whose target was already down measures the time to recovery, a piece of an
+     * earlier outage: it is counted in downAtEvent); a record that did not recover is
      * counted apart (its outage is only known to exceed its window).
      * \param records the records
      * \return their summary

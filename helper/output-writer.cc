@@ -78,13 +78,21 @@ WorstText(const OutageMonitor::Summary& m)
     {
         os << Sec(m.maxOutage) << " s";
     }
-    else
+    else if (m.notRecovered > 0)
     {
         os << "none recovered";
+    }
+    else
+    {
+        os << "no pair reachable at its event";
     }
     if (m.notRecovered > 0)
     {
         os << ", " << m.notRecovered << " not recovered (> " << Sec(m.notRecoveredAfter) << " s)";
+    }
+    if (m.downAtEvent > 0)
+    {
+        os << ", " << m.downAtEvent << " already down at their event";
     }
     return os.str();
 }
@@ -130,6 +138,7 @@ SummaryJson(const RunResult& r)
         models[model] = {{"rows", m.rows},
                          {"measured", m.measured},
                          {"notMeasured", m.rows - m.measured},
+                         {"downAtEvent", m.downAtEvent},
                          {"recovered", m.recovered},
                          {"notRecovered", m.notRecovered},
                          {"maxOutage_s", SecOrNull(m.maxOutage)},
@@ -259,7 +268,12 @@ OutageTable(const RunResult& r)
         std::string outage =
             o.recovered ? Fixed(o.outage, 3) + " s" : ">" + Fixed(o.outage, 3) + " s";
         os << std::setw(14) << outage << std::setw(14) << (Fixed(o.longestGap, 3) + " s") << o.lost
-           << "/" << o.sent << "\n";
+           << "/" << o.sent;
+        if (!o.reachableAtEvent)
+        {
+            os << "  (down at the event: time to recovery)";
+        }
+        os << "\n";
     }
     if (!r.outageByModel.empty())
     {

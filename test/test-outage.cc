@@ -166,6 +166,13 @@ TEST(OutageMonitor, WindowEndsAtTheNextEventTouchingTheTarget)
     EXPECT_TRUE(repair.recovered);
     EXPECT_EQ(repair.outage, MilliSeconds(501));
     EXPECT_TRUE(failure.reachableAtEvent);
+    // Per model, the repair's row is a piece of the failure's outage: counted apart, not as a
+    // recovered outage of its own.
+    auto summary = OutageMonitor::Summarize({failure, repair});
+    EXPECT_EQ(summary.measured, 2u);
+    EXPECT_EQ(summary.downAtEvent, 1u);
+    EXPECT_EQ(summary.recovered, 0u);
+    EXPECT_EQ(summary.notRecovered, 1u);
     ExpectSane(m.GetRecords());
 }
 
