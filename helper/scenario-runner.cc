@@ -975,8 +975,15 @@ ScenarioRunner::Run()
     }
     for (const auto& [key, n] : predicted)
     {
-        NS_ASSERT_MSG(n == recorder.TimesIgnored(key),
-                      "replay and stack disagree on the events that changed nothing: " << key);
+        if (n != recorder.TimesIgnored(key))
+        {
+            // Not an abort: the run is valid, only the outage windows may be off. The
+            // random-schedule checker reports such a warning as a violation.
+            result.warnings.push_back("internal: the outage windows assumed " + std::to_string(n) +
+                                      " ignored event(s) at [" + key + "], the stack reported " +
+                                      std::to_string(recorder.TimesIgnored(key)) +
+                                      "; please report this scenario");
+        }
     }
 
     result.events = Simulator::GetEventCount();

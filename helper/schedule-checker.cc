@@ -1287,7 +1287,14 @@ ScheduleChecker::Check(const Scenario& scenario) const
             m_hook(r);
         }
     });
-    runner.Run();
+    RunResult run = runner.Run();
+    for (const auto& w : run.warnings)
+    {
+        if (w.rfind("internal:", 0) == 0)
+        {
+            result.violations.push_back({'s', 0.0, "", w});
+        }
+    }
     result.arpFrames = recorder.m_arpFrames;
     Evaluator(recorder, m_invariants, result).Run();
     return result;
