@@ -146,6 +146,20 @@ OutageMonitor::Connect(Ptr<ProbeClient> client,
     client->TraceConnect("Rtt", name, MakeCallback(&OutageMonitor::RttSink, this));
 }
 
+const OutageMonitor::Target&
+OutageMonitor::FindTarget(const Client& c, Ipv4Address target)
+{
+    auto it = c.perTarget.find(target);
+    NS_ASSERT_MSG(it != c.perTarget.end(), "unknown target " << target << " of " << c.name);
+    return it->second;
+}
+
+OutageMonitor::Target&
+OutageMonitor::FindTarget(Client& c, Ipv4Address target)
+{
+    return const_cast<Target&>(FindTarget(static_cast<const Client&>(c), target));
+}
+
 bool
 OutageMonitor::Touches(uint32_t e, Ipv4Address target, const std::string& lan) const
 {
@@ -160,11 +174,11 @@ OutageMonitor::Rebuild()
     // Per client and target: one window per group of simultaneous events touching it there.
     for (Client& c : m_clients)
     {
-        c.windows.clear();
-        c.tallies.clear();
+        c.perTarget.clear();
         for (const Ipv4Address& t : c.targets)
         {
-            std::vector<Window>& windows = c.windows[t];
+            Target& target = c.perTarget[t];
+            std::vector<Window>& windows = target.windows;
             for (uint32_t e = 0; e < m_eventTimes.size(); ++e)
             {
                 if (!Touches(e, t, c.lan))
@@ -182,7 +196,7 @@ OutageMonitor::Rebuild()
                 }
                 windows.push_back({e, m_eventTimes[e], previous, Time::Max()});
             }
-            c.tallies[t].resize(windows.size());
+            target.tallies.resize(windows.size());
         }
     }
 }
@@ -215,19 +229,13 @@ OutageMonitor::NotifyTx(const std::string& client, Ipv4Address target, Time sent
     NS_LOG_FUNCTION(this << client << target << sent);
     m_started = true;
     Client& c = FindClient(client);
-    auto tallies = c.tallies.find(target);
-    NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
-    auto found = c.windows.find(target);
-    if (found == c.windows.end())
-    {
-        return; // not a target of this client
-    }
-    const std::vector<Window>& windows = found->second;
+    Target& per = FindTarget(c, target);
+    const std::vector<Window>& windows = per.windows;
     for (uint32_t k = 0; k < windows.size(); ++k)
     {
         if (windows[k].start <= sent && sent < EndFor(windows[k], c))
         {
-            ++tallies->second[k].sent;
+            ++per.tallies[k].sent;
         }
     }
 }
@@ -239,18 +247,12 @@ OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time s
     NS_ASSERT_MSG(sent <= arrival, "a reply arrives after its request was sent");
     m_started = true;
     Client& c = FindClient(client);
-    auto tallies = c.tallies.find(target);
-    NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
-    auto found = c.windows.find(target);
-    if (found == c.windows.end())
-    {
-        return; // not a target of this client
-    }
-    const std::vector<Window>& windows = found->second;
+    Target& per = FindTarget(c, target);
+    const std::vector<Window>& windows = per.windows;
     for (uint32_t k = 0; k < windows.size(); ++k)
     {
         const Window& w = windows[k];
-        Tally& t = tallies->second[k];
+        Tally& t = per.tallies[k];
         Time end = EndFor(w, c);
         NS_ASSERT_MSG(arrival >= t.lastReply || arrival > end,
                       "replies of " << client << " from " << target
@@ -288,8 +290,7 @@ OutageMonitor::GetRecord(uint32_t event, const std::string& client, Ipv4Address 
     NS_LOG_FUNCTION(this << event << client << target);
     NS_ASSERT_MSG(event < m_eventTimes.size(), "unknown event " << event);
     const Client& c = FindClient(client);
-    auto tallies = c.tallies.find(target);
-    NS_ASSERT_MSG(tallies != c.tallies.end(), "unknown target " << target << " of " << client);
+    const Target& per = FindTarget(c, target);
 
     Record r;
     r.event = event;
@@ -306,14 +307,14 @@ OutageMonitor::GetRecord(uint32_t event, const std::string& client, Ipv4Address 
         r.reason = Reason::TARGET_NOT_TOUCHED;
         return r;
     }
-    const std::vector<Window>& windows = c.windows.at(target);
+    const std::vector<Window>& windows = per.windows;
     uint32_t k = 0;
     while (windows[k].start != r.eventAt)
     {
         ++k;
     }
     const Window& w = windows[k];
-    const Tally& t = tallies->second[k];
+    const Tally& t = per.tallies[k];
     Time end = EndFor(w, c);
     if (c.start > w.start || c.stop <= w.start)
     {

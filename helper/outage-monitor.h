@@ -223,6 +223,13 @@ class OutageMonitor
         uint32_t answered = 0;     //!< of those, answered (at any time)
     };
 
+    /** One target of one client: its windows and, one per window, what was counted. */
+    struct Target
+    {
+        std::vector<Window> windows;
+        std::vector<Tally> tallies;
+    };
+
     /** A client and its tallies. */
     struct Client
     {
@@ -231,10 +238,13 @@ class OutageMonitor
         Time stop;
         std::string lan;
         std::vector<Ipv4Address> targets;
-        std::map<Ipv4Address, std::vector<Window>> windows; //!< per target
-        std::map<Ipv4Address, std::vector<Tally>> tallies;  //!< per target, one per window
+        std::map<Ipv4Address, Target> perTarget; //!< windows and tallies per target
     };
 
+    /** \return the windows and tallies of one of a client's targets (asserts it is one) */
+    static Target& FindTarget(Client& c, Ipv4Address target);
+    /** \copydoc FindTarget(Client&, Ipv4Address) */
+    static const Target& FindTarget(const Client& c, Ipv4Address target);
     /** \return true if event `e` touches `target` for a client on `lan` */
     bool Touches(uint32_t e, Ipv4Address target, const std::string& lan) const;
     /** Rebuild the windows and the (empty) tallies of every client. */

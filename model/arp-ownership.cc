@@ -240,7 +240,7 @@ ArpOwnership::Settle(GroupId g, Changes& out)
     // the link starts again).
     if (m_config.takeover)
     {
-        LinkId backup = ChooseActive(g, NO_LINK, m_config.backupPolicy == BackupPolicy::LowestName);
+        LinkId backup = ChooseBackup(g);
         for (LinkId other : GetGroupLinks(g))
         {
             const Address& home = m_links[other].home;
@@ -444,25 +444,25 @@ ArpOwnership::GetVipas() const
 }
 
 ArpOwnership::LinkId
-ArpOwnership::ChooseBackup(GroupId g, LinkId failed) const
+ArpOwnership::ChooseBackup(GroupId g) const
 {
-    return ChooseActive(g, failed, m_config.backupPolicy == BackupPolicy::LowestName);
+    return ChooseActive(g, m_config.backupPolicy == BackupPolicy::LowestName);
 }
 
 ArpOwnership::LinkId
 ArpOwnership::ChooseVipaOwner(GroupId g) const
 {
-    return ChooseActive(g, NO_LINK, m_config.vipaOwnerPolicy == VipaOwnerPolicy::LowestName);
+    return ChooseActive(g, m_config.vipaOwnerPolicy == VipaOwnerPolicy::LowestName);
 }
 
 ArpOwnership::LinkId
-ArpOwnership::ChooseActive(GroupId g, LinkId excluded, bool byName) const
+ArpOwnership::ChooseActive(GroupId g, bool byName) const
 {
     LinkId best = NO_LINK;
     for (LinkId id : GetGroupLinks(g))
     {
         const Link& l = m_links[id];
-        if (id == excluded || !l.active || l.learning)
+        if (ActiveOrNone(id) == NO_LINK)
         {
             continue;
         }

@@ -190,11 +190,13 @@ class ArpOwnership
         std::unordered_map<Address, LinkId, AddressHash> owner; //!< HOME address -> owner
     };
 
-    LinkId ChooseBackup(GroupId group, LinkId failed) const;
+    /** \return the link of `group` that takes over addresses of inactive links (policy) */
+    LinkId ChooseBackup(GroupId group) const;
+    /** \return the link of `group` that becomes VipaOwner (policy) */
     LinkId ChooseVipaOwner(GroupId group) const;
-    /** The active, grouped link of `group` (not `excluded`) with the lowest name, or the one
-     * active longest. */
-    LinkId ChooseActive(GroupId group, LinkId excluded, bool byName) const;
+    /** The active link of `group`, done learning, with the lowest name, or the one active
+     * longest; NO_LINK if none. */
+    LinkId ChooseActive(GroupId group, bool byName) const;
     void SetVipaOwner(GroupId group, LinkId to, Reason reason, bool announce, Changes& out);
     void SetOwner(GroupId group,
                   const Address& a,

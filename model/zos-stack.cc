@@ -287,21 +287,20 @@ void
 ZosStack::AddVipa(Ipv4Address vipa)
 {
     NS_LOG_FUNCTION(this << vipa);
-    if (m_ownership.IsVipa(vipa))
+    bool known = m_ownership.IsVipa(vipa);
+    if (known || m_failed)
     {
-        std::ostringstream os;
-        os << vipa;
-        m_ignoredTrace(m_name, "", "vipaAdd " + os.str(), "the VIPA is already defined");
-        return;
-    }
-    if (m_failed)
-    {
-        std::ostringstream os;
-        os << vipa;
+        std::ostringstream what;
+        what << "vipaAdd " << vipa;
         m_ignoredTrace(m_name,
                        "",
-                       "vipaAdd " + os.str(),
-                       "the stack has failed: nothing answers or announces it");
+                       what.str(),
+                       known ? "the VIPA is already defined"
+                             : "the stack has failed: nothing answers or announces it");
+        if (known)
+        {
+            return;
+        }
     }
     m_ipv4->AddAddress(m_vipaIfIndex, Ipv4InterfaceAddress(vipa, Ipv4Mask::GetOnes()));
     SyncConfig();
