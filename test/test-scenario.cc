@@ -167,6 +167,9 @@ const BadCase kBadCases[] = {
      "$.stacks[0].links[0].address: not an IPv4 address with prefix: \"10.1.1\""},
     {"arp-count-string.json", "$.stacks[0].gratuitousArpCount: expected an integer, got string"},
     {"arp-loss-range.json", "$.stacks[0].gratuitousArpLoss: must be in [0, 1], got 1.5"},
+    {"arp-loss-scope.json",
+     "$.stacks[0].gratuitousArpLossScope: expected one of \"frame\", \"receiver\", got "
+     "\"station\""},
     {"broadcast-address.json",
      "$.stacks[0].links[1].address: \"192.168.2.255/24\" is the broadcast address of its prefix"},
     {"data-rate-space.json", "$.lans[0].dataRate: not a data rate: \"1 Gbps\""},
