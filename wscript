@@ -102,13 +102,25 @@ def configure(conf):
         conf.env['MODULES_NOT_BUILT'].append('zos-takeover')
 
 
+def _embed_schema(task):
+    template = task.inputs[0].read()
+    schema = task.inputs[1].read()
+    if ')zosschema"' in schema:
+        raise ValueError('scenario.schema.json contains the raw-string delimiter')
+    task.outputs[0].write(template.replace('@ZOS_SCHEMA_TEXT@', schema))
+
+
 def build(bld):
     if 'zos-takeover' in bld.env['MODULES_NOT_BUILT']:
         return
 
     module = bld.create_ns3_module('zos-takeover',
                                    ['internet', 'csma', 'bridge', 'applications'])
-    module.source = list(ZOS_MODEL_SOURCES)
+    # The scenario schema is embedded in the library (cmake/zos-scenario.cmake does the same).
+    bld(rule=_embed_schema,
+        source=['cmake/scenario-schema-text.cc.in', 'scenarios/scenario.schema.json'],
+        target='zos-generated/scenario-schema-text.cc')
+    module.source = list(ZOS_MODEL_SOURCES) + ['zos-generated/scenario-schema-text.cc']
     module.use.append('NLOHMANN_JSON')
     _use_cxx17(module)
 
