@@ -20,6 +20,7 @@ function(zos_scenario_sources out root bindir)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${schema})
   set(${out}
       ${root}/helper/scenario.cc
+      ${root}/helper/scenario-schema.cc
       ${bindir}/zos-generated/scenario-schema-text.cc
       PARENT_SCOPE)
 endfunction()

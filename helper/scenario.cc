@@ -3,33 +3,33 @@
  *
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * This file deliberately includes no ns-3 header: it only needs the C++ library and
- * nlohmann/json, so it can be compiled and unit-tested on its own.
+ * This file deliberately includes no ns-3 header: it only needs the C++ library,
+ * nlohmann/json and valijson, so the fuzzer (fuzz/) builds it alone.
  *
- * A scenario is checked in phases, and the first problem found is reported:
- *  1. the file is read;
- *  2. the text is parsed as JSON (syntax errors, duplicate keys);
- *  3. the --set overrides are applied, in the order given;
- *  4. the structure is checked while it is converted: for each object, its members in the
- *     order they appear in the text (unknown key, JSON type, enumeration, format, range,
- *     recursing into nested objects and arrays), then its missing required keys (in the
- *     order of the format description), then the keys that depend on an event's type and
- *     a probe's stop time;
- *  5. names and addresses are cross-checked, in the fixed order LANs, stacks (links,
- *     VIPAs, routes), stations (routes, probe), events.
- * doc/scenario-format.rst documents the format and every message.
+ * The schema (scenarios/scenario.schema.json, ScenarioSchema) is the contract: it states
+ * every key, type, range, enumeration and default. This file only
+ *  1. reads the text within limits (size, nesting depth, string length, duplicate keys),
+ *  2. applies the --set overrides,
+ *  3. asks the schema for the first problem,
+ *  4. converts the valid document to the structures of scenario.h (a key left out keeps
+ *     the structure's default, which is the schema's),
+ *  5. checks what a schema cannot say: names unique and references resolved, addresses
+ *     unique, interface addresses not a network or broadcast address, route destinations
+ *     without host bits, data rates within ns-3's range, times within the duration, a
+ *     probe's stop after its start, probe targets owned by a stack, the work estimate.
+ * The first problem found is reported (doc/scenario-format.rst, "Error messages").
  */
 
 #include "scenario.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <functional>
+#include <map>
 #include <cstdio>
 #include <cstring>
-#include <functional>
-#include <limits>
 #include <locale>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -40,232 +40,52 @@ namespace zos
 namespace
 {
 
-using Json = nlohmann::ordered_json;
+using Json = ScenarioJson;
 
-/// The file name used in messages about --set overrides.
+/// The file name of messages about a --set override itself.
 const char* const kOverrideFile = "--set";
 
-/// Event types that act on one link of a stack (and so need "link").
-const std::vector<std::string> kLinkEventTypes = {"portFailure",
-                                                  "portRepair",
-                                                  "linkStop",
-                                                  "linkStart"};
-
-/// Lower bound of a number.
-enum class Bound
+/// A pointer one level down.
+JsonPointer
+operator+(JsonPointer p, const std::string& token)
 {
-    Any,          //!< any finite number
-    NonNegative,  //!< >= 0
-    Positive,     //!< > 0
-    UnitInterval, //!< in [0, 1]
-};
-
-// ------------------------------------------------------------------------------------------
-// Text helpers
-// ------------------------------------------------------------------------------------------
-
-/// A string as a JSON string literal, e.g. "ring" with its double quotes.
-std::string
-Quote(const std::string& s)
-{
-    return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-/// A JSON value as compact text (numbers as nlohmann prints them: 1, 1.5, 30.0).
-std::string
-Text(const Json& j)
-{
-    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-/// A double as nlohmann prints it (shortest text that reads back to the same value).
-std::string
-Text(double d)
-{
-    return Json(d).dump();
-}
-
-/// The JSON type of a value, as used in "expected a number, got string".
-std::string
-TypeName(const Json& j)
-{
-    switch (j.type())
-    {
-    case Json::value_t::null:
-        return "null";
-    case Json::value_t::boolean:
-        return "boolean";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
-        return "number";
-    case Json::value_t::string:
-        return "string";
-    case Json::value_t::array:
-        return "array";
-    case Json::value_t::object:
-        return "object";
-    default:
-        return "invalid value";
-    }
-}
-
-/// The JSON type with its article: "a string", "an array", "null".
-std::string
-TypeWithArticle(const Json& j)
-{
-    std::string t = TypeName(j);
-    if (t == "null")
-    {
-        return t;
-    }
-    if (t == "array" || t == "object")
-    {
-        return "an " + t;
-    }
-    return "a " + t;
-}
-
-/// Whether a key can be written after a dot in a JSON path.
-bool
-IsIdentifier(const std::string& key)
-{
-    if (key.empty())
-    {
-        return false;
-    }
-    for (size_t i = 0; i < key.size(); ++i)
-    {
-        char c = key[i];
-        bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-        bool digit = c >= '0' && c <= '9';
-        if (!letter && !(digit && i > 0))
-        {
-            return false;
-        }
-    }
-    return true;
-}
-
-/// Path of member `key` of the object at `path`: "$.lans", or "$['a b']" for odd keys.
-std::string
-Child(const std::string& path, const std::string& key)
-{
-    if (IsIdentifier(key))
-    {
-        return path + "." + key;
-    }
-    std::string escaped;
-    for (char c : key)
-    {
-        if (c == '\'' || c == '\\')
-        {
-            escaped += '\\';
-        }
-        escaped += c;
-    }
-    return path + "['" + escaped + "']";
-}
-
-/// Path of element `i` of the array at `path`: "$.lans[0]".
-std::string
-Index(const std::string& path, size_t i)
-{
-    return path + "[" + std::to_string(i) + "]";
-}
-
-/// "1 element", "3 elements".
-std::string
-Elements(size_t n)
-{
-    return std::to_string(n) + (n == 1 ? " element" : " elements");
+    p.push_back(token);
+    return p;
 }
 
 // ------------------------------------------------------------------------------------------
-// IPv4 addresses and data rates
+// Addresses and data rates (what the schema's patterns leave to the code)
 // ------------------------------------------------------------------------------------------
 
-/**
- * Read 1 to 3 decimal digits at `pos` (no leading zero unless the number is 0) whose
- * value is at most `maxValue`. Advances `pos`.
- */
-bool
-ParseSmallDecimal(const std::string& s, size_t& pos, uint32_t maxValue, uint32_t& value)
+/// "a.b.c.d" or "a.b.c.d/len" (already matched by the schema's pattern) as numbers.
+void
+ParseAddress(const std::string& s, uint32_t& address, uint32_t& length)
 {
-    size_t start = pos;
-    uint32_t v = 0;
-    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
-    {
-        if (pos - start == 3)
-        {
-            return false;
-        }
-        v = v * 10 + static_cast<uint32_t>(s[pos] - '0');
-        ++pos;
-    }
-    size_t n = pos - start;
-    if (n == 0 || (n > 1 && s[start] == '0') || v > maxValue)
-    {
-        return false;
-    }
-    value = v;
-    return true;
-}
-
-/// Parse "a.b.c.d" (decimal octets, no leading zeros) starting at `pos`.
-bool
-ParseDottedQuad(const std::string& s, size_t& pos, uint32_t& address)
-{
-    uint32_t a = 0;
+    address = 0;
+    length = 32;
+    size_t pos = 0;
     for (int i = 0; i < 4; ++i)
     {
-        if (i > 0)
-        {
-            if (pos >= s.size() || s[pos] != '.')
-            {
-                return false;
-            }
-            ++pos;
-        }
         uint32_t octet = 0;
-        if (!ParseSmallDecimal(s, pos, 255, octet))
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
         {
-            return false;
+            octet = octet * 10 + static_cast<uint32_t>(s[pos++] - '0');
         }
-        a = (a << 8) | octet;
+        address = (address << 8) | octet;
+        ++pos; // '.' or '/'
     }
-    address = a;
-    return true;
-}
-
-/// Parse exactly "a.b.c.d".
-bool
-ParseIpv4(const std::string& s, uint32_t& address)
-{
-    size_t pos = 0;
-    return ParseDottedQuad(s, pos, address) && pos == s.size();
-}
-
-/// Parse exactly "a.b.c.d/len" with len in [0, 32].
-bool
-ParseIpv4Prefix(const std::string& s, uint32_t& address, uint32_t& length)
-{
-    size_t pos = 0;
-    if (!ParseDottedQuad(s, pos, address) || pos >= s.size() || s[pos] != '/')
+    if (pos <= s.size() && s.find('/') != std::string::npos)
     {
-        return false;
+        length = static_cast<uint32_t>(std::stoul(s.substr(s.find('/') + 1)));
     }
-    ++pos;
-    return ParseSmallDecimal(s, pos, 32, length) && pos == s.size();
 }
 
-/// The host part of "a.b.c.d" or "a.b.c.d/len" (the text must be valid).
 uint32_t
 HostOf(const std::string& s)
 {
     uint32_t address = 0;
-    size_t pos = 0;
-    ParseDottedQuad(s, pos, address);
+    uint32_t length = 0;
+    ParseAddress(s, address, length);
     return address;
 }
 
@@ -282,133 +102,36 @@ PrefixMask(uint32_t length)
     return length == 0 ? 0 : ~uint32_t{0} << (32 - length);
 }
 
-/**
- * Parse a data rate matching ^[0-9]+(\.[0-9]+)?(bps|kbps|Kbps|Mbps|Gbps)$ into bit/s.
- * \return false if the text does not match.
- */
-bool
-ParseDataRate(const std::string& s, double& bps)
+/// Bits per second of a data rate the schema's pattern accepted ("1.5Gbps").
+double
+DataRateBps(const std::string& s)
 {
-    size_t pos = 0;
-    auto digits = [&]() {
-        size_t start = pos;
-        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
-        {
-            ++pos;
-        }
-        return pos > start;
-    };
-    if (!digits())
-    {
-        return false;
-    }
-    if (pos < s.size() && s[pos] == '.')
-    {
-        ++pos;
-        if (!digits())
-        {
-            return false;
-        }
-    }
-    const std::string unit = s.substr(pos);
-    double multiplier = 0;
-    if (unit == "bps")
-    {
-        multiplier = 1;
-    }
-    else if (unit == "kbps" || unit == "Kbps")
-    {
-        multiplier = 1e3;
-    }
-    else if (unit == "Mbps")
-    {
-        multiplier = 1e6;
-    }
-    else if (unit == "Gbps")
-    {
-        multiplier = 1e9;
-    }
-    else
-    {
-        return false;
-    }
-    std::istringstream iss(s.substr(0, pos));
+    size_t unit = s.find_first_not_of("0123456789.");
+    std::istringstream iss(s.substr(0, unit));
     iss.imbue(std::locale::classic());
     double value = 0;
     iss >> value;
-    bps = value * multiplier;
-    return true;
+    const std::string u = s.substr(unit);
+    double multiplier = u == "Gbps" ? 1e9 : u == "Mbps" ? 1e6 : u == "bps" ? 1 : 1e3;
+    return value * multiplier;
 }
 
-// ------------------------------------------------------------------------------------------
-// JSON text with duplicate-key detection
-// ------------------------------------------------------------------------------------------
-
-/**
- * Parse JSON text, rejecting duplicate keys (nlohmann would silently keep the last one).
- * \param basePath JSON path of the parsed value, for messages
- * \throws Json::parse_error on a syntax error, Json::out_of_range on a number overflow
- * \throws ScenarioError (file, path of the key, "duplicate key 'k'") on a duplicate key
- */
-Json
-ParseJsonText(const std::string& text, const std::string& file, const std::string& basePath)
+std::string
+Text(double d)
 {
-    struct Frame
-    {
-        bool isArray;
-        size_t index;    // arrays: index of the next element
-        std::string key; // objects: the last key read
-        std::set<std::string> keys;
-        std::string path;
-    };
-
-    std::vector<Frame> frames;
-    auto valuePath = [&]() {
-        if (frames.empty())
-        {
-            return basePath;
-        }
-        const Frame& f = frames.back();
-        return f.isArray ? Index(f.path, f.index) : Child(f.path, f.key);
-    };
-    auto valueDone = [&]() {
-        if (!frames.empty() && frames.back().isArray)
-        {
-            ++frames.back().index;
-        }
-    };
-    Json::parser_callback_t callback = [&](int, Json::parse_event_t event, Json& parsed) {
-        switch (event)
-        {
-        case Json::parse_event_t::object_start:
-            frames.push_back(Frame{false, 0, "", {}, valuePath()});
-            break;
-        case Json::parse_event_t::array_start:
-            frames.push_back(Frame{true, 0, "", {}, valuePath()});
-            break;
-        case Json::parse_event_t::key: {
-            Frame& f = frames.back();
-            const std::string key = parsed.get<std::string>();
-            if (!f.keys.insert(key).second)
-            {
-                throw ScenarioError(file, Child(f.path, key), "duplicate key '" + key + "'");
-            }
-            f.key = key;
-            break;
-        }
-        case Json::parse_event_t::object_end:
-        case Json::parse_event_t::array_end:
-            frames.pop_back();
-            valueDone();
-            break;
-        case Json::parse_event_t::value:
-            valueDone();
-            break;
-        }
-        return true;
-    };
-    return Json::parse(text, callback);
+    return Json(d).dump();
 }
+
+// ------------------------------------------------------------------------------------------
+// Reading JSON text within limits
+// ------------------------------------------------------------------------------------------
+
+/// A problem found while reading: where and what.
+struct ReadProblem
+{
+    JsonPointer pointer;
+    std::string reason;
+};
 
 /// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
 std::string
@@ -420,61 +143,213 @@ ParseErrorText(const std::exception& e)
         size_t end = what.find("] ");
         if (end != std::string::npos)
         {
-            return what.substr(end + 2);
+            what = what.substr(end + 2);
         }
     }
-    return what;
+    // nlohmann quotes the offending text raw; keep the message one printable line.
+    std::string out;
+    for (unsigned char c : what)
+    {
+        if (c < 0x20 || c == 0x7f || c >= 0x80)
+        {
+            char buffer[8];
+            std::snprintf(buffer, sizeof(buffer), "\\x%02x", c);
+            out += buffer;
+        }
+        else
+        {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+/**
+ * Parse JSON text, refusing (before the tree grows) nesting deeper than kMaxDepth, strings
+ * longer than kMaxStringBytes and duplicate keys (nlohmann would keep the last one).
+ * Linear in the size of the text.
+ * \throws ReadProblem
+ */
+Json
+ReadJson(const std::string& text, const JsonPointer& base)
+{
+    struct Frame
+    {
+        bool isArray;
+        size_t index;    // arrays: index of the next element
+        std::string key; // objects: the last key read
+        std::set<std::string> keys;
+    };
+    std::vector<Frame> frames;
+    auto here = [&]() {
+        JsonPointer p = base;
+        for (const Frame& f : frames)
+        {
+            p.push_back(f.isArray ? std::to_string(f.index) : f.key);
+        }
+        return p;
+    };
+    auto valueDone = [&]() {
+        if (!frames.empty() && frames.back().isArray)
+        {
+            ++frames.back().index;
+        }
+    };
+    auto callback = [&](int, Json::parse_event_t event, Json& parsed) {
+        switch (event)
+        {
+        case Json::parse_event_t::object_start:
+        case Json::parse_event_t::array_start:
+            if (frames.size() + 1 > ScenarioLimits::kMaxDepth)
+            {
+                throw ReadProblem{here(),
+                                  "JSON nested deeper than " +
+                                      std::to_string(ScenarioLimits::kMaxDepth) +
+                                      " levels (expected at most " +
+                                      std::to_string(ScenarioLimits::kMaxDepth) + ")"};
+            }
+            frames.push_back({event == Json::parse_event_t::array_start, 0, "", {}});
+            break;
+        case Json::parse_event_t::key: {
+            std::string key = parsed.get<std::string>();
+            if (key.size() > ScenarioLimits::kMaxStringBytes)
+            {
+                frames.back().key = key.substr(0, 16) + "...";
+                throw ReadProblem{here(),
+                                  "key of " + std::to_string(key.size()) +
+                                      " bytes (expected at most " +
+                                      std::to_string(ScenarioLimits::kMaxStringBytes) + ")"};
+            }
+            frames.back().key = key;
+            if (!frames.back().keys.insert(key).second)
+            {
+                throw ReadProblem{here(),
+                                  "duplicate key " + QuoteForMessage(key) +
+                                      " (expected each key once per object)"};
+            }
+            break;
+        }
+        case Json::parse_event_t::object_end:
+        case Json::parse_event_t::array_end:
+            frames.pop_back();
+            valueDone();
+            break;
+        case Json::parse_event_t::value:
+            if (parsed.is_string() &&
+                parsed.get_ref<const std::string&>().size() > ScenarioLimits::kMaxStringBytes)
+            {
+                throw ReadProblem{here(),
+                                  "string of " +
+                                      std::to_string(parsed.get_ref<const std::string&>().size()) +
+                                      " bytes (expected at most " +
+                                      std::to_string(ScenarioLimits::kMaxStringBytes) + ")"};
+            }
+            valueDone();
+            break;
+        }
+        return true;
+    };
+    try
+    {
+        return Json::parse(text, callback);
+    }
+    catch (const Json::exception& e)
+    {
+        // a syntax error, or a number too large for a double
+        throw ReadProblem{here(), "invalid JSON: " + ParseErrorText(e)};
+    }
+}
+
+/**
+ * JSON has one number type; JSON Schema draft 7 counts 3.0 as an integer, valijson does
+ * not. Give such numbers (if exactly representable) the integer type before validation.
+ */
+void
+MakeIntegralNumbersIntegers(Json& j)
+{
+    if (j.is_number_float())
+    {
+        double d = j.get<double>();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= 9007199254740992.0)
+        {
+            j = static_cast<int64_t>(d);
+        }
+    }
+    else if (j.is_structured())
+    {
+        for (Json& child : j)
+        {
+            MakeIntegralNumbersIntegers(child);
+        }
+    }
 }
 
 // ------------------------------------------------------------------------------------------
 // --set overrides
 // ------------------------------------------------------------------------------------------
 
-/// One part of an override path: a key followed by zero or more [index].
-struct PathPart
-{
-    std::string key;
-    std::vector<size_t> indices;
-};
-
-/// Split "stacks[0].links[1].lan" into parts; false if malformed.
+/**
+ * A path as --set takes it: a JSON pointer "/stacks/0/detectionDelay" (RFC 6901: "~1" is
+ * "/", "~0" is "~"), or the dotted form "stacks[0].detectionDelay".
+ * \return false if malformed
+ */
 bool
-SplitOverridePath(const std::string& path, std::vector<PathPart>& parts)
+ParseSetPath(const std::string& path, JsonPointer& pointer)
 {
-    size_t pos = 0;
-    while (true)
+    if (path.empty())
     {
-        PathPart part;
-        while (pos < path.size() && path[pos] != '.' && path[pos] != '[' && path[pos] != ']')
+        return false;
+    }
+    if (path[0] == '/')
+    {
+        std::string token;
+        for (size_t i = 1; i <= path.size(); ++i)
         {
-            part.key += path[pos++];
-        }
-        if (part.key.empty())
-        {
-            return false;
-        }
-        while (pos < path.size() && path[pos] == '[')
-        {
-            ++pos;
-            size_t start = pos;
-            size_t index = 0;
-            while (pos < path.size() && path[pos] >= '0' && path[pos] <= '9')
+            if (i == path.size() || path[i] == '/')
             {
-                if (pos - start >= 9)
+                pointer.push_back(token);
+                token.clear();
+            }
+            else if (path[i] == '~')
+            {
+                if (i + 1 >= path.size() || (path[i + 1] != '0' && path[i + 1] != '1'))
                 {
                     return false;
                 }
-                index = index * 10 + static_cast<size_t>(path[pos] - '0');
-                ++pos;
+                token += path[++i] == '0' ? '~' : '/';
             }
-            if (pos == start || pos >= path.size() || path[pos] != ']')
+            else
+            {
+                token += path[i];
+            }
+        }
+        return true;
+    }
+    size_t pos = 0;
+    while (true)
+    {
+        std::string key;
+        while (pos < path.size() && path[pos] != '.' && path[pos] != '[' && path[pos] != ']')
+        {
+            key += path[pos++];
+        }
+        if (key.empty())
+        {
+            return false;
+        }
+        pointer.push_back(key);
+        while (pos < path.size() && path[pos] == '[')
+        {
+            size_t close = path.find(']', pos);
+            std::string index = path.substr(pos + 1, close == std::string::npos ? 0 : close - pos - 1);
+            if (close == std::string::npos || index.empty() || index.size() > 9 ||
+                index.find_first_not_of("0123456789") != std::string::npos)
             {
                 return false;
             }
-            ++pos;
-            part.indices.push_back(index);
+            pointer.push_back(index);
+            pos = close + 1;
         }
-        parts.push_back(part);
         if (pos == path.size())
         {
             return true;
@@ -487,937 +362,452 @@ SplitOverridePath(const std::string& path, std::vector<PathPart>& parts)
     }
 }
 
-/// Apply one "PATH=VALUE" override to the document.
-void
+/**
+ * Apply one "PATH=VALUE" override.
+ * \return the pointer of what it changed: the value set, or the first key it had to create
+ * \throws ScenarioError (file "--set") if the path is malformed or does not exist
+ */
+JsonPointer
 ApplyOverride(Json& root, const std::string& assignment)
 {
     size_t eq = assignment.find('=');
     if (eq == std::string::npos)
     {
-        throw ScenarioError(kOverrideFile, "$", "expected PATH=VALUE, got " + Quote(assignment));
+        throw ScenarioError(kOverrideFile,
+                            "/",
+                            "got " + QuoteForMessage(assignment) +
+                                " (expected PATH=VALUE, e.g. /stacks/0/detectionDelay=0.5)");
     }
-    std::string pathText = assignment.substr(0, eq);
+    const std::string path = assignment.substr(0, eq);
     const std::string valueText = assignment.substr(eq + 1);
-    // Accept the "$." prefix of the paths printed in messages.
-    if (pathText.compare(0, 2, "$.") == 0)
-    {
-        pathText = pathText.substr(2);
-    }
-    std::vector<PathPart> parts;
-    if (!SplitOverridePath(pathText, parts))
+    JsonPointer pointer;
+    if (!ParseSetPath(path, pointer) || pointer.empty())
     {
         throw ScenarioError(kOverrideFile,
-                            "$." + pathText,
-                            "malformed path (expected KEY or KEY[INDEX] parts separated by '.')");
+                            QuoteForMessage(path),
+                            "malformed path (expected a JSON pointer such as "
+                            "/stacks/0/detectionDelay, or stacks[0].detectionDelay)");
     }
-    std::string fullPath = "$";
-    for (const PathPart& part : parts)
-    {
-        fullPath = Child(fullPath, part.key);
-        for (size_t i : part.indices)
-        {
-            fullPath = Index(fullPath, i);
-        }
-    }
-
     Json value;
     try
     {
-        value = ParseJsonText(valueText, kOverrideFile, fullPath);
+        value = ReadJson(valueText, pointer);
     }
-    catch (const Json::exception&)
+    catch (const ReadProblem& p)
     {
-        // Not JSON (a syntax error, or a number too large for a double): a bare string.
-        value = Json(valueText);
+        if (p.reason.rfind("invalid JSON", 0) != 0)
+        {
+            throw ScenarioError(kOverrideFile, FormatPointer(p.pointer), p.reason);
+        }
+        value = Json(valueText); // not JSON: a bare string
     }
-
-    auto fail = [&](const std::string& reason) {
-        throw ScenarioError(kOverrideFile, fullPath, reason);
-    };
     Json* node = &root;
-    std::string nodePath = "$";
-    for (size_t p = 0; p < parts.size(); ++p)
+    JsonPointer created; // the first key this override adds on its way, if any
+    for (size_t i = 0; i < pointer.size(); ++i)
     {
-        const PathPart& part = parts[p];
-        if (!node->is_object())
+        const std::string& token = pointer[i];
+        JsonPointer at(pointer.begin(), pointer.begin() + static_cast<long>(i));
+        bool last = i + 1 == pointer.size();
+        if (node->is_object())
         {
-            fail(nodePath + " is " + TypeWithArticle(*node) + ", not an object");
-        }
-        nodePath = Child(nodePath, part.key);
-        bool lastPart = p + 1 == parts.size();
-        if (!node->contains(part.key))
-        {
-            if (!part.indices.empty())
+            // A missing key is created (an object if the path goes on): the schema then
+            // says whether it may be there, against --set.
+            if (!node->contains(token) && !last)
             {
-                fail(nodePath + " does not exist");
+                (*node)[token] = Json::object();
+                if (created.empty())
+                {
+                    created.assign(pointer.begin(), pointer.begin() + static_cast<long>(i) + 1);
+                }
             }
-            if (!lastPart)
+            node = &(*node)[token];
+        }
+        else if (node->is_array())
+        {
+            bool digits = !token.empty() && token.size() <= 9 &&
+                          token.find_first_not_of("0123456789") == std::string::npos &&
+                          (token == "0" || token[0] != '0');
+            size_t index = digits ? std::stoul(token) : 0;
+            if (!digits || index > node->size() || (index == node->size() && !last))
             {
-                (*node)[part.key] = Json::object();
+                throw ScenarioError(kOverrideFile,
+                                    FormatPointer(JsonPointer(pointer.begin(),
+                                                              pointer.begin() + static_cast<long>(i) + 1)),
+                                    "no such element (expected an index below " +
+                                        std::to_string(node->size()) + ", or " +
+                                        std::to_string(node->size()) + " to append)");
             }
-        }
-        if (lastPart && part.indices.empty())
-        {
-            (*node)[part.key] = value;
-            return;
-        }
-        node = &(*node)[part.key];
-        for (size_t k = 0; k < part.indices.size(); ++k)
-        {
-            size_t i = part.indices[k];
-            if (!node->is_array())
+            if (index == node->size())
             {
-                fail(nodePath + " is " + TypeWithArticle(*node) + ", not an array");
+                node->push_back(Json());
             }
-            if (i >= node->size())
-            {
-                fail("index " + std::to_string(i) + " out of range (" + nodePath + " has " +
-                     Elements(node->size()) + ")");
-            }
-            nodePath = Index(nodePath, i);
-            if (lastPart && k + 1 == part.indices.size())
-            {
-                (*node)[i] = value;
-                return;
-            }
-            node = &(*node)[i];
-        }
-    }
-}
-
-// ------------------------------------------------------------------------------------------
-// Structure (phase 4) and cross-checks (phase 5)
-// ------------------------------------------------------------------------------------------
-
-class Parser
-{
-  public:
-    explicit Parser(const std::string& file)
-        : m_file(file)
-    {
-    }
-
-    Scenario Convert(const Json& root);
-
-  private:
-    [[noreturn]] void Fail(const std::string& path, const std::string& reason) const
-    {
-        throw ScenarioError(m_file, path, reason);
-    }
-
-    /**
-     * Check that `j` is an object and call `member(key, value, path)` for each of its
-     * members in document order; `member` returns false for an unknown key.
-     */
-    void Members(const Json& j,
-                 const std::string& path,
-                 const std::function<bool(const std::string&, const Json&, const std::string&)>&
-                     member) const;
-    /// Report the first of `keys` that `j` lacks.
-    void Require(const Json& j,
-                 const std::string& path,
-                 const std::vector<std::string>& keys) const;
-
-    const Json& Array(const Json& j, const std::string& path, bool nonEmpty) const;
-    std::string String(const Json& j, const std::string& path) const;
-    std::string Name(const Json& j, const std::string& path) const;
-    std::string Enum(const Json& j,
-                     const std::string& path,
-                     const std::vector<std::string>& allowed) const;
-    bool Bool(const Json& j, const std::string& path) const;
-    double Number(const Json& j, const std::string& path, Bound bound) const;
-    uint64_t Integer(const Json& j, const std::string& path, uint64_t min, uint64_t max) const;
-    std::string DataRate(const Json& j, const std::string& path) const;
-    std::string Ipv4(const Json& j, const std::string& path) const;
-    /// "a.b.c.d/len" of an interface: len 1..32, not the network/broadcast address if <= 30.
-    std::string HostPrefix(const Json& j, const std::string& path) const;
-    /// "a.b.c.d/len" of a route destination: len 0..32, no host bits.
-    std::string NetworkPrefix(const Json& j, const std::string& path) const;
-
-    LanSpec Lan(const Json& j, const std::string& path) const;
-    LinkSpec Link(const Json& j, const std::string& path) const;
-    RouteSpec Route(const Json& j, const std::string& path, bool station) const;
-    FixSpec Fixes(const Json& j, const std::string& path) const;
-    StackSpec Stack(const Json& j, const std::string& path) const;
-    ProbeSpec Probe(const Json& j, const std::string& path) const;
-    StationSpec Station(const Json& j, const std::string& path) const;
-    EventSpec Event(const Json& j, const std::string& path) const;
-
-    void CrossCheck(const Scenario& s) const;
-
-    std::string m_file;
-};
-
-void
-Parser::Members(
-    const Json& j,
-    const std::string& path,
-    const std::function<bool(const std::string&, const Json&, const std::string&)>& member) const
-{
-    if (!j.is_object())
-    {
-        Fail(path, "expected an object, got " + TypeName(j));
-    }
-    for (auto it = j.begin(); it != j.end(); ++it)
-    {
-        const std::string childPath = Child(path, it.key());
-        if (!member(it.key(), it.value(), childPath))
-        {
-            Fail(childPath, "unknown key '" + it.key() + "'");
-        }
-    }
-}
-
-void
-Parser::Require(const Json& j, const std::string& path, const std::vector<std::string>& keys) const
-{
-    for (const std::string& key : keys)
-    {
-        if (!j.contains(key))
-        {
-            Fail(path, "missing required key '" + key + "'");
-        }
-    }
-}
-
-const Json&
-Parser::Array(const Json& j, const std::string& path, bool nonEmpty) const
-{
-    if (!j.is_array())
-    {
-        Fail(path, "expected an array, got " + TypeName(j));
-    }
-    if (nonEmpty && j.empty())
-    {
-        Fail(path, "must not be empty");
-    }
-    return j;
-}
-
-std::string
-Parser::String(const Json& j, const std::string& path) const
-{
-    if (!j.is_string())
-    {
-        Fail(path, "expected a string, got " + TypeName(j));
-    }
-    return j.get<std::string>();
-}
-
-std::string
-Parser::Name(const Json& j, const std::string& path) const
-{
-    std::string name = String(j, path);
-    if (name.empty())
-    {
-        Fail(path, "must not be empty");
-    }
-    for (char c : name)
-    {
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                  c == '_' || c == '.' || c == '-' || c == '@' || c == '#' || c == '$';
-        if (!ok)
-        {
-            Fail(path, "not a valid name (letters, digits and _ . - @ # $ only): " + Quote(name));
-        }
-    }
-    return name;
-}
-
-std::string
-Parser::Enum(const Json& j, const std::string& path, const std::vector<std::string>& allowed) const
-{
-    std::string value = String(j, path);
-    std::string list;
-    for (const std::string& a : allowed)
-    {
-        if (a == value)
-        {
-            return value;
-        }
-        list += (list.empty() ? "" : ", ") + Quote(a);
-    }
-    Fail(path, "expected one of " + list + ", got " + Quote(value));
-}
-
-bool
-Parser::Bool(const Json& j, const std::string& path) const
-{
-    if (!j.is_boolean())
-    {
-        Fail(path, "expected a boolean, got " + TypeName(j));
-    }
-    return j.get<bool>();
-}
-
-double
-Parser::Number(const Json& j, const std::string& path, Bound bound) const
-{
-    if (!j.is_number())
-    {
-        Fail(path, "expected a number, got " + TypeName(j));
-    }
-    double v = j.get<double>();
-    if (!std::isfinite(v))
-    {
-        Fail(path, "number out of range");
-    }
-    switch (bound)
-    {
-    case Bound::Any:
-        break;
-    case Bound::NonNegative:
-        if (v < 0)
-        {
-            Fail(path, "must be >= 0, got " + Text(j));
-        }
-        break;
-    case Bound::Positive:
-        if (v <= 0)
-        {
-            Fail(path, "must be > 0, got " + Text(j));
-        }
-        break;
-    case Bound::UnitInterval:
-        if (v < 0 || v > 1)
-        {
-            Fail(path, "must be in [0, 1], got " + Text(j));
-        }
-        break;
-    }
-    return v;
-}
-
-uint64_t
-Parser::Integer(const Json& j, const std::string& path, uint64_t min, uint64_t max) const
-{
-    const std::string range =
-        "must be in [" + std::to_string(min) + ", " + std::to_string(max) + "], got " + Text(j);
-    if (j.is_number_unsigned())
-    {
-        uint64_t v = j.get<uint64_t>();
-        if (v < min || v > max)
-        {
-            Fail(path, range);
-        }
-        return v;
-    }
-    if (j.is_number_integer())
-    {
-        // Signed only when negative; all our ranges start at 0 or above.
-        Fail(path, range);
-    }
-    if (j.is_number_float())
-    {
-        double v = j.get<double>();
-        if (!std::isfinite(v))
-        {
-            Fail(path, "number out of range");
-        }
-        if (v != std::floor(v))
-        {
-            Fail(path, "expected an integer, got " + Text(j));
-        }
-        if (v < static_cast<double>(min) || v > static_cast<double>(max))
-        {
-            Fail(path, range);
-        }
-        return static_cast<uint64_t>(v);
-    }
-    Fail(path, "expected an integer, got " + TypeName(j));
-}
-
-std::string
-Parser::DataRate(const Json& j, const std::string& path) const
-{
-    std::string rate = String(j, path);
-    double bps = 0;
-    if (!ParseDataRate(rate, bps))
-    {
-        Fail(path, "not a data rate: " + Quote(rate));
-    }
-    if (bps < 1 || bps > 1e12)
-    {
-        Fail(path, "must be in [1bps, 1000Gbps], got " + Quote(rate));
-    }
-    return rate;
-}
-
-std::string
-Parser::Ipv4(const Json& j, const std::string& path) const
-{
-    std::string text = String(j, path);
-    uint32_t address = 0;
-    if (!ParseIpv4(text, address))
-    {
-        Fail(path, "not an IPv4 address: " + Quote(text));
-    }
-    return text;
-}
-
-std::string
-Parser::HostPrefix(const Json& j, const std::string& path) const
-{
-    std::string text = String(j, path);
-    uint32_t address = 0;
-    uint32_t length = 0;
-    if (!ParseIpv4Prefix(text, address, length))
-    {
-        Fail(path, "not an IPv4 address with prefix: " + Quote(text));
-    }
-    if (length == 0)
-    {
-        Fail(path, "prefix length must be in [1, 32], got 0");
-    }
-    if (length <= 30)
-    {
-        uint32_t mask = PrefixMask(length);
-        if ((address & ~mask) == 0)
-        {
-            Fail(path, Quote(text) + " is the network address of its prefix");
-        }
-        if ((address & ~mask) == ~mask)
-        {
-            Fail(path, Quote(text) + " is the broadcast address of its prefix");
-        }
-    }
-    return text;
-}
-
-std::string
-Parser::NetworkPrefix(const Json& j, const std::string& path) const
-{
-    std::string text = String(j, path);
-    uint32_t address = 0;
-    uint32_t length = 0;
-    if (!ParseIpv4Prefix(text, address, length))
-    {
-        Fail(path, "not an IPv4 address with prefix: " + Quote(text));
-    }
-    uint32_t network = address & PrefixMask(length);
-    if (network != address)
-    {
-        Fail(path,
-             Quote(text) + " has host bits set (the network is " + FormatIpv4(network) + "/" +
-                 std::to_string(length) + ")");
-    }
-    return text;
-}
-
-LanSpec
-Parser::Lan(const Json& j, const std::string& path) const
-{
-    LanSpec lan;
-    Members(j, path, [&](const std::string& key, const Json& v, const std::string& p) {
-        if (key == "name")
-        {
-            lan.name = Name(v, p);
-        }
-        else if (key == "kind")
-        {
-            lan.kind = Enum(v, p, {"shared", "switched"});
-        }
-        else if (key == "dataRate")
-        {
-            lan.dataRate = DataRate(v, p);
-        }
-        else if (key == "delayUs")
-        {
-            lan.delayUs = Number(v, p, Bound::NonNegative);
-        }
-        else if (key == "maxPortsPerSwitch")
-        {
-            lan.maxPortsPerSwitch = static_cast<uint32_t>(Integer(v, p, 0, 1000000));
-            if (lan.maxPortsPerSwitch == 1)
-            {
-                Fail(p, "must be 0 (one switch) or >= 2 (an uplink and a station), got 1");
-            }
+            node = &(*node)[index];
         }
         else
         {
-            return false;
+            throw ScenarioError(kOverrideFile,
+                                FormatPointer(at),
+                                "got " + ValueForMessage(*node) +
+                                    " (expected an object or an array to set " +
+                                    QuoteForMessage(token) + " in)");
         }
-        return true;
-    });
-    Require(j, path, {"name"});
-    return lan;
+    }
+    *node = value;
+    return created.empty() ? pointer : created;
 }
 
-LinkSpec
-Parser::Link(const Json& j, const std::string& path) const
+// ------------------------------------------------------------------------------------------
+// Conversion of a valid document
+// ------------------------------------------------------------------------------------------
+
+/// Set `field` from j[key] if present (the schema has checked its type).
+template <typename T>
+void
+Read(const Json& j, const char* key, T& field)
 {
-    LinkSpec link;
-    Members(j, path, [&](const std::string& key, const Json& v, const std::string& p) {
-        if (key == "name")
-        {
-            link.name = Name(v, p);
-        }
-        else if (key == "kind")
-        {
-            link.kind = Enum(v, p, {"MPCIPA", "LCS"});
-        }
-        else if (key == "lan")
-        {
-            link.lan = String(v, p);
-        }
-        else if (key == "address")
-        {
-            link.address = HostPrefix(v, p);
-        }
-        else if (key == "activateAt")
-        {
-            link.activateAt = Number(v, p, Bound::NonNegative);
-        }
-        else
-        {
-            return false;
-        }
-        return true;
-    });
-    Require(j, path, {"name", "lan", "address"});
-    return link;
+    auto it = j.find(key);
+    if (it != j.end())
+    {
+        field = it->template get<T>();
+    }
 }
 
 RouteSpec
-Parser::Route(const Json& j, const std::string& path, bool station) const
+ToRoute(const Json& j)
 {
-    RouteSpec route;
-    Members(j, path, [&](const std::string& key, const Json& v, const std::string& p) {
-        if (key == "destination")
-        {
-            route.destination = NetworkPrefix(v, p);
-        }
-        else if (key == "gateway")
-        {
-            route.gateway = String(v, p);
-            if (!route.gateway.empty())
-            {
-                Ipv4(v, p);
-            }
-        }
-        else if (key == "link")
-        {
-            route.link = String(v, p);
-            if (station && !route.link.empty())
-            {
-                Fail(p, "must be absent or empty in a station route, got " + Quote(route.link));
-            }
-        }
-        else
-        {
-            return false;
-        }
-        return true;
-    });
-    if (station)
-    {
-        Require(j, path, {"destination"});
-    }
-    else
-    {
-        Require(j, path, {"destination", "link"});
-    }
-    return route;
+    RouteSpec r;
+    Read(j, "destination", r.destination);
+    Read(j, "gateway", r.gateway);
+    Read(j, "link", r.link);
+    return r;
 }
 
-FixSpec
-Parser::Fixes(const Json& j, const std::string& path) const
+std::vector<RouteSpec>
+ToRoutes(const Json& j)
 {
-    FixSpec fixes;
-    Members(j, path, [&](const std::string& key, const Json& v, const std::string& p) {
-        if (key == "PQ23444")
+    std::vector<RouteSpec> routes;
+    auto it = j.find("routes");
+    if (it != j.end())
+    {
+        for (const Json& r : *it)
         {
-            fixes.pq23444 = Bool(v, p);
+            routes.push_back(ToRoute(r));
         }
-        else if (key == "PQ26689")
-        {
-            fixes.pq26689 = Bool(v, p);
-        }
-        else
-        {
-            return false;
-        }
-        return true;
-    });
-    return fixes;
+    }
+    return routes;
+}
+
+LanSpec
+ToLan(const Json& j)
+{
+    LanSpec lan;
+    Read(j, "name", lan.name);
+    Read(j, "kind", lan.kind);
+    Read(j, "dataRate", lan.dataRate);
+    Read(j, "delayUs", lan.delayUs);
+    Read(j, "maxPortsPerSwitch", lan.maxPortsPerSwitch);
+    return lan;
 }
 
 StackSpec
-Parser::Stack(const Json& j, const std::string& path) const
+ToStack(const Json& j)
 {
-    StackSpec stack;
-    Members(j, path, [&](const std::string& key, const Json& v, const std::string& p) {
-        if (key == "name")
-        {
-            stack.name = Name(v, p);
-        }
-        else if (key == "links")
-        {
-            const Json& a = Array(v, p, true);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                stack.links.push_back(Link(a[i], Index(p, i)));
-            }
-        }
-        else if (key == "vipas")
-        {
-            const Json& a = Array(v, p, false);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                stack.vipas.push_back(Ipv4(a[i], Index(p, i)));
-            }
-        }
-        else if (key == "routes")
-        {
-            const Json& a = Array(v, p, false);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                stack.routes.push_back(Route(a[i], Index(p, i), false));
-            }
-        }
-        else if (key == "fixes")
-        {
-            stack.fixes = Fixes(v, p);
-        }
-        else if (key == "detectionDelay")
-        {
-            stack.detectionDelay = Number(v, p, Bound::NonNegative);
-        }
-        else if (key == "learningTime")
-        {
-            stack.learningTime = Number(v, p, Bound::NonNegative);
-        }
-        else if (key == "gratuitousArpCount")
-        {
-            stack.gratuitousArpCount = static_cast<uint32_t>(Integer(v, p, 0, 100));
-        }
-        else if (key == "gratuitousArpInterval")
-        {
-            stack.gratuitousArpInterval = Number(v, p, Bound::NonNegative);
-        }
-        else if (key == "gratuitousArpLoss")
-        {
-            stack.gratuitousArpLoss = Number(v, p, Bound::UnitInterval);
-        }
-        else if (key == "gratuitousArpLossScope")
-        {
-            stack.gratuitousArpLossScope = Enum(v, p, {"frame", "receiver"});
-        }
-        else if (key == "vipaGiveBack")
-        {
-            stack.vipaGiveBack = Bool(v, p);
-        }
-        else if (key == "backupPolicy")
-        {
-            stack.backupPolicy = Enum(v, p, {"LongestActive", "LowestName"});
-        }
-        else if (key == "vipaOwnerPolicy")
-        {
-            stack.vipaOwnerPolicy = Enum(v, p, {"FirstActive", "LowestName"});
-        }
-        else
-        {
-            return false;
-        }
-        return true;
-    });
-    Require(j, path, {"name", "links"});
-    return stack;
-}
-
-ProbeSpec
-Parser::Probe(const Json& j, const std::string& path) const
-{
-    ProbeSpec probe;
-    Members(j, path, [&](const std::string& key, const Json& v, const std::string& p) {
-        if (key == "targets")
-        {
-            const Json& a = Array(v, p, true);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                probe.targets.push_back(Ipv4(a[i], Index(p, i)));
-            }
-        }
-        else if (key == "interval")
-        {
-            probe.interval = Number(v, p, Bound::Positive);
-        }
-        else if (key == "start")
-        {
-            probe.start = Number(v, p, Bound::NonNegative);
-        }
-        else if (key == "stop")
-        {
-            probe.stop = Number(v, p, Bound::Any);
-        }
-        else if (key == "port")
-        {
-            probe.port = static_cast<uint16_t>(Integer(v, p, 1, 65535));
-        }
-        else
-        {
-            return false;
-        }
-        return true;
-    });
-    Require(j, path, {"targets"});
-    if (probe.stop >= 0 && probe.stop <= probe.start)
+    StackSpec st;
+    Read(j, "name", st.name);
+    for (const Json& l : j.at("links"))
     {
-        Fail(Child(path, "stop"),
-             "must be > start (" + Text(probe.start) + ") or negative, got " + Text(probe.stop));
+        LinkSpec link;
+        Read(l, "name", link.name);
+        Read(l, "kind", link.kind);
+        Read(l, "lan", link.lan);
+        Read(l, "address", link.address);
+        Read(l, "activateAt", link.activateAt);
+        st.links.push_back(link);
     }
-    return probe;
+    Read(j, "vipas", st.vipas);
+    st.routes = ToRoutes(j);
+    if (j.contains("fixes"))
+    {
+        Read(j["fixes"], "PQ23444", st.fixes.pq23444);
+        Read(j["fixes"], "PQ26689", st.fixes.pq26689);
+    }
+    Read(j, "detectionDelay", st.detectionDelay);
+    Read(j, "learningTime", st.learningTime);
+    Read(j, "gratuitousArpCount", st.gratuitousArpCount);
+    Read(j, "gratuitousArpInterval", st.gratuitousArpInterval);
+    Read(j, "gratuitousArpLoss", st.gratuitousArpLoss);
+    Read(j, "gratuitousArpLossScope", st.gratuitousArpLossScope);
+    Read(j, "vipaGiveBack", st.vipaGiveBack);
+    Read(j, "backupPolicy", st.backupPolicy);
+    Read(j, "vipaOwnerPolicy", st.vipaOwnerPolicy);
+    return st;
 }
 
 StationSpec
-Parser::Station(const Json& j, const std::string& path) const
+ToStation(const Json& j)
 {
     StationSpec st;
-    Members(j, path, [&](const std::string& key, const Json& v, const std::string& p) {
-        if (key == "name")
-        {
-            st.name = Name(v, p);
-        }
-        else if (key == "lan")
-        {
-            st.lan = String(v, p);
-        }
-        else if (key == "address")
-        {
-            st.address = HostPrefix(v, p);
-        }
-        else if (key == "arp")
-        {
-            st.arp = Enum(v, p, {"stock", "rfc826", "linux"});
-        }
-        else if (key == "routes")
-        {
-            const Json& a = Array(v, p, false);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                st.routes.push_back(Route(a[i], Index(p, i), true));
-            }
-        }
-        else if (key == "probe")
-        {
-            st.probe = Probe(v, p);
-        }
-        else if (key == "aliveTimeout")
-        {
-            st.aliveTimeout = Number(v, p, Bound::Positive);
-        }
-        else if (key == "deadTimeout")
-        {
-            st.deadTimeout = Number(v, p, Bound::Positive);
-        }
-        else if (key == "waitReplyTimeout")
-        {
-            st.waitReplyTimeout = Number(v, p, Bound::Positive);
-        }
-        else if (key == "maxRetries")
-        {
-            st.maxRetries = static_cast<uint32_t>(Integer(v, p, 0, 4294967295u));
-        }
-        else if (key == "locktime")
-        {
-            st.locktime = Number(v, p, Bound::NonNegative);
-        }
-        else if (key == "baseReachableTime")
-        {
-            st.baseReachableTime = Number(v, p, Bound::Positive);
-        }
-        else if (key == "delayFirstProbeTime")
-        {
-            st.delayFirstProbeTime = Number(v, p, Bound::NonNegative);
-        }
-        else if (key == "ucastSolicit")
-        {
-            st.ucastSolicit = static_cast<uint32_t>(Integer(v, p, 0, 4294967295u));
-        }
-        else if (key == "retransTime")
-        {
-            st.retransTime = Number(v, p, Bound::Positive);
-        }
-        else if (key == "gratuitousOverridesLocktime")
-        {
-            st.gratuitousOverridesLocktime = Bool(v, p);
-        }
-        else
-        {
-            return false;
-        }
-        return true;
-    });
-    Require(j, path, {"name", "lan", "address"});
+    Read(j, "name", st.name);
+    Read(j, "lan", st.lan);
+    Read(j, "address", st.address);
+    Read(j, "arp", st.arp);
+    st.routes = ToRoutes(j);
+    if (j.contains("probe"))
+    {
+        const Json& p = j["probe"];
+        ProbeSpec probe;
+        Read(p, "targets", probe.targets);
+        Read(p, "interval", probe.interval);
+        Read(p, "start", probe.start);
+        Read(p, "stop", probe.stop);
+        Read(p, "port", probe.port);
+        st.probe = probe;
+    }
+    Read(j, "aliveTimeout", st.aliveTimeout);
+    Read(j, "deadTimeout", st.deadTimeout);
+    Read(j, "waitReplyTimeout", st.waitReplyTimeout);
+    Read(j, "maxRetries", st.maxRetries);
+    Read(j, "locktime", st.locktime);
+    Read(j, "baseReachableTime", st.baseReachableTime);
+    Read(j, "delayFirstProbeTime", st.delayFirstProbeTime);
+    Read(j, "ucastSolicit", st.ucastSolicit);
+    Read(j, "retransTime", st.retransTime);
+    Read(j, "gratuitousOverridesLocktime", st.gratuitousOverridesLocktime);
     return st;
 }
 
 EventSpec
-Parser::Event(const Json& j, const std::string& path) const
+ToEvent(const Json& j)
 {
     EventSpec ev;
-    Members(j, path, [&](const std::string& key, const Json& v, const std::string& p) {
-        if (key == "at")
-        {
-            ev.at = Number(v, p, Bound::NonNegative);
-        }
-        else if (key == "type")
-        {
-            ev.type = Enum(
-                v,
-                p,
-                {"portFailure", "portRepair", "linkStop", "linkStart", "stackFailure", "vipaAdd"});
-        }
-        else if (key == "stack")
-        {
-            ev.stack = String(v, p);
-        }
-        else if (key == "link")
-        {
-            ev.link = String(v, p);
-        }
-        else if (key == "address")
-        {
-            ev.address = Ipv4(v, p);
-        }
-        else
-        {
-            return false;
-        }
-        return true;
-    });
-    Require(j, path, {"at", "type", "stack"});
-    bool linkType = false;
-    for (const std::string& t : kLinkEventTypes)
-    {
-        linkType = linkType || t == ev.type;
-    }
-    const std::string forType = " for type " + Quote(ev.type);
-    if (linkType && !j.contains("link"))
-    {
-        Fail(path, "missing required key 'link' (required" + forType + ")");
-    }
-    if (!linkType && j.contains("link"))
-    {
-        Fail(Child(path, "link"), "key 'link' not allowed" + forType);
-    }
-    bool vipaAdd = ev.type == "vipaAdd";
-    if (vipaAdd && !j.contains("address"))
-    {
-        Fail(path, "missing required key 'address' (required" + forType + ")");
-    }
-    if (!vipaAdd && j.contains("address"))
-    {
-        Fail(Child(path, "address"), "key 'address' not allowed" + forType);
-    }
+    Read(j, "at", ev.at);
+    Read(j, "type", ev.type);
+    Read(j, "stack", ev.stack);
+    Read(j, "link", ev.link);
+    Read(j, "address", ev.address);
     return ev;
 }
 
 Scenario
-Parser::Convert(const Json& root)
+ToScenario(const Json& root, const std::string& file)
 {
     Scenario s;
-    s.file = m_file;
-    const std::string path = "$";
-    Members(root, path, [&](const std::string& key, const Json& v, const std::string& p) {
-        if (key == "name")
-        {
-            s.name = Name(v, p);
-        }
-        else if (key == "description")
-        {
-            s.description = String(v, p);
-        }
-        else if (key == "seed")
-        {
-            s.seed = static_cast<uint32_t>(Integer(v, p, 1, 4294967295u));
-        }
-        else if (key == "run")
-        {
-            s.run = static_cast<uint32_t>(Integer(v, p, 0, 4294967295u));
-        }
-        else if (key == "duration")
-        {
-            s.duration = Number(v, p, Bound::Positive);
-        }
-        else if (key == "lans")
-        {
-            const Json& a = Array(v, p, true);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                s.lans.push_back(Lan(a[i], Index(p, i)));
-            }
-        }
-        else if (key == "stacks")
-        {
-            const Json& a = Array(v, p, true);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                s.stacks.push_back(Stack(a[i], Index(p, i)));
-            }
-        }
-        else if (key == "stations")
-        {
-            const Json& a = Array(v, p, false);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                s.stations.push_back(Station(a[i], Index(p, i)));
-            }
-        }
-        else if (key == "events")
-        {
-            const Json& a = Array(v, p, false);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                s.events.push_back(Event(a[i], Index(p, i)));
-            }
-        }
-        else if (key == "devlinksAt")
-        {
-            const Json& a = Array(v, p, false);
-            for (size_t i = 0; i < a.size(); ++i)
-            {
-                s.devlinksAt.push_back(Number(a[i], Index(p, i), Bound::NonNegative));
-            }
-        }
-        else
-        {
-            return false;
-        }
-        return true;
-    });
-    Require(root, path, {"name", "lans", "stacks"});
-    CrossCheck(s);
+    s.file = file;
+    Read(root, "name", s.name);
+    Read(root, "description", s.description);
+    Read(root, "seed", s.seed);
+    Read(root, "run", s.run);
+    Read(root, "duration", s.duration);
+    for (const Json& lan : root.at("lans"))
+    {
+        s.lans.push_back(ToLan(lan));
+    }
+    for (const Json& stack : root.at("stacks"))
+    {
+        s.stacks.push_back(ToStack(stack));
+    }
+    for (const Json& station : root.value("stations", Json::array()))
+    {
+        s.stations.push_back(ToStation(station));
+    }
+    for (const Json& ev : root.value("events", Json::array()))
+    {
+        s.events.push_back(ToEvent(ev));
+    }
+    Read(root, "devlinksAt", s.devlinksAt);
     return s;
 }
 
-void
-Parser::CrossCheck(const Scenario& s) const
+// ------------------------------------------------------------------------------------------
+// Cross-checks: what a schema cannot say
+// ------------------------------------------------------------------------------------------
+
+class CrossChecker
 {
-    // Every address in the scenario -> path of its first occurrence.
-    std::map<uint32_t, std::string> addresses;
-    auto claim = [&](const std::string& text, const std::string& path) {
-        uint32_t a = HostOf(text);
-        auto inserted = addresses.emplace(a, path);
-        if (!inserted.second)
+  public:
+    CrossChecker(const Scenario& s, std::function<void(const JsonPointer&, const std::string&)> fail)
+        : m_s(s),
+          m_fail(std::move(fail))
+    {
+    }
+
+    void Run(const ScenarioLimits& limits);
+
+  private:
+    /// Names must be unique: `names` of this kind so far; `kind` for the message.
+    void Unique(std::map<std::string, JsonPointer>& names,
+                const std::string& name,
+                const JsonPointer& at,
+                const std::string& kind) const;
+    void Resolves(const std::set<std::string>& names,
+                  const std::string& name,
+                  const JsonPointer& at,
+                  const std::string& kind,
+                  const std::string& where = "") const;
+    void Claim(const std::string& address, const JsonPointer& at);
+    void InterfaceAddress(const std::string& address, const JsonPointer& at) const;
+    void Destination(const std::string& destination, const JsonPointer& at) const;
+    void Before(double t, const JsonPointer& at, bool inclusive) const;
+
+    const Scenario& m_s;
+    std::function<void(const JsonPointer&, const std::string&)> m_fail;
+    std::map<uint32_t, JsonPointer> m_addresses;
+};
+
+std::string
+List(const std::set<std::string>& names)
+{
+    std::string out;
+    size_t n = 0;
+    for (const std::string& name : names)
+    {
+        if (n++ == 8)
         {
-            Fail(path,
-                 "duplicate address " + FormatIpv4(a) + " (also at " + inserted.first->second +
-                     ")");
+            return out + ", ...";
         }
-    };
+        out += (out.empty() ? "" : ", ") + QuoteForMessage(name);
+    }
+    return out.empty() ? "none" : out;
+}
+
+void
+CrossChecker::Unique(std::map<std::string, JsonPointer>& names,
+                     const std::string& name,
+                     const JsonPointer& at,
+                     const std::string& kind) const
+{
+    auto inserted = names.emplace(name, at);
+    if (!inserted.second)
+    {
+        m_fail(at,
+               "duplicate " + kind + " name " + QuoteForMessage(name) + " (expected unique " +
+                   kind + " names; also at " + FormatPointer(inserted.first->second) + ")");
+    }
+}
+
+void
+CrossChecker::Resolves(const std::set<std::string>& names,
+                       const std::string& name,
+                       const JsonPointer& at,
+                       const std::string& kind,
+                       const std::string& where) const
+{
+    if (names.count(name) == 0)
+    {
+        m_fail(at,
+               "unknown " + kind + " " + QuoteForMessage(name) + where + " (expected one of " +
+                   List(names) + ")");
+    }
+}
+
+void
+CrossChecker::Claim(const std::string& address, const JsonPointer& at)
+{
+    uint32_t a = HostOf(address);
+    auto inserted = m_addresses.emplace(a, at);
+    if (!inserted.second)
+    {
+        m_fail(at,
+               "duplicate address " + FormatIpv4(a) + " (expected each address once; also at " +
+                   FormatPointer(inserted.first->second) + ")");
+    }
+}
+
+void
+CrossChecker::InterfaceAddress(const std::string& text, const JsonPointer& at) const
+{
+    uint32_t address = 0;
+    uint32_t length = 0;
+    ParseAddress(text, address, length);
+    uint32_t mask = PrefixMask(length);
+    if (length <= 30 && (address & ~mask) == 0)
+    {
+        m_fail(at, "got " + QuoteForMessage(text) + ", the network address of its prefix (expected a host address)");
+    }
+    if (length <= 30 && (address & ~mask) == ~mask)
+    {
+        m_fail(at, "got " + QuoteForMessage(text) + ", the broadcast address of its prefix (expected a host address)");
+    }
+}
+
+void
+CrossChecker::Destination(const std::string& text, const JsonPointer& at) const
+{
+    uint32_t address = 0;
+    uint32_t length = 0;
+    ParseAddress(text, address, length);
+    uint32_t network = address & PrefixMask(length);
+    if (network != address)
+    {
+        m_fail(at,
+               "got " + QuoteForMessage(text) + ", which has host bits set (expected a network: " +
+                   FormatIpv4(network) + "/" + std::to_string(length) + ")");
+    }
+}
+
+void
+CrossChecker::Before(double t, const JsonPointer& at, bool inclusive) const
+{
+    if (inclusive ? t > m_s.duration : t >= m_s.duration)
+    {
+        m_fail(at,
+               "got " + Text(t) + " (expected a time " + (inclusive ? "<= " : "< ") +
+                   "duration, " + Text(m_s.duration) + ")");
+    }
+}
+
+void
+CrossChecker::Run(const ScenarioLimits& limits)
+{
+    const Scenario& s = m_s;
+    auto at = [](std::initializer_list<std::string> tokens) { return JsonPointer(tokens); };
+    auto idx = [](size_t i) { return std::to_string(i); };
+
+    std::map<std::string, JsonPointer> lanNames;
+    std::set<std::string> lans;
+    for (size_t i = 0; i < s.lans.size(); ++i)
+    {
+        const LanSpec& lan = s.lans[i];
+        Unique(lanNames, lan.name, at({"lans", idx(i), "name"}), "LAN");
+        lans.insert(lan.name);
+        double bps = DataRateBps(lan.dataRate);
+        if (bps < 1 || bps > 1e12)
+        {
+            m_fail(at({"lans", idx(i), "dataRate"}),
+                   "got " + QuoteForMessage(lan.dataRate) + " (expected a data rate in [1bps, 1000Gbps])");
+        }
+    }
 
     // Addresses a probe may target: HOMEs, VIPAs and VIPAs added by events.
     std::set<uint32_t> owned;
-    for (const StackSpec& stack : s.stacks)
+    std::map<std::string, JsonPointer> stackNames;
+    std::map<std::string, std::set<std::string>> linksOf;
+    for (size_t i = 0; i < s.stacks.size(); ++i)
     {
-        for (const LinkSpec& link : stack.links)
+        const StackSpec& stack = s.stacks[i];
+        Unique(stackNames, stack.name, at({"stacks", idx(i), "name"}), "stack");
+        std::map<std::string, JsonPointer> linkNames;
+        for (size_t k = 0; k < stack.links.size(); ++k)
         {
+            const LinkSpec& link = stack.links[k];
+            JsonPointer lp = at({"stacks", idx(i), "links", idx(k)});
+            Unique(linkNames, link.name, lp + "name", "link");
+            linksOf[stack.name].insert(link.name);
+            Resolves(lans, link.lan, lp + "lan", "LAN");
+            InterfaceAddress(link.address, lp + "address");
+            Claim(link.address, lp + "address");
             owned.insert(HostOf(link.address));
         }
-        for (const std::string& vipa : stack.vipas)
+        for (size_t k = 0; k < stack.vipas.size(); ++k)
         {
-            owned.insert(HostOf(vipa));
+            Claim(stack.vipas[k], at({"stacks", idx(i), "vipas", idx(k)}));
+            owned.insert(HostOf(stack.vipas[k]));
+        }
+        for (size_t k = 0; k < stack.routes.size(); ++k)
+        {
+            JsonPointer rp = at({"stacks", idx(i), "routes", idx(k)});
+            Destination(stack.routes[k].destination, rp + "destination");
+            Resolves(linksOf[stack.name], stack.routes[k].link, rp + "link", "link", " in stack " + QuoteForMessage(stack.name));
         }
     }
     for (const EventSpec& ev : s.events)
@@ -1428,146 +818,219 @@ Parser::CrossCheck(const Scenario& s) const
         }
     }
 
-    std::set<std::string> lanNames;
-    for (size_t i = 0; i < s.lans.size(); ++i)
-    {
-        const std::string& name = s.lans[i].name;
-        if (!lanNames.insert(name).second)
-        {
-            Fail(Index("$.lans", i) + ".name", "duplicate LAN name '" + name + "'");
-        }
-    }
-
-    std::map<std::string, size_t> stackIndex;
-    for (size_t i = 0; i < s.stacks.size(); ++i)
-    {
-        const StackSpec& stack = s.stacks[i];
-        const std::string sp = Index("$.stacks", i);
-        if (!stackIndex.emplace(stack.name, i).second)
-        {
-            Fail(sp + ".name", "duplicate stack name '" + stack.name + "'");
-        }
-        std::set<std::string> linkNames;
-        for (size_t k = 0; k < stack.links.size(); ++k)
-        {
-            const LinkSpec& link = stack.links[k];
-            const std::string lp = Index(sp + ".links", k);
-            if (!linkNames.insert(link.name).second)
-            {
-                Fail(lp + ".name",
-                     "duplicate link name '" + link.name + "' in stack '" + stack.name + "'");
-            }
-            if (lanNames.count(link.lan) == 0)
-            {
-                Fail(lp + ".lan", "unknown LAN '" + link.lan + "'");
-            }
-            claim(link.address, lp + ".address");
-        }
-        for (size_t k = 0; k < stack.vipas.size(); ++k)
-        {
-            claim(stack.vipas[k], Index(sp + ".vipas", k));
-        }
-        for (size_t k = 0; k < stack.routes.size(); ++k)
-        {
-            const RouteSpec& route = stack.routes[k];
-            if (linkNames.count(route.link) == 0)
-            {
-                Fail(Index(sp + ".routes", k) + ".link",
-                     "unknown link '" + route.link + "' in stack '" + stack.name + "'");
-            }
-        }
-    }
-
-    std::set<std::string> stationNames;
+    std::map<std::string, JsonPointer> stationNames;
     for (size_t i = 0; i < s.stations.size(); ++i)
     {
         const StationSpec& st = s.stations[i];
-        const std::string sp = Index("$.stations", i);
-        if (!stationNames.insert(st.name).second)
+        JsonPointer sp = at({"stations", idx(i)});
+        Unique(stationNames, st.name, sp + "name", "station");
+        if (stackNames.count(st.name) != 0)
         {
-            Fail(sp + ".name", "duplicate station name '" + st.name + "'");
+            m_fail(sp + "name",
+                   "station name " + QuoteForMessage(st.name) +
+                       " is also a stack name (expected names distinct from stack names)");
         }
-        if (stackIndex.count(st.name) != 0)
+        Resolves(lans, st.lan, sp + "lan", "LAN");
+        InterfaceAddress(st.address, sp + "address");
+        Claim(st.address, sp + "address");
+        for (size_t k = 0; k < st.routes.size(); ++k)
         {
-            Fail(sp + ".name", "station name '" + st.name + "' is also a stack name");
+            Destination(st.routes[k].destination, sp + "routes" + idx(k) + "destination");
         }
-        if (lanNames.count(st.lan) == 0)
+        if (!st.probe)
         {
-            Fail(sp + ".lan", "unknown LAN '" + st.lan + "'");
+            continue;
         }
-        claim(st.address, sp + ".address");
-        if (st.probe)
+        JsonPointer pp = sp + "probe";
+        std::map<uint32_t, JsonPointer> targets;
+        for (size_t k = 0; k < st.probe->targets.size(); ++k)
         {
-            std::map<uint32_t, std::string> targets;
-            for (size_t k = 0; k < st.probe->targets.size(); ++k)
+            JsonPointer tp = pp + "targets" + idx(k);
+            uint32_t a = HostOf(st.probe->targets[k]);
+            if (owned.count(a) == 0)
             {
-                const std::string tp = Index(sp + ".probe.targets", k);
-                uint32_t a = HostOf(st.probe->targets[k]);
-                if (owned.count(a) == 0)
-                {
-                    Fail(tp, "no stack owns address " + FormatIpv4(a));
-                }
-                auto inserted = targets.emplace(a, tp);
-                if (!inserted.second)
-                {
-                    Fail(tp,
-                         "duplicate target " + FormatIpv4(a) + " (also at " +
-                             inserted.first->second + ")");
-                }
+                m_fail(tp,
+                       "no stack owns address " + FormatIpv4(a) +
+                           " (expected a HOME address, VIPA or vipaAdd address)");
             }
+            auto inserted = targets.emplace(a, tp);
+            if (!inserted.second)
+            {
+                m_fail(tp,
+                       "duplicate target " + FormatIpv4(a) + " (expected each target once; also at " +
+                           FormatPointer(inserted.first->second) + ")");
+            }
+        }
+        if (st.probe->stop >= 0 && st.probe->stop <= st.probe->start)
+        {
+            m_fail(pp + "stop",
+                   "got " + Text(st.probe->stop) + " (expected -1 or a time > start, " +
+                       Text(st.probe->start) + ")");
         }
     }
 
     for (size_t i = 0; i < s.devlinksAt.size(); ++i)
     {
-        if (s.devlinksAt[i] > s.duration)
-        {
-            Fail(Index("$.devlinksAt", i),
-                 "must be <= duration (" + Text(s.duration) + "), got " + Text(s.devlinksAt[i]));
-        }
+        Before(s.devlinksAt[i], at({"devlinksAt", idx(i)}), true);
     }
 
+    std::set<std::string> stacks;
+    for (const auto& entry : stackNames)
+    {
+        stacks.insert(entry.first);
+    }
     for (size_t i = 0; i < s.events.size(); ++i)
     {
         const EventSpec& ev = s.events[i];
-        const std::string ep = Index("$.events", i);
-        if (ev.at >= s.duration)
+        JsonPointer ep = at({"events", idx(i)});
+        Before(ev.at, ep + "at", false);
+        Resolves(stacks, ev.stack, ep + "stack", "stack");
+        if (!ev.link.empty())
         {
-            Fail(ep + ".at", "must be < duration (" + Text(s.duration) + "), got " + Text(ev.at));
-        }
-        auto stack = stackIndex.find(ev.stack);
-        if (stack == stackIndex.end())
-        {
-            Fail(ep + ".stack", "unknown stack '" + ev.stack + "'");
-        }
-        const StackSpec& spec = s.stacks[stack->second];
-        bool linkType = false;
-        for (const std::string& t : kLinkEventTypes)
-        {
-            linkType = linkType || t == ev.type;
-        }
-        if (linkType)
-        {
-            bool found = false;
-            for (const LinkSpec& link : spec.links)
-            {
-                found = found || link.name == ev.link;
-            }
-            if (!found)
-            {
-                Fail(ep + ".link", "unknown link '" + ev.link + "' in stack '" + ev.stack + "'");
-            }
+            Resolves(linksOf[ev.stack], ev.link, ep + "link", "link", " in stack " + QuoteForMessage(ev.stack));
         }
         if (ev.type == "vipaAdd")
         {
-            claim(ev.address, ep + ".address");
+            Claim(ev.address, ep + "address");
         }
     }
+
+    double work = EstimateWork(s);
+    if (limits.maxWork > 0 && work > limits.maxWork)
+    {
+        char text[128];
+        std::snprintf(text,
+                      sizeof(text),
+                      "estimated work %.3g probe requests and events (expected at most %.3g; ",
+                      work,
+                      limits.maxWork);
+        m_fail({},
+               std::string(text) +
+                   "shorten the duration, lengthen probe intervals, or raise the limit with "
+                   "--max-work)");
+    }
+}
+
+} // namespace
+
+double
+EstimateWork(const Scenario& s)
+{
+    double work = static_cast<double>(s.events.size());
+    for (const StationSpec& st : s.stations)
+    {
+        if (st.probe)
+        {
+            double stop = st.probe->stop < 0 ? s.duration : std::min(st.probe->stop, s.duration);
+            double span = std::max(0.0, stop - st.probe->start);
+            work += static_cast<double>(st.probe->targets.size()) * std::ceil(span / st.probe->interval);
+        }
+    }
+    return work;
+}
+
+Scenario
+LoadScenario(const std::string& file,
+             const std::vector<std::string>& overrides,
+             const ScenarioLimits& limits)
+{
+    const std::string shown = FormatFileName(file);
+    std::FILE* f = std::fopen(file.c_str(), "rb");
+    if (f == nullptr)
+    {
+        throw ScenarioError(shown, "/", std::string("cannot read file (") + std::strerror(errno) + ")");
+    }
+    std::string text;
+    char buffer[65536];
+    size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0)
+    {
+        text.append(buffer, n);
+        if (text.size() > ScenarioLimits::kMaxFileBytes)
+        {
+            std::fclose(f);
+            throw ScenarioError(shown, "/", "file larger than 16 MiB (expected at most 16 MiB)");
+        }
+    }
+    if (std::ferror(f))
+    {
+        int error = errno;
+        std::fclose(f);
+        throw ScenarioError(shown, "/", std::string("cannot read file (") + std::strerror(error) + ")");
+    }
+    std::fclose(f);
+    return ParseScenario(text, file, overrides, limits);
+}
+
+Scenario
+ParseScenario(const std::string& text,
+              const std::string& file,
+              const std::vector<std::string>& overrides,
+              const ScenarioLimits& limits)
+{
+    const std::string shown = FormatFileName(file);
+    if (text.size() > ScenarioLimits::kMaxFileBytes)
+    {
+        throw ScenarioError(shown,
+                            "/",
+                            "text of " + std::to_string(text.size()) +
+                                " bytes (expected at most 16 MiB)");
+    }
+    Json root;
+    try
+    {
+        root = ReadJson(text, {});
+    }
+    catch (const ReadProblem& p)
+    {
+        throw ScenarioError(shown, FormatPointer(p.pointer), p.reason);
+    }
+    std::vector<JsonPointer> overridden;
+    for (const std::string& assignment : overrides)
+    {
+        overridden.push_back(ApplyOverride(root, assignment));
+    }
+    MakeIntegralNumbersIntegers(root);
+    // A problem in a value that --set wrote is reported against --set.
+    auto fail = [&](const JsonPointer& p, const std::string& reason) {
+        std::string where = shown;
+        for (const JsonPointer& o : overridden)
+        {
+            if (p.size() >= o.size() && std::equal(o.begin(), o.end(), p.begin()))
+            {
+                where = kOverrideFile;
+            }
+        }
+        throw ScenarioError(where, FormatPointer(p), reason);
+    };
+    if (auto problem = ScenarioSchema::Get().Validate(root))
+    {
+        fail(problem->pointer, problem->reason);
+    }
+    Scenario s = ToScenario(root, file);
+    CrossChecker(s, fail).Run(limits);
+    return s;
+}
+
+std::string
+FormatFileName(const std::string& file)
+{
+    for (unsigned char c : file)
+    {
+        if (c < 0x20 || c == 0x7f)
+        {
+            return QuoteForMessage(file);
+        }
+    }
+    return file;
 }
 
 // ------------------------------------------------------------------------------------------
 // Canonical JSON
 // ------------------------------------------------------------------------------------------
+
+namespace
+{
 
 Json
 RouteToJson(const RouteSpec& r)
@@ -1662,57 +1125,6 @@ StationToJson(const StationSpec& st)
 }
 
 } // namespace
-
-Scenario
-LoadScenario(const std::string& file, const std::vector<std::string>& overrides)
-{
-    std::FILE* f = std::fopen(file.c_str(), "rb");
-    if (f == nullptr)
-    {
-        throw ScenarioError(file,
-                            "$",
-                            std::string("cannot read file (") + std::strerror(errno) + ")");
-    }
-    std::string text;
-    char buffer[65536];
-    size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0)
-    {
-        text.append(buffer, n);
-    }
-    if (std::ferror(f))
-    {
-        int error = errno;
-        std::fclose(f);
-        throw ScenarioError(file,
-                            "$",
-                            std::string("cannot read file (") + std::strerror(error) + ")");
-    }
-    std::fclose(f);
-    return ParseScenario(text, file, overrides);
-}
-
-Scenario
-ParseScenario(const std::string& text,
-              const std::string& file,
-              const std::vector<std::string>& overrides)
-{
-    Json root;
-    try
-    {
-        root = ParseJsonText(text, file, "$");
-    }
-    catch (const Json::exception& e)
-    {
-        // parse_error (syntax) or out_of_range (number overflow)
-        throw ScenarioError(file, "$", "invalid JSON: " + ParseErrorText(e));
-    }
-    for (const std::string& assignment : overrides)
-    {
-        ApplyOverride(root, assignment);
-    }
-    return Parser(file).Convert(root);
-}
 
 std::string
 ScenarioToJson(const Scenario& scenario, int indent)

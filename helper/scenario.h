@@ -6,6 +6,8 @@
 #ifndef ZOS_TAKEOVER_SCENARIO_H
 #define ZOS_TAKEOVER_SCENARIO_H
 
+#include "scenario-schema.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -20,9 +22,11 @@ namespace zos
 
 /**
  * \ingroup zos-takeover
- * A scenario that cannot be used. what() is the one-line message:
- * "<file>: <json path>: <reason>", e.g.
- * "scenarios/x.json: $.stacks[0].links[1].lan: unknown LAN 'LAN9'".
+ * A scenario that cannot be used. what() is the one-line message
+ * "FILE: POINTER: REASON", e.g.
+ * "scenarios/x.json: /stacks/0/links/1/lan: unknown LAN \"LAN9\" (LANs: \"LAN1\")".
+ * POINTER is a JSON pointer as --set accepts it; REASON says what is wrong and, in
+ * parentheses, what is allowed. Control characters are escaped: it is always one line.
  */
 class ScenarioError : public std::runtime_error
 {
@@ -60,11 +64,10 @@ class ScenarioError : public std::runtime_error
 struct LanSpec
 {
     std::string name;
-    std::string kind = "switched";  //!< "shared" (one CSMA channel) or "switched" (bridge)
-    std::string dataRate = "1Gbps"; //!< ns-3 DataRate string
-    double delayUs = 1.0;           //!< propagation delay of each CSMA segment, microseconds
-    uint32_t maxPortsPerSwitch = 0; //!< switched: 0 = one switch; else access switches of at
-                                    //!< most this many ports under one core switch
+    std::string kind = ScenarioDefaultString("lan", "kind"); //!< "shared" or "switched"
+    std::string dataRate = ScenarioDefaultString("lan", "dataRate"); //!< ns-3 DataRate
+    double delayUs = ScenarioDefaultNumber("lan", "delayUs"); //!< per CSMA segment, µs
+    uint32_t maxPortsPerSwitch = ScenarioDefaultUnsigned("lan", "maxPortsPerSwitch"); //!< switched
 };
 
 /** A static route. gateway empty = on-link (directly reachable on that link). */
@@ -79,17 +82,17 @@ struct RouteSpec
 struct LinkSpec
 {
     std::string name;            //!< e.g. "OSA1"
-    std::string kind = "MPCIPA"; //!< "MPCIPA" or "LCS"
+    std::string kind = ScenarioDefaultString("link", "kind"); //!< "MPCIPA" or "LCS"
     std::string lan;             //!< LAN name
     std::string address;         //!< HOME address "a.b.c.d/len"
-    double activateAt = 0.0;     //!< seconds; link start order decides VipaOwner
+    double activateAt = ScenarioDefaultNumber("link", "activateAt"); //!< seconds
 };
 
 /** Fix levels (seed 003). true = applied. */
 struct FixSpec
 {
-    bool pq23444 = true;
-    bool pq26689 = true;
+    bool pq23444 = ScenarioDefaultBool("fixes", "PQ23444");
+    bool pq26689 = ScenarioDefaultBool("fixes", "PQ26689");
 };
 
 /** A z/OS TCP/IP stack. */
@@ -100,25 +103,25 @@ struct StackSpec
     std::vector<std::string> vipas; //!< static VIPAs "a.b.c.d"
     std::vector<RouteSpec> routes;  //!< extra static routes (each names its link)
     FixSpec fixes;
-    double detectionDelay = 0.1;        //!< seconds from port failure to the stack noticing
-    double learningTime = 0.01;         //!< seconds a starting link listens for siblings
-    uint32_t gratuitousArpCount = 1;    //!< gratuitous ARPs per address announced
-    double gratuitousArpInterval = 1.0; //!< seconds between them
-    double gratuitousArpLoss = 0.0;     //!< probability each one is lost
-    std::string gratuitousArpLossScope = "frame"; //!< "frame" (nobody hears it) or "receiver"
-    bool vipaGiveBack = false;                    //!< recovered link takes VipaOwner back
-    std::string backupPolicy = "LongestActive";   //!< or "LowestName"
-    std::string vipaOwnerPolicy = "FirstActive";  //!< or "LowestName"
+    double detectionDelay = ScenarioDefaultNumber("stack", "detectionDelay"); //!< seconds
+    double learningTime = ScenarioDefaultNumber("stack", "learningTime"); //!< seconds
+    uint32_t gratuitousArpCount = ScenarioDefaultUnsigned("stack", "gratuitousArpCount");
+    double gratuitousArpInterval = ScenarioDefaultNumber("stack", "gratuitousArpInterval");
+    double gratuitousArpLoss = ScenarioDefaultNumber("stack", "gratuitousArpLoss");
+    std::string gratuitousArpLossScope = ScenarioDefaultString("stack", "gratuitousArpLossScope");
+    bool vipaGiveBack = ScenarioDefaultBool("stack", "vipaGiveBack");
+    std::string backupPolicy = ScenarioDefaultString("stack", "backupPolicy");
+    std::string vipaOwnerPolicy = ScenarioDefaultString("stack", "vipaOwnerPolicy");
 };
 
 /** Probe traffic sent by a station. */
 struct ProbeSpec
 {
     std::vector<std::string> targets; //!< addresses (HOME or VIPA) "a.b.c.d"
-    double interval = 0.1;            //!< seconds between requests to each target
-    double start = 1.0;               //!< seconds
-    double stop = -1.0;               //!< seconds; < 0 = end of the simulation
-    uint16_t port = 7;                //!< UDP port of the stack's probe responder
+    double interval = ScenarioDefaultNumber("probe", "interval"); //!< seconds
+    double start = ScenarioDefaultNumber("probe", "start"); //!< seconds
+    double stop = ScenarioDefaultNumber("probe", "stop"); //!< seconds; < 0 = the end
+    uint16_t port = static_cast<uint16_t>(ScenarioDefaultUnsigned("probe", "port"));
 };
 
 /** A LAN station (client or router). */
@@ -127,20 +130,20 @@ struct StationSpec
     std::string name;
     std::string lan;
     std::string address;        //!< "a.b.c.d/len"
-    std::string arp = "rfc826"; //!< "stock", "rfc826" or "linux"
+    std::string arp = ScenarioDefaultString("station", "arp"); //!< "stock", "rfc826", "linux"
     std::vector<RouteSpec> routes;
     std::optional<ProbeSpec> probe;
     // ARP cache knobs (ns-3 ArpCache defaults; linux-like knobs from arp(7))
-    double aliveTimeout = 120.0;
-    double deadTimeout = 100.0;
-    double waitReplyTimeout = 1.0;
-    uint32_t maxRetries = 3;
-    double locktime = 1.0;
-    double baseReachableTime = 30.0;
-    double delayFirstProbeTime = 5.0;
-    uint32_t ucastSolicit = 3;
-    double retransTime = 1.0;
-    bool gratuitousOverridesLocktime = true;
+    double aliveTimeout = ScenarioDefaultNumber("station", "aliveTimeout");
+    double deadTimeout = ScenarioDefaultNumber("station", "deadTimeout");
+    double waitReplyTimeout = ScenarioDefaultNumber("station", "waitReplyTimeout");
+    uint32_t maxRetries = ScenarioDefaultUnsigned("station", "maxRetries");
+    double locktime = ScenarioDefaultNumber("station", "locktime");
+    double baseReachableTime = ScenarioDefaultNumber("station", "baseReachableTime");
+    double delayFirstProbeTime = ScenarioDefaultNumber("station", "delayFirstProbeTime");
+    uint32_t ucastSolicit = ScenarioDefaultUnsigned("station", "ucastSolicit");
+    double retransTime = ScenarioDefaultNumber("station", "retransTime");
+    bool gratuitousOverridesLocktime = ScenarioDefaultBool("station", "gratuitousOverridesLocktime");
 };
 
 /** A scheduled event. */
@@ -159,9 +162,9 @@ struct Scenario
     std::string file; //!< where it was read from ("" if built in code)
     std::string name;
     std::string description;
-    uint32_t seed = 1;      //!< ns-3 RngSeed
-    uint32_t run = 1;       //!< ns-3 RngRun
-    double duration = 30.0; //!< seconds
+    uint32_t seed = ScenarioDefaultUnsigned("", "seed"); //!< family of samples
+    uint32_t run = ScenarioDefaultUnsigned("", "run"); //!< replication
+    double duration = ScenarioDefaultNumber("", "duration"); //!< seconds
     std::vector<LanSpec> lans;
     std::vector<StackSpec> stacks;
     std::vector<StationSpec> stations;
@@ -170,19 +173,55 @@ struct Scenario
     std::vector<double> devlinksAt;
 };
 
+/** Limits of what a scenario may ask for (doc/scenario-format.rst, "Limits"). */
+struct ScenarioLimits
+{
+    /// Largest scenario file, bytes.
+    static constexpr size_t kMaxFileBytes = 16u << 20;
+    /// Deepest JSON nesting (the format itself needs 5 levels).
+    static constexpr size_t kMaxDepth = 32;
+    /// Longest JSON string, bytes (names are at most 64 characters, descriptions 2000).
+    static constexpr size_t kMaxStringBytes = 8192;
+    /// Default work limit: probe requests plus events (see EstimateWork).
+    static constexpr double kDefaultMaxWork = 5e7;
+
+    /// Work limit; 0 = none (the command-line option --max-work).
+    double maxWork = kDefaultMaxWork;
+};
+
 /**
- * Read, check and convert a scenario file. `overrides` are "--set PATH=VALUE" strings
- * applied to the JSON before validation (PATH is dotted, with [i] for arrays, e.g.
- * "stacks[0].detectionDelay=0.5"; VALUE is JSON, or a bare string).
- * \throws ScenarioError on any problem (unreadable file, bad JSON, unknown key, wrong type,
- *         out-of-range value, dangling name, duplicate name or address).
+ * The work a scenario asks for: the probe requests all stations send (for each station
+ * with a probe, its targets times its probing time divided by its interval) plus the
+ * events. A scenario above ScenarioLimits::maxWork is refused.
  */
-Scenario LoadScenario(const std::string& file, const std::vector<std::string>& overrides = {});
+double EstimateWork(const Scenario& scenario);
+
+/**
+ * Read, check and convert a scenario file: read (at most 16 MiB), parse (nesting at most
+ * ScenarioLimits::kMaxDepth, no duplicate keys), apply the overrides, validate against the
+ * schema (ScenarioSchema), convert, cross-check what the schema cannot say, check the work
+ * estimate.
+ *
+ * `overrides` are "--set PATH=VALUE" strings applied to the JSON before validation, in
+ * order. PATH is a JSON pointer as messages print it ("/stacks/0/detectionDelay"; the
+ * dotted form "stacks[0].detectionDelay" is also accepted); VALUE is JSON, or else taken as
+ * a string. Setting a key that does not exist adds it (and the schema then rejects it if it
+ * is unknown); an array index may be the array's size (appends).
+ *
+ * 	hrows ScenarioError on any problem (one line: file, JSON pointer, reason).
+ */
+Scenario LoadScenario(const std::string& file,
+                      const std::vector<std::string>& overrides = {},
+                      const ScenarioLimits& limits = {});
 
 /** Same, from JSON text; `file` is only used in messages. */
 Scenario ParseScenario(const std::string& text,
                        const std::string& file,
-                       const std::vector<std::string>& overrides = {});
+                       const std::vector<std::string>& overrides = {},
+                       const ScenarioLimits& limits = {});
+
+/** A file name as messages show it: quoted and escaped if it has control characters. */
+std::string FormatFileName(const std::string& file);
 
 /** The scenario as canonical JSON text (every field, defaults filled in). */
 std::string ScenarioToJson(const Scenario& scenario, int indent = 2);

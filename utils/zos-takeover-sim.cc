@@ -9,6 +9,7 @@
 
 #include <boost/program_options.hpp>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -44,6 +45,7 @@ main(int argc, char** argv)
         "Usage: zos-takeover-sim [SCENARIO.json] [options]\n\nOptions");
     std::string out;
     std::vector<std::string> sets;
+    ScenarioLimits limits;
     visible.add_options()("help,h", "print this help and exit")(
         "out,o",
         po::value<std::string>(&out),
@@ -53,7 +55,12 @@ main(int argc, char** argv)
         "set,s",
         po::value<std::vector<std::string>>(&sets)->composing(),
         "override a scenario value before validation, PATH=VALUE, e.g. "
-        "--set stacks[0].detectionDelay=0.5 (repeatable)")(
+        "--set /stacks/0/detectionDelay=0.5 (a JSON pointer as error messages print it; "
+        "repeatable)")(
+        "max-work",
+        po::value<double>(&limits.maxWork),
+        "refuse scenarios whose estimated work (probe requests plus events) exceeds this; "
+        "0 = no limit (default 5e7)")(
         "pcap",
         "write one pcap per LAN into the output directory")(
         "quiet,q",
@@ -88,6 +95,12 @@ main(int argc, char** argv)
         std::cerr << "zos-takeover: " << e.what() << " (see --help)\n";
         return 2;
     }
+    if (!(limits.maxWork >= 0) || !std::isfinite(limits.maxWork))
+    {
+        std::cerr << "zos-takeover: --max-work: got " << limits.maxWork
+                  << " (expected 0 for no limit, or a positive number)\n";
+        return 2;
+    }
     if (vm.count("help"))
     {
         std::cout << visible << "\nWithout SCENARIO, runs " << scenarioFile << ".\n"
@@ -99,7 +112,7 @@ main(int argc, char** argv)
     Scenario scenario;
     try
     {
-        scenario = LoadScenario(scenarioFile, sets);
+        scenario = LoadScenario(scenarioFile, sets, limits);
     }
     catch (const ScenarioError& e)
     {

@@ -1,0 +1,855 @@
+/*
+ * zos-takeover: the scenario schema.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * valijson decides whether a document is valid; this file only turns its verdict into one
+ * line a user can act on. valijson reports every failing constraint with the path of the
+ * value concerned; the innermost of those paths that comes first in the text is the one
+ * reported, with the constraint the schema node at that path states (its type, range,
+ * enumeration, pattern title, required or unknown keys, or the keys a conditional adds).
+ *
+ * Like scenario.cc, this file includes no ns-3 header (the fuzzer builds it alone).
+ */
+
+#include "scenario-schema.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <stdexcept>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+namespace ns3
+{
+namespace zos
+{
+
+extern const char* const kScenarioSchemaText; // generated from scenarios/scenario.schema.json
+
+namespace
+{
+
+using Json = ScenarioJson;
+
+/// "\u00XX" for a byte or code unit below 0x10000.
+std::string
+Escaped(unsigned code)
+{
+    char buffer[8];
+    std::snprintf(buffer, sizeof(buffer), "\\u%04x", code & 0xffffu);
+    return buffer;
+}
+
+/// The JSON type of a value, as a noun with its article.
+std::string
+TypeNoun(const Json& v)
+{
+    switch (v.type())
+    {
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::boolean:
+        return "a boolean";
+    case Json::value_t::string:
+        return "a string";
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::object:
+        return "an object";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+        return "an integer";
+    default:
+        return "a number";
+    }
+}
+
+bool
+IsInteger(const Json& v)
+{
+    if (v.is_number_integer())
+    {
+        return true;
+    }
+    if (v.is_number_float())
+    {
+        double d = v.get<double>();
+        return std::isfinite(d) && d == std::floor(d);
+    }
+    return false;
+}
+
+bool
+HasType(const Json& v, const std::string& type)
+{
+    if (type == "number")
+    {
+        return v.is_number();
+    }
+    if (type == "integer")
+    {
+        return IsInteger(v);
+    }
+    if (type == "string")
+    {
+        return v.is_string();
+    }
+    if (type == "boolean")
+    {
+        return v.is_boolean();
+    }
+    if (type == "array")
+    {
+        return v.is_array();
+    }
+    if (type == "object")
+    {
+        return v.is_object();
+    }
+    return v.is_null();
+}
+
+std::string
+Article(const std::string& type)
+{
+    if (type == "integer" || type == "array" || type == "object")
+    {
+        return "an " + type;
+    }
+    return type == "null" ? "null" : "a " + type;
+}
+
+/// Number of Unicode code points of UTF-8 text (JSON Schema lengths count code points).
+size_t
+CodePoints(const std::string& s)
+{
+    size_t n = 0;
+    for (unsigned char c : s)
+    {
+        n += (c & 0xc0) != 0x80;
+    }
+    return n;
+}
+
+std::string
+Number(const Json& v)
+{
+    return v.dump(-1, ' ', true, Json::error_handler_t::replace);
+}
+
+std::string
+Join(const std::vector<std::string>& items, const std::string& separator)
+{
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+    {
+        out += (i == 0 ? "" : separator) + items[i];
+    }
+    return out;
+}
+
+JsonPointer
+Child(const JsonPointer& p, const std::string& token)
+{
+    JsonPointer c = p;
+    c.push_back(token);
+    return c;
+}
+
+/// The value at a pointer, or nullptr.
+const Json*
+At(const Json& document, const JsonPointer& pointer)
+{
+    const Json* v = &document;
+    for (const std::string& token : pointer)
+    {
+        if (v->is_object())
+        {
+            auto it = v->find(token);
+            if (it == v->end())
+            {
+                return nullptr;
+            }
+            v = &*it;
+        }
+        else if (v->is_array())
+        {
+            size_t i = 0;
+            for (char c : token)
+            {
+                if (c < '0' || c > '9' || i > v->size())
+                {
+                    return nullptr;
+                }
+                i = i * 10 + static_cast<size_t>(c - '0');
+            }
+            if (token.empty() || i >= v->size())
+            {
+                return nullptr;
+            }
+            v = &(*v)[i];
+        }
+        else
+        {
+            return nullptr;
+        }
+    }
+    return v;
+}
+
+/// Position of each step of a pointer in the text: member or element index, per level.
+std::vector<size_t>
+Positions(const Json& document, const JsonPointer& pointer)
+{
+    std::vector<size_t> positions;
+    const Json* v = &document;
+    for (const std::string& token : pointer)
+    {
+        if (v == nullptr)
+        {
+            break;
+        }
+        if (v->is_object())
+        {
+            auto it = v->find(token);
+            positions.push_back(it == v->end() ? v->size()
+                                               : static_cast<size_t>(std::distance(v->begin(), it)));
+            v = it == v->end() ? nullptr : &*it;
+        }
+        else
+        {
+            size_t i = std::strtoul(token.c_str(), nullptr, 10);
+            positions.push_back(i);
+            v = v->is_array() && i < v->size() ? &(*v)[i] : nullptr;
+        }
+    }
+    return positions;
+}
+
+} // namespace
+
+std::string
+FormatPointer(const JsonPointer& pointer)
+{
+    if (pointer.empty())
+    {
+        return "/";
+    }
+    std::string out;
+    for (const std::string& token : pointer)
+    {
+        out += '/';
+        for (unsigned char c : token)
+        {
+            if (c == '~')
+            {
+                out += "~0";
+            }
+            else if (c == '/')
+            {
+                out += "~1";
+            }
+            else if (c < 0x20 || c == 0x7f || c >= 0x80 || c == '\\')
+            {
+                // one printable line: the key is shown JSON-escaped
+                std::string quoted = QuoteForMessage(std::string(1, static_cast<char>(c)));
+                out += c >= 0x80 ? Escaped(c) : quoted.substr(1, quoted.size() - 2);
+            }
+            else
+            {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    return out;
+}
+
+std::string
+QuoteForMessage(const std::string& text)
+{
+    // ensure_ascii: every control and non-ASCII character becomes \uXXXX; ill-formed
+    // UTF-8 is replaced by U+FFFD (escaped too).
+    return Json(text).dump(-1, ' ', true, Json::error_handler_t::replace);
+}
+
+std::string
+ValueForMessage(const Json& value)
+{
+    if (value.is_string())
+    {
+        std::string s = value.get<std::string>();
+        if (s.size() > 80)
+        {
+            return "a string of " + std::to_string(CodePoints(s)) + " characters";
+        }
+        return QuoteForMessage(s);
+    }
+    if (value.is_array())
+    {
+        return value.empty() ? "an empty array" : "an array";
+    }
+    if (value.is_object())
+    {
+        return value.empty() ? "an empty object" : "an object";
+    }
+    return Number(value);
+}
+
+// ------------------------------------------------------------------------------------------
+
+struct ScenarioSchema::Compiled
+{
+    valijson::Schema schema;
+    std::mutex regexLock;
+    std::map<std::string, std::regex> regexes;
+
+    bool Matches(const std::string& pattern, const std::string& text)
+    {
+        std::lock_guard<std::mutex> lock(regexLock);
+        auto it = regexes.find(pattern);
+        if (it == regexes.end())
+        {
+            it = regexes.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
+        }
+        return std::regex_search(text, it->second);
+    }
+};
+
+const ScenarioSchema&
+ScenarioSchema::Get()
+{
+    static const ScenarioSchema schema(kScenarioSchemaText);
+    return schema;
+}
+
+ScenarioSchema::ScenarioSchema(const std::string& text)
+    : m_document(Json::parse(text)),
+      m_compiled(std::make_unique<Compiled>())
+{
+    nlohmann::json plain = m_document;
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(plain);
+    parser.populateSchema(adapter, m_compiled->schema);
+}
+
+ScenarioSchema::~ScenarioSchema() = default;
+
+const Json&
+ScenarioSchema::Document() const
+{
+    return m_document;
+}
+
+const Json&
+ScenarioSchema::Resolve(const Json& node) const
+{
+    const Json* n = &node;
+    for (int hops = 0; hops < 16 && n->is_object() && n->contains("$ref"); ++hops)
+    {
+        const std::string ref = (*n)["$ref"].get<std::string>();
+        if (ref.rfind("#/definitions/", 0) != 0)
+        {
+            throw std::runtime_error("unsupported $ref " + ref);
+        }
+        n = &m_document["definitions"][ref.substr(14)];
+    }
+    return *n;
+}
+
+const Json*
+ScenarioSchema::NodeFor(const Json& document, const JsonPointer& pointer) const
+{
+    const Json* node = &Resolve(m_document);
+    const Json* value = &document;
+    for (const std::string& token : pointer)
+    {
+        if (value == nullptr || !node->is_object())
+        {
+            return nullptr;
+        }
+        if (value->is_object())
+        {
+            auto props = node->find("properties");
+            if (props != node->end() && props->contains(token))
+            {
+                node = &(*props)[token];
+            }
+            else
+            {
+                auto extra = node->find("additionalProperties");
+                if (extra == node->end() || !extra->is_object())
+                {
+                    return nullptr;
+                }
+                node = &*extra;
+            }
+        }
+        else if (value->is_array())
+        {
+            auto items = node->find("items");
+            if (items == node->end())
+            {
+                return nullptr;
+            }
+            node = &*items;
+        }
+        else
+        {
+            return nullptr;
+        }
+        node = &Resolve(*node);
+        value = At(*value, {token});
+    }
+    return node;
+}
+
+std::string
+ScenarioSchema::Allowed(const Json& raw) const
+{
+    const Json& node = Resolve(raw);
+    if (node.is_boolean())
+    {
+        return node.get<bool>() ? "anything" : "nothing: the key is not allowed here";
+    }
+    if (node.contains("title"))
+    {
+        return node["title"].get<std::string>();
+    }
+    if (node.contains("enum"))
+    {
+        std::vector<std::string> values;
+        for (const Json& v : node["enum"])
+        {
+            values.push_back(ValueForMessage(v));
+        }
+        return values.size() == 1 ? values[0] : "one of " + Join(values, ", ");
+    }
+    if (node.contains("const"))
+    {
+        return ValueForMessage(node["const"]);
+    }
+    if (node.contains("anyOf"))
+    {
+        std::vector<std::string> branches;
+        for (const Json& b : node["anyOf"])
+        {
+            branches.push_back(Allowed(b));
+        }
+        return Join(branches, " or ");
+    }
+    std::string type = node.contains("type") && node["type"].is_string()
+                           ? node["type"].get<std::string>()
+                           : "";
+    std::string text = type.empty() ? "a value" : Article(type);
+    if (type == "number" || type == "integer")
+    {
+        bool hasLow = node.contains("minimum") || node.contains("exclusiveMinimum");
+        bool hasHigh = node.contains("maximum") || node.contains("exclusiveMaximum");
+        std::string low = node.contains("minimum") ? "[" + Number(node["minimum"])
+                          : node.contains("exclusiveMinimum")
+                              ? "(" + Number(node["exclusiveMinimum"])
+                              : "";
+        std::string high = node.contains("maximum") ? Number(node["maximum"]) + "]"
+                           : node.contains("exclusiveMaximum")
+                               ? Number(node["exclusiveMaximum"]) + ")"
+                               : "";
+        if (hasLow && hasHigh)
+        {
+            text += " in " + low + ", " + high;
+        }
+        else if (hasLow)
+        {
+            text += (low[0] == '[' ? " >= " : " > ") + low.substr(1);
+        }
+        else if (hasHigh)
+        {
+            text += (high.back() == ']' ? " <= " : " < ") + high.substr(0, high.size() - 1);
+        }
+        if (node.contains("not") && node["not"].contains("const"))
+        {
+            text += ", not " + Number(node["not"]["const"]);
+        }
+    }
+    else if (type == "string")
+    {
+        if (node.contains("maxLength"))
+        {
+            text += " of at most " + Number(node["maxLength"]) + " characters";
+        }
+    }
+    else if (type == "array")
+    {
+        size_t low = node.value("minItems", 0u);
+        std::string size = node.contains("maxItems")
+                               ? std::to_string(low) + " to " + Number(node["maxItems"])
+                               : "at least " + std::to_string(low);
+        text += " of " + size + " elements";
+        if (node.contains("items"))
+        {
+            text += ", each " + Allowed(node["items"]);
+        }
+    }
+    return text;
+}
+
+const Json&
+ScenarioSchema::Default(const std::string& definition, const std::string& key) const
+{
+    const Json& owner = definition.empty() ? m_document : m_document["definitions"][definition];
+    const Json& property = owner.at("properties").at(key);
+    if (property.contains("default"))
+    {
+        return property["default"];
+    }
+    return Resolve(property).at("default");
+}
+
+// ------------------------------------------------------------------------------------------
+// Explanations
+// ------------------------------------------------------------------------------------------
+
+std::optional<std::string>
+ScenarioSchema::ExplainValue(const Json& value, const Json& raw) const
+{
+    const Json& node = Resolve(raw);
+    auto got = [&]() { return "got " + ValueForMessage(value) + " (expected " + Allowed(node) + ")"; };
+    if (node.is_boolean())
+    {
+        return node.get<bool>() ? std::nullopt : std::optional<std::string>(got());
+    }
+    if (node.contains("type"))
+    {
+        const Json& types = node["type"];
+        bool ok = false;
+        if (types.is_string())
+        {
+            ok = HasType(value, types.get<std::string>());
+        }
+        else
+        {
+            for (const Json& t : types)
+            {
+                ok = ok || HasType(value, t.get<std::string>());
+            }
+        }
+        if (!ok)
+        {
+            return got();
+        }
+    }
+    if (node.contains("enum"))
+    {
+        bool found = false;
+        for (const Json& v : node["enum"])
+        {
+            found = found || v == value;
+        }
+        if (!found)
+        {
+            return got();
+        }
+    }
+    if (node.contains("const") && node["const"] != value)
+    {
+        return got();
+    }
+    if (value.is_number())
+    {
+        double d = value.get<double>();
+        if ((node.contains("minimum") && d < node["minimum"].get<double>()) ||
+            (node.contains("maximum") && d > node["maximum"].get<double>()) ||
+            (node.contains("exclusiveMinimum") && d <= node["exclusiveMinimum"].get<double>()) ||
+            (node.contains("exclusiveMaximum") && d >= node["exclusiveMaximum"].get<double>()))
+        {
+            return got();
+        }
+    }
+    if (value.is_string())
+    {
+        const std::string s = value.get<std::string>();
+        size_t n = CodePoints(s);
+        if ((node.contains("minLength") && n < node["minLength"].get<size_t>()) ||
+            (node.contains("maxLength") && n > node["maxLength"].get<size_t>()))
+        {
+            return got();
+        }
+        if (node.contains("pattern") && !m_compiled->Matches(node["pattern"], s))
+        {
+            return got();
+        }
+    }
+    if (value.is_array())
+    {
+        if (node.contains("minItems") && value.size() < node["minItems"].get<size_t>())
+        {
+            return value.empty() ? "must not be empty (expected " + Allowed(node) + ")" : got();
+        }
+        if (node.contains("maxItems") && value.size() > node["maxItems"].get<size_t>())
+        {
+            return "got " + std::to_string(value.size()) + " elements (expected " + Allowed(node) +
+                   ")";
+        }
+    }
+    if (node.contains("not") && Accepts(value, node["not"]))
+    {
+        return got();
+    }
+    if (node.contains("anyOf"))
+    {
+        bool any = false;
+        for (const Json& b : node["anyOf"])
+        {
+            any = any || Accepts(value, b);
+        }
+        if (!any)
+        {
+            return got();
+        }
+    }
+    return std::nullopt;
+}
+
+bool
+ScenarioSchema::Accepts(const Json& value, const Json& raw) const
+{
+    const Json& node = Resolve(raw);
+    if (ExplainValue(value, node))
+    {
+        return false;
+    }
+    if (value.is_object() && node.is_object())
+    {
+        if (ExplainObject(value, node, {}))
+        {
+            return false;
+        }
+        if (node.contains("properties"))
+        {
+            for (auto it = value.begin(); it != value.end(); ++it)
+            {
+                if (node["properties"].contains(it.key()) &&
+                    !Accepts(it.value(), node["properties"][it.key()]))
+                {
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+std::optional<SchemaProblem>
+ScenarioSchema::ExplainObject(const Json& value, const Json& node, const JsonPointer& pointer) const
+{
+    const Json empty = Json::object();
+    const Json& properties = node.contains("properties") ? node["properties"] : empty;
+    std::vector<std::string> keys;
+    for (auto it = properties.begin(); it != properties.end(); ++it)
+    {
+        keys.push_back(it.key());
+    }
+    std::string owner = node.contains("title") ? node["title"].get<std::string>() : "this object";
+    if (node.contains("additionalProperties") && node["additionalProperties"] == false)
+    {
+        for (auto it = value.begin(); it != value.end(); ++it)
+        {
+            if (!properties.contains(it.key()))
+            {
+                return SchemaProblem{Child(pointer, it.key()),
+                                     "unknown key " + QuoteForMessage(it.key()) + " (keys of " +
+                                         owner + ": " + Join(keys, ", ") + ")"};
+            }
+        }
+    }
+    if (node.contains("required"))
+    {
+        for (const Json& r : node["required"])
+        {
+            if (!value.contains(r.get<std::string>()))
+            {
+                std::vector<std::string> required;
+                for (const Json& k : node["required"])
+                {
+                    required.push_back(k.get<std::string>());
+                }
+                return SchemaProblem{pointer,
+                                     "missing required key " + QuoteForMessage(r) + " (" + owner +
+                                         " requires " + Join(required, ", ") + ")"};
+            }
+        }
+    }
+    // Conditionals: {"if": {"properties": {"type": {"enum": [...]}}}, "then": {...}}
+    if (node.contains("allOf"))
+    {
+        for (const Json& part : node["allOf"])
+        {
+            if (!part.contains("if") || !part.contains("then") || !Accepts(value, part["if"]))
+            {
+                continue;
+            }
+            std::vector<std::string> condition;
+            if (part["if"].contains("properties"))
+            {
+                for (auto it = part["if"]["properties"].begin();
+                     it != part["if"]["properties"].end();
+                     ++it)
+                {
+                    if (value.contains(it.key()))
+                    {
+                        condition.push_back(it.key() + " " + ValueForMessage(value[it.key()]));
+                    }
+                }
+            }
+            const std::string when = "for " + Join(condition, ", ");
+            const Json& then = part["then"];
+            if (then.contains("required"))
+            {
+                for (const Json& r : then["required"])
+                {
+                    if (!value.contains(r.get<std::string>()))
+                    {
+                        return SchemaProblem{pointer,
+                                             "missing required key " + QuoteForMessage(r) +
+                                                 " (required " + when + ")"};
+                    }
+                }
+            }
+            if (then.contains("properties"))
+            {
+                for (auto it = value.begin(); it != value.end(); ++it)
+                {
+                    if (then["properties"].contains(it.key()) &&
+                        then["properties"][it.key()] == false)
+                    {
+                        return SchemaProblem{Child(pointer, it.key()),
+                                             "key " + QuoteForMessage(it.key()) +
+                                                 " not allowed " + when};
+                    }
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<SchemaProblem>
+ScenarioSchema::Explain(const Json& document, const JsonPointer& pointer) const
+{
+    // The value itself, then the objects around it (unknown, missing or conditional keys).
+    JsonPointer p = pointer;
+    while (true)
+    {
+        const Json* value = At(document, p);
+        const Json* node = NodeFor(document, p);
+        if (value != nullptr && node != nullptr)
+        {
+            if (auto reason = ExplainValue(*value, *node))
+            {
+                return SchemaProblem{p, *reason};
+            }
+            if (value->is_object() && node->is_object())
+            {
+                if (auto problem = ExplainObject(*value, *node, p))
+                {
+                    return problem;
+                }
+            }
+        }
+        if (p.empty())
+        {
+            return std::nullopt;
+        }
+        p.pop_back();
+    }
+}
+
+std::optional<SchemaProblem>
+ScenarioSchema::Validate(const Json& document) const
+{
+    nlohmann::json plain = document;
+    valijson::adapters::NlohmannJsonAdapter adapter(plain);
+    valijson::Validator validator;
+    valijson::ValidationResults results;
+    if (validator.validate(m_compiled->schema, adapter, &results))
+    {
+        return std::nullopt;
+    }
+    // valijson's contexts: "<root>", then "[key]" or "[index]" per level.
+    std::vector<std::pair<JsonPointer, std::string>> errors;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error))
+    {
+        JsonPointer p;
+        for (size_t i = 1; i < error.context.size(); ++i)
+        {
+            const std::string& c = error.context[i];
+            p.push_back(c.size() >= 2 ? c.substr(1, c.size() - 2) : c);
+        }
+        errors.emplace_back(p, error.description);
+    }
+    // The innermost paths (no other error below them), in the order of the text.
+    std::vector<std::pair<std::vector<size_t>, size_t>> leaves;
+    for (size_t i = 0; i < errors.size(); ++i)
+    {
+        bool inner = true;
+        for (size_t j = 0; j < errors.size() && inner; ++j)
+        {
+            const JsonPointer& a = errors[i].first;
+            const JsonPointer& b = errors[j].first;
+            inner = !(b.size() > a.size() && std::equal(a.begin(), a.end(), b.begin()));
+        }
+        if (inner)
+        {
+            leaves.emplace_back(Positions(document, errors[i].first), i);
+        }
+    }
+    std::sort(leaves.begin(), leaves.end());
+    for (const auto& leaf : leaves)
+    {
+        if (auto problem = Explain(document, errors[leaf.second].first))
+        {
+            return problem;
+        }
+    }
+    // Not expected: every constraint the schema uses is explained above.
+    const auto& first = errors[leaves.empty() ? 0 : leaves.front().second];
+    return SchemaProblem{first.first, "does not match the schema (" + first.second + ")"};
+}
+
+// ------------------------------------------------------------------------------------------
+
+double
+ScenarioDefaultNumber(const char* definition, const char* key)
+{
+    return ScenarioSchema::Get().Default(definition, key).get<double>();
+}
+
+uint32_t
+ScenarioDefaultUnsigned(const char* definition, const char* key)
+{
+    return ScenarioSchema::Get().Default(definition, key).get<uint32_t>();
+}
+
+bool
+ScenarioDefaultBool(const char* definition, const char* key)
+{
+    return ScenarioSchema::Get().Default(definition, key).get<bool>();
+}
+
+std::string
+ScenarioDefaultString(const char* definition, const char* key)
+{
+    return ScenarioSchema::Get().Default(definition, key).get<std::string>();
+}
+
+} // namespace zos
+} // namespace ns3
