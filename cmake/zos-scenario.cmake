@@ -21,6 +21,7 @@ function(zos_scenario_sources out root bindir)
   set(${out}
       ${root}/helper/scenario.cc
       ${root}/helper/scenario-schema.cc
+      ${root}/helper/scenario-json.cc
       ${bindir}/zos-generated/scenario-schema-text.cc
       PARENT_SCOPE)
 endfunction()

@@ -221,8 +221,8 @@ Positions(const Json& document, const JsonPointer& pointer)
         if (v->is_object())
         {
             auto it = v->find(token);
-            positions.push_back(it == v->end() ? v->size()
-                                               : static_cast<size_t>(std::distance(v->begin(), it)));
+            positions.push_back(
+                it == v->end() ? v->size() : static_cast<size_t>(std::distance(v->begin(), it)));
             v = it == v->end() ? nullptr : &*it;
         }
         else
@@ -446,9 +446,8 @@ ScenarioSchema::Allowed(const Json& raw) const
         }
         return Join(branches, " or ");
     }
-    std::string type = node.contains("type") && node["type"].is_string()
-                           ? node["type"].get<std::string>()
-                           : "";
+    std::string type =
+        node.contains("type") && node["type"].is_string() ? node["type"].get<std::string>() : "";
     std::string text = type.empty() ? "a value" : Article(type);
     if (type == "number" || type == "integer")
     {
@@ -521,7 +520,9 @@ std::optional<std::string>
 ScenarioSchema::ExplainValue(const Json& value, const Json& raw) const
 {
     const Json& node = Resolve(raw);
-    auto got = [&]() { return "got " + ValueForMessage(value) + " (expected " + Allowed(node) + ")"; };
+    auto got = [&]() {
+        return "got " + ValueForMessage(value) + " (expected " + Allowed(node) + ")";
+    };
     if (node.is_boolean())
     {
         return node.get<bool>() ? std::nullopt : std::optional<std::string>(got());
@@ -731,8 +732,8 @@ ScenarioSchema::ExplainObject(const Json& value, const Json& node, const JsonPoi
                         then["properties"][it.key()] == false)
                     {
                         return SchemaProblem{Child(pointer, it.key()),
-                                             "key " + QuoteForMessage(it.key()) +
-                                                 " not allowed " + when};
+                                             "key " + QuoteForMessage(it.key()) + " not allowed " +
+                                                 when};
                     }
                 }
             }

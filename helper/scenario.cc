@@ -8,8 +8,9 @@
  *
  * The schema (scenarios/scenario.schema.json, ScenarioSchema) is the contract: it states
  * every key, type, range, enumeration and default. This file only
- *  1. reads the text within limits (size, nesting depth, string length, duplicate keys),
- *  2. applies the --set overrides,
+ *  1. reads the text within limits (size here; nesting depth, string length and duplicate
+ *     keys in scenario-json.cc),
+ *  2. applies the --set overrides (scenario-json.cc),
  *  3. asks the schema for the first problem,
  *  4. converts the valid document to the structures of scenario.h (a key left out keeps
  *     the structure's default, which is the schema's),
@@ -22,14 +23,16 @@
 
 #include "scenario.h"
 
+#include "scenario-json.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
-#include <functional>
-#include <map>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <locale>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -123,499 +126,271 @@ Text(double d)
 }
 
 // ------------------------------------------------------------------------------------------
-// Reading JSON text within limits
+// Conversion: one list of keys per structure, used to read a valid document and to write
+// the canonical form
 // ------------------------------------------------------------------------------------------
 
-/// A problem found while reading: where and what.
-struct ReadProblem
+/// Written only if not empty (optional keys without a default).
+constexpr bool kOmitEmpty = true;
+
+template <typename F>
+void
+Fields(LanSpec& l, F f)
 {
-    JsonPointer pointer;
-    std::string reason;
+    f("name", l.name);
+    f("kind", l.kind);
+    f("dataRate", l.dataRate);
+    f("delayUs", l.delayUs);
+    f("maxPortsPerSwitch", l.maxPortsPerSwitch);
+}
+
+template <typename F>
+void
+Fields(LinkSpec& l, F f)
+{
+    f("name", l.name);
+    f("kind", l.kind);
+    f("lan", l.lan);
+    f("address", l.address);
+    f("activateAt", l.activateAt);
+}
+
+template <typename F>
+void
+Fields(RouteSpec& r, F f)
+{
+    f("destination", r.destination);
+    f("gateway", r.gateway, kOmitEmpty);
+    f("link", r.link, kOmitEmpty);
+}
+
+template <typename F>
+void
+Fields(FixSpec& x, F f)
+{
+    f("PQ23444", x.pq23444);
+    f("PQ26689", x.pq26689);
+}
+
+template <typename F>
+void
+Fields(StackSpec& st, F f)
+{
+    f("name", st.name);
+    f("links", st.links);
+    f("vipas", st.vipas);
+    f("routes", st.routes);
+    f("fixes", st.fixes);
+    f("detectionDelay", st.detectionDelay);
+    f("learningTime", st.learningTime);
+    f("gratuitousArpCount", st.gratuitousArpCount);
+    f("gratuitousArpInterval", st.gratuitousArpInterval);
+    f("gratuitousArpLoss", st.gratuitousArpLoss);
+    f("gratuitousArpLossScope", st.gratuitousArpLossScope);
+    f("vipaGiveBack", st.vipaGiveBack);
+    f("backupPolicy", st.backupPolicy);
+    f("vipaOwnerPolicy", st.vipaOwnerPolicy);
+}
+
+template <typename F>
+void
+Fields(ProbeSpec& p, F f)
+{
+    f("targets", p.targets);
+    f("interval", p.interval);
+    f("start", p.start);
+    f("stop", p.stop);
+    f("port", p.port);
+}
+
+template <typename F>
+void
+Fields(StationSpec& st, F f)
+{
+    f("name", st.name);
+    f("lan", st.lan);
+    f("address", st.address);
+    f("arp", st.arp);
+    f("routes", st.routes);
+    f("probe", st.probe);
+    f("aliveTimeout", st.aliveTimeout);
+    f("deadTimeout", st.deadTimeout);
+    f("waitReplyTimeout", st.waitReplyTimeout);
+    f("maxRetries", st.maxRetries);
+    f("locktime", st.locktime);
+    f("baseReachableTime", st.baseReachableTime);
+    f("delayFirstProbeTime", st.delayFirstProbeTime);
+    f("ucastSolicit", st.ucastSolicit);
+    f("retransTime", st.retransTime);
+    f("gratuitousOverridesLocktime", st.gratuitousOverridesLocktime);
+}
+
+template <typename F>
+void
+Fields(EventSpec& ev, F f)
+{
+    f("at", ev.at);
+    f("type", ev.type);
+    f("stack", ev.stack);
+    f("link", ev.link, kOmitEmpty);
+    f("address", ev.address, kOmitEmpty);
+}
+
+template <typename F>
+void
+Fields(Scenario& s, F f)
+{
+    f("name", s.name);
+    f("description", s.description);
+    f("seed", s.seed);
+    f("run", s.run);
+    f("duration", s.duration);
+    f("lans", s.lans);
+    f("stacks", s.stacks);
+    f("stations", s.stations);
+    f("events", s.events);
+    f("devlinksAt", s.devlinksAt);
+}
+
+/// A Fields() visitor that does nothing (to detect structures).
+struct AnyField
+{
+    template <typename... A>
+    void operator()(A&&...) const
+    {
+    }
 };
 
-/// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
-std::string
-ParseErrorText(const std::exception& e)
+/// Whether T has a Fields() list (a structure of scenario.h).
+template <typename T, typename = void>
+struct IsSpec : std::false_type
 {
-    std::string what = e.what();
-    if (!what.empty() && what[0] == '[')
-    {
-        size_t end = what.find("] ");
-        if (end != std::string::npos)
-        {
-            what = what.substr(end + 2);
-        }
-    }
-    // nlohmann quotes the offending text raw; keep the message one printable line.
-    std::string out;
-    for (unsigned char c : what)
-    {
-        if (c < 0x20 || c == 0x7f || c >= 0x80)
-        {
-            char buffer[8];
-            std::snprintf(buffer, sizeof(buffer), "\\x%02x", c);
-            out += buffer;
-        }
-        else
-        {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
-}
+};
 
-/**
- * Parse JSON text, refusing (before the tree grows) nesting deeper than kMaxDepth, strings
- * longer than kMaxStringBytes and duplicate keys (nlohmann would keep the last one).
- * Linear in the size of the text.
- * \throws ReadProblem
- */
-Json
-ReadJson(const std::string& text, const JsonPointer& base)
+template <typename T>
+struct IsSpec<T, decltype(Fields(std::declval<T&>(), AnyField{}))> : std::true_type
 {
-    struct Frame
-    {
-        bool isArray;
-        size_t index;    // arrays: index of the next element
-        std::string key; // objects: the last key read
-        std::set<std::string> keys;
-    };
-    std::vector<Frame> frames;
-    auto here = [&]() {
-        JsonPointer p = base;
-        for (const Frame& f : frames)
-        {
-            p.push_back(f.isArray ? std::to_string(f.index) : f.key);
-        }
-        return p;
-    };
-    auto valueDone = [&]() {
-        if (!frames.empty() && frames.back().isArray)
-        {
-            ++frames.back().index;
-        }
-    };
-    auto callback = [&](int, Json::parse_event_t event, Json& parsed) {
-        switch (event)
-        {
-        case Json::parse_event_t::object_start:
-        case Json::parse_event_t::array_start:
-            if (frames.size() + 1 > ScenarioLimits::kMaxDepth)
-            {
-                throw ReadProblem{here(),
-                                  "JSON nested deeper than " +
-                                      std::to_string(ScenarioLimits::kMaxDepth) +
-                                      " levels (expected at most " +
-                                      std::to_string(ScenarioLimits::kMaxDepth) + ")"};
-            }
-            frames.push_back({event == Json::parse_event_t::array_start, 0, "", {}});
-            break;
-        case Json::parse_event_t::key: {
-            std::string key = parsed.get<std::string>();
-            if (key.size() > ScenarioLimits::kMaxStringBytes)
-            {
-                frames.back().key = key.substr(0, 16) + "...";
-                throw ReadProblem{here(),
-                                  "key of " + std::to_string(key.size()) +
-                                      " bytes (expected at most " +
-                                      std::to_string(ScenarioLimits::kMaxStringBytes) + ")"};
-            }
-            frames.back().key = key;
-            if (!frames.back().keys.insert(key).second)
-            {
-                throw ReadProblem{here(),
-                                  "duplicate key " + QuoteForMessage(key) +
-                                      " (expected each key once per object)"};
-            }
-            break;
-        }
-        case Json::parse_event_t::object_end:
-        case Json::parse_event_t::array_end:
-            frames.pop_back();
-            valueDone();
-            break;
-        case Json::parse_event_t::value:
-            if (parsed.is_string() &&
-                parsed.get_ref<const std::string&>().size() > ScenarioLimits::kMaxStringBytes)
-            {
-                throw ReadProblem{here(),
-                                  "string of " +
-                                      std::to_string(parsed.get_ref<const std::string&>().size()) +
-                                      " bytes (expected at most " +
-                                      std::to_string(ScenarioLimits::kMaxStringBytes) + ")"};
-            }
-            valueDone();
-            break;
-        }
-        return true;
-    };
-    try
-    {
-        return Json::parse(text, callback);
-    }
-    catch (const Json::exception& e)
-    {
-        // a syntax error, or a number too large for a double
-        throw ReadProblem{here(), "invalid JSON: " + ParseErrorText(e)};
-    }
-}
+};
 
-/**
- * JSON has one number type; JSON Schema draft 7 counts 3.0 as an integer, valijson does
- * not. Give such numbers (if exactly representable) the integer type before validation.
- */
-void
-MakeIntegralNumbersIntegers(Json& j)
+template <typename T>
+void FromJson(const Json& j, T& value);
+template <typename T>
+void FromJson(const Json& j, std::vector<T>& values);
+template <typename T>
+void FromJson(const Json& j, std::optional<T>& value);
+
+/// Reads the keys present; the others keep the structure's (the schema's) default.
+struct Reader
 {
-    if (j.is_number_float())
-    {
-        double d = j.get<double>();
-        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= 9007199254740992.0)
-        {
-            j = static_cast<int64_t>(d);
-        }
-    }
-    else if (j.is_structured())
-    {
-        for (Json& child : j)
-        {
-            MakeIntegralNumbersIntegers(child);
-        }
-    }
-}
+    const Json& j;
 
-// ------------------------------------------------------------------------------------------
-// --set overrides
-// ------------------------------------------------------------------------------------------
+    template <typename T>
+    void operator()(const char* key, T& field, bool = false) const
+    {
+        auto it = j.find(key);
+        if (it != j.end())
+        {
+            FromJson(*it, field);
+        }
+    }
+};
 
-/**
- * A path as --set takes it: a JSON pointer "/stacks/0/detectionDelay" (RFC 6901: "~1" is
- * "/", "~0" is "~"), or the dotted form "stacks[0].detectionDelay".
- * \return false if malformed
- */
-bool
-ParseSetPath(const std::string& path, JsonPointer& pointer)
-{
-    if (path.empty())
-    {
-        return false;
-    }
-    if (path[0] == '/')
-    {
-        std::string token;
-        for (size_t i = 1; i <= path.size(); ++i)
-        {
-            if (i == path.size() || path[i] == '/')
-            {
-                pointer.push_back(token);
-                token.clear();
-            }
-            else if (path[i] == '~')
-            {
-                if (i + 1 >= path.size() || (path[i + 1] != '0' && path[i + 1] != '1'))
-                {
-                    return false;
-                }
-                token += path[++i] == '0' ? '~' : '/';
-            }
-            else
-            {
-                token += path[i];
-            }
-        }
-        return true;
-    }
-    size_t pos = 0;
-    while (true)
-    {
-        std::string key;
-        while (pos < path.size() && path[pos] != '.' && path[pos] != '[' && path[pos] != ']')
-        {
-            key += path[pos++];
-        }
-        if (key.empty())
-        {
-            return false;
-        }
-        pointer.push_back(key);
-        while (pos < path.size() && path[pos] == '[')
-        {
-            size_t close = path.find(']', pos);
-            std::string index = path.substr(pos + 1, close == std::string::npos ? 0 : close - pos - 1);
-            if (close == std::string::npos || index.empty() || index.size() > 9 ||
-                index.find_first_not_of("0123456789") != std::string::npos)
-            {
-                return false;
-            }
-            pointer.push_back(index);
-            pos = close + 1;
-        }
-        if (pos == path.size())
-        {
-            return true;
-        }
-        if (path[pos] != '.')
-        {
-            return false;
-        }
-        ++pos;
-    }
-}
-
-/**
- * Apply one "PATH=VALUE" override.
- * \return the pointer of what it changed: the value set, or the first key it had to create
- * \throws ScenarioError (file "--set") if the path is malformed or does not exist
- */
-JsonPointer
-ApplyOverride(Json& root, const std::string& assignment)
-{
-    size_t eq = assignment.find('=');
-    if (eq == std::string::npos)
-    {
-        throw ScenarioError(kOverrideFile,
-                            "/",
-                            "got " + QuoteForMessage(assignment) +
-                                " (expected PATH=VALUE, e.g. /stacks/0/detectionDelay=0.5)");
-    }
-    const std::string path = assignment.substr(0, eq);
-    const std::string valueText = assignment.substr(eq + 1);
-    JsonPointer pointer;
-    if (!ParseSetPath(path, pointer) || pointer.empty())
-    {
-        throw ScenarioError(kOverrideFile,
-                            QuoteForMessage(path),
-                            "malformed path (expected a JSON pointer such as "
-                            "/stacks/0/detectionDelay, or stacks[0].detectionDelay)");
-    }
-    Json value;
-    try
-    {
-        value = ReadJson(valueText, pointer);
-    }
-    catch (const ReadProblem& p)
-    {
-        if (p.reason.rfind("invalid JSON", 0) != 0)
-        {
-            throw ScenarioError(kOverrideFile, FormatPointer(p.pointer), p.reason);
-        }
-        value = Json(valueText); // not JSON: a bare string
-    }
-    Json* node = &root;
-    JsonPointer created; // the first key this override adds on its way, if any
-    for (size_t i = 0; i < pointer.size(); ++i)
-    {
-        const std::string& token = pointer[i];
-        JsonPointer at(pointer.begin(), pointer.begin() + static_cast<long>(i));
-        bool last = i + 1 == pointer.size();
-        if (node->is_object())
-        {
-            // A missing key is created (an object if the path goes on): the schema then
-            // says whether it may be there, against --set.
-            if (!node->contains(token) && !last)
-            {
-                (*node)[token] = Json::object();
-                if (created.empty())
-                {
-                    created.assign(pointer.begin(), pointer.begin() + static_cast<long>(i) + 1);
-                }
-            }
-            node = &(*node)[token];
-        }
-        else if (node->is_array())
-        {
-            bool digits = !token.empty() && token.size() <= 9 &&
-                          token.find_first_not_of("0123456789") == std::string::npos &&
-                          (token == "0" || token[0] != '0');
-            size_t index = digits ? std::stoul(token) : 0;
-            if (!digits || index > node->size() || (index == node->size() && !last))
-            {
-                throw ScenarioError(kOverrideFile,
-                                    FormatPointer(JsonPointer(pointer.begin(),
-                                                              pointer.begin() + static_cast<long>(i) + 1)),
-                                    "no such element (expected an index below " +
-                                        std::to_string(node->size()) + ", or " +
-                                        std::to_string(node->size()) + " to append)");
-            }
-            if (index == node->size())
-            {
-                node->push_back(Json());
-            }
-            node = &(*node)[index];
-        }
-        else
-        {
-            throw ScenarioError(kOverrideFile,
-                                FormatPointer(at),
-                                "got " + ValueForMessage(*node) +
-                                    " (expected an object or an array to set " +
-                                    QuoteForMessage(token) + " in)");
-        }
-    }
-    *node = value;
-    return created.empty() ? pointer : created;
-}
-
-// ------------------------------------------------------------------------------------------
-// Conversion of a valid document
-// ------------------------------------------------------------------------------------------
-
-/// Set `field` from j[key] if present (the schema has checked its type).
 template <typename T>
 void
-Read(const Json& j, const char* key, T& field)
+FromJson(const Json& j, T& value)
 {
-    auto it = j.find(key);
-    if (it != j.end())
+    if constexpr (IsSpec<T>::value)
     {
-        field = it->template get<T>();
+        Fields(value, Reader{j});
+    }
+    else
+    {
+        value = j.get<T>();
     }
 }
 
-RouteSpec
-ToRoute(const Json& j)
+template <typename T>
+void
+FromJson(const Json& j, std::vector<T>& values)
 {
-    RouteSpec r;
-    Read(j, "destination", r.destination);
-    Read(j, "gateway", r.gateway);
-    Read(j, "link", r.link);
-    return r;
+    values.resize(j.size());
+    for (size_t i = 0; i < j.size(); ++i)
+    {
+        FromJson(j[i], values[i]);
+    }
 }
 
-std::vector<RouteSpec>
-ToRoutes(const Json& j)
+template <typename T>
+void
+FromJson(const Json& j, std::optional<T>& value)
 {
-    std::vector<RouteSpec> routes;
-    auto it = j.find("routes");
-    if (it != j.end())
+    value.emplace();
+    FromJson(j, *value);
+}
+
+template <typename T>
+Json ToJson(const T& value);
+template <typename T>
+Json ToJson(const std::vector<T>& values);
+template <typename T>
+Json ToJson(const std::optional<T>& value);
+
+/// Writes every key (a default too), except empty optional ones.
+struct Writer
+{
+    Json& j;
+
+    template <typename T>
+    void operator()(const char* key, const T& field, bool omitEmpty = false) const
     {
-        for (const Json& r : *it)
+        if constexpr (std::is_same_v<T, std::string>)
         {
-            routes.push_back(ToRoute(r));
+            if (omitEmpty && field.empty())
+            {
+                return;
+            }
+        }
+        Json v = ToJson(field);
+        if (!v.is_null())
+        {
+            j[key] = v;
         }
     }
-    return routes;
+};
+
+template <typename T>
+Json
+ToJson(const T& value)
+{
+    if constexpr (IsSpec<T>::value)
+    {
+        Json j = Json::object();
+        Fields(const_cast<T&>(value), Writer{j});
+        return j;
+    }
+    else
+    {
+        return Json(value);
+    }
 }
 
-LanSpec
-ToLan(const Json& j)
+template <typename T>
+Json
+ToJson(const std::vector<T>& values)
 {
-    LanSpec lan;
-    Read(j, "name", lan.name);
-    Read(j, "kind", lan.kind);
-    Read(j, "dataRate", lan.dataRate);
-    Read(j, "delayUs", lan.delayUs);
-    Read(j, "maxPortsPerSwitch", lan.maxPortsPerSwitch);
-    return lan;
+    Json a = Json::array();
+    for (const T& v : values)
+    {
+        a.push_back(ToJson(v));
+    }
+    return a;
 }
 
-StackSpec
-ToStack(const Json& j)
+template <typename T>
+Json
+ToJson(const std::optional<T>& value)
 {
-    StackSpec st;
-    Read(j, "name", st.name);
-    for (const Json& l : j.at("links"))
-    {
-        LinkSpec link;
-        Read(l, "name", link.name);
-        Read(l, "kind", link.kind);
-        Read(l, "lan", link.lan);
-        Read(l, "address", link.address);
-        Read(l, "activateAt", link.activateAt);
-        st.links.push_back(link);
-    }
-    Read(j, "vipas", st.vipas);
-    st.routes = ToRoutes(j);
-    if (j.contains("fixes"))
-    {
-        Read(j["fixes"], "PQ23444", st.fixes.pq23444);
-        Read(j["fixes"], "PQ26689", st.fixes.pq26689);
-    }
-    Read(j, "detectionDelay", st.detectionDelay);
-    Read(j, "learningTime", st.learningTime);
-    Read(j, "gratuitousArpCount", st.gratuitousArpCount);
-    Read(j, "gratuitousArpInterval", st.gratuitousArpInterval);
-    Read(j, "gratuitousArpLoss", st.gratuitousArpLoss);
-    Read(j, "gratuitousArpLossScope", st.gratuitousArpLossScope);
-    Read(j, "vipaGiveBack", st.vipaGiveBack);
-    Read(j, "backupPolicy", st.backupPolicy);
-    Read(j, "vipaOwnerPolicy", st.vipaOwnerPolicy);
-    return st;
-}
-
-StationSpec
-ToStation(const Json& j)
-{
-    StationSpec st;
-    Read(j, "name", st.name);
-    Read(j, "lan", st.lan);
-    Read(j, "address", st.address);
-    Read(j, "arp", st.arp);
-    st.routes = ToRoutes(j);
-    if (j.contains("probe"))
-    {
-        const Json& p = j["probe"];
-        ProbeSpec probe;
-        Read(p, "targets", probe.targets);
-        Read(p, "interval", probe.interval);
-        Read(p, "start", probe.start);
-        Read(p, "stop", probe.stop);
-        Read(p, "port", probe.port);
-        st.probe = probe;
-    }
-    Read(j, "aliveTimeout", st.aliveTimeout);
-    Read(j, "deadTimeout", st.deadTimeout);
-    Read(j, "waitReplyTimeout", st.waitReplyTimeout);
-    Read(j, "maxRetries", st.maxRetries);
-    Read(j, "locktime", st.locktime);
-    Read(j, "baseReachableTime", st.baseReachableTime);
-    Read(j, "delayFirstProbeTime", st.delayFirstProbeTime);
-    Read(j, "ucastSolicit", st.ucastSolicit);
-    Read(j, "retransTime", st.retransTime);
-    Read(j, "gratuitousOverridesLocktime", st.gratuitousOverridesLocktime);
-    return st;
-}
-
-EventSpec
-ToEvent(const Json& j)
-{
-    EventSpec ev;
-    Read(j, "at", ev.at);
-    Read(j, "type", ev.type);
-    Read(j, "stack", ev.stack);
-    Read(j, "link", ev.link);
-    Read(j, "address", ev.address);
-    return ev;
-}
-
-Scenario
-ToScenario(const Json& root, const std::string& file)
-{
-    Scenario s;
-    s.file = file;
-    Read(root, "name", s.name);
-    Read(root, "description", s.description);
-    Read(root, "seed", s.seed);
-    Read(root, "run", s.run);
-    Read(root, "duration", s.duration);
-    for (const Json& lan : root.at("lans"))
-    {
-        s.lans.push_back(ToLan(lan));
-    }
-    for (const Json& stack : root.at("stacks"))
-    {
-        s.stacks.push_back(ToStack(stack));
-    }
-    for (const Json& station : root.value("stations", Json::array()))
-    {
-        s.stations.push_back(ToStation(station));
-    }
-    for (const Json& ev : root.value("events", Json::array()))
-    {
-        s.events.push_back(ToEvent(ev));
-    }
-    Read(root, "devlinksAt", s.devlinksAt);
-    return s;
+    return value ? ToJson(*value) : Json();
 }
 
 // ------------------------------------------------------------------------------------------
@@ -625,7 +400,8 @@ ToScenario(const Json& root, const std::string& file)
 class CrossChecker
 {
   public:
-    CrossChecker(const Scenario& s, std::function<void(const JsonPointer&, const std::string&)> fail)
+    CrossChecker(const Scenario& s,
+                 std::function<void(const JsonPointer&, const std::string&)> fail)
         : m_s(s),
           m_fail(std::move(fail))
     {
@@ -722,11 +498,15 @@ CrossChecker::InterfaceAddress(const std::string& text, const JsonPointer& at) c
     uint32_t mask = PrefixMask(length);
     if (length <= 30 && (address & ~mask) == 0)
     {
-        m_fail(at, "got " + QuoteForMessage(text) + ", the network address of its prefix (expected a host address)");
+        m_fail(at,
+               "got " + QuoteForMessage(text) +
+                   ", the network address of its prefix (expected a host address)");
     }
     if (length <= 30 && (address & ~mask) == ~mask)
     {
-        m_fail(at, "got " + QuoteForMessage(text) + ", the broadcast address of its prefix (expected a host address)");
+        m_fail(at,
+               "got " + QuoteForMessage(text) +
+                   ", the broadcast address of its prefix (expected a host address)");
     }
 }
 
@@ -751,8 +531,8 @@ CrossChecker::Before(double t, const JsonPointer& at, bool inclusive) const
     if (inclusive ? t > m_s.duration : t >= m_s.duration)
     {
         m_fail(at,
-               "got " + Text(t) + " (expected a time " + (inclusive ? "<= " : "< ") +
-                   "duration, " + Text(m_s.duration) + ")");
+               "got " + Text(t) + " (expected a time " + (inclusive ? "<= " : "< ") + "duration, " +
+                   Text(m_s.duration) + ")");
     }
 }
 
@@ -774,7 +554,8 @@ CrossChecker::Run(const ScenarioLimits& limits)
         if (bps < 1 || bps > 1e12)
         {
             m_fail(at({"lans", idx(i), "dataRate"}),
-                   "got " + QuoteForMessage(lan.dataRate) + " (expected a data rate in [1bps, 1000Gbps])");
+                   "got " + QuoteForMessage(lan.dataRate) +
+                       " (expected a data rate in [1bps, 1000Gbps])");
         }
     }
 
@@ -807,7 +588,11 @@ CrossChecker::Run(const ScenarioLimits& limits)
         {
             JsonPointer rp = at({"stacks", idx(i), "routes", idx(k)});
             Destination(stack.routes[k].destination, rp + "destination");
-            Resolves(linksOf[stack.name], stack.routes[k].link, rp + "link", "link", " in stack " + QuoteForMessage(stack.name));
+            Resolves(linksOf[stack.name],
+                     stack.routes[k].link,
+                     rp + "link",
+                     "link",
+                     " in stack " + QuoteForMessage(stack.name));
         }
     }
     for (const EventSpec& ev : s.events)
@@ -857,7 +642,8 @@ CrossChecker::Run(const ScenarioLimits& limits)
             if (!inserted.second)
             {
                 m_fail(tp,
-                       "duplicate target " + FormatIpv4(a) + " (expected each target once; also at " +
+                       "duplicate target " + FormatIpv4(a) +
+                           " (expected each target once; also at " +
                            FormatPointer(inserted.first->second) + ")");
             }
         }
@@ -887,7 +673,11 @@ CrossChecker::Run(const ScenarioLimits& limits)
         Resolves(stacks, ev.stack, ep + "stack", "stack");
         if (!ev.link.empty())
         {
-            Resolves(linksOf[ev.stack], ev.link, ep + "link", "link", " in stack " + QuoteForMessage(ev.stack));
+            Resolves(linksOf[ev.stack],
+                     ev.link,
+                     ep + "link",
+                     "link",
+                     " in stack " + QuoteForMessage(ev.stack));
         }
         if (ev.type == "vipaAdd")
         {
@@ -923,7 +713,8 @@ EstimateWork(const Scenario& s)
         {
             double stop = st.probe->stop < 0 ? s.duration : std::min(st.probe->stop, s.duration);
             double span = std::max(0.0, stop - st.probe->start);
-            work += static_cast<double>(st.probe->targets.size()) * std::ceil(span / st.probe->interval);
+            work += static_cast<double>(st.probe->targets.size()) *
+                    std::ceil(span / st.probe->interval);
         }
     }
     return work;
@@ -938,7 +729,9 @@ LoadScenario(const std::string& file,
     std::FILE* f = std::fopen(file.c_str(), "rb");
     if (f == nullptr)
     {
-        throw ScenarioError(shown, "/", std::string("cannot read file (") + std::strerror(errno) + ")");
+        throw ScenarioError(shown,
+                            "/",
+                            std::string("cannot read file (") + std::strerror(errno) + ")");
     }
     std::string text;
     char buffer[65536];
@@ -956,7 +749,9 @@ LoadScenario(const std::string& file,
     {
         int error = errno;
         std::fclose(f);
-        throw ScenarioError(shown, "/", std::string("cannot read file (") + std::strerror(error) + ")");
+        throw ScenarioError(shown,
+                            "/",
+                            std::string("cannot read file (") + std::strerror(error) + ")");
     }
     std::fclose(f);
     return ParseScenario(text, file, overrides, limits);
@@ -979,16 +774,23 @@ ParseScenario(const std::string& text,
     Json root;
     try
     {
-        root = ReadJson(text, {});
+        root = ReadJsonWithinLimits(text, {});
     }
-    catch (const ReadProblem& p)
+    catch (const JsonInputError& e)
     {
-        throw ScenarioError(shown, FormatPointer(p.pointer), p.reason);
+        throw ScenarioError(shown, e.where, e.reason);
     }
     std::vector<JsonPointer> overridden;
     for (const std::string& assignment : overrides)
     {
-        overridden.push_back(ApplyOverride(root, assignment));
+        try
+        {
+            overridden.push_back(ApplyJsonOverride(root, assignment));
+        }
+        catch (const JsonInputError& e)
+        {
+            throw ScenarioError(kOverrideFile, e.where, e.reason);
+        }
     }
     MakeIntegralNumbersIntegers(root);
     // A problem in a value that --set wrote is reported against --set.
@@ -1007,7 +809,9 @@ ParseScenario(const std::string& text,
     {
         fail(problem->pointer, problem->reason);
     }
-    Scenario s = ToScenario(root, file);
+    Scenario s;
+    FromJson(root, s);
+    s.file = file;
     CrossChecker(s, fail).Run(limits);
     return s;
 }
@@ -1025,156 +829,13 @@ FormatFileName(const std::string& file)
     return file;
 }
 
-// ------------------------------------------------------------------------------------------
-// Canonical JSON
-// ------------------------------------------------------------------------------------------
-
-namespace
-{
-
-Json
-RouteToJson(const RouteSpec& r)
-{
-    Json j = Json::object();
-    j["destination"] = r.destination;
-    if (!r.gateway.empty())
-    {
-        j["gateway"] = r.gateway;
-    }
-    if (!r.link.empty())
-    {
-        j["link"] = r.link;
-    }
-    return j;
-}
-
-Json
-RoutesToJson(const std::vector<RouteSpec>& routes)
-{
-    Json a = Json::array();
-    for (const RouteSpec& r : routes)
-    {
-        a.push_back(RouteToJson(r));
-    }
-    return a;
-}
-
-Json
-StackToJson(const StackSpec& st)
-{
-    Json j = Json::object();
-    j["name"] = st.name;
-    j["links"] = Json::array();
-    for (const LinkSpec& l : st.links)
-    {
-        Json link = Json::object();
-        link["name"] = l.name;
-        link["kind"] = l.kind;
-        link["lan"] = l.lan;
-        link["address"] = l.address;
-        link["activateAt"] = l.activateAt;
-        j["links"].push_back(link);
-    }
-    j["vipas"] = st.vipas;
-    j["routes"] = RoutesToJson(st.routes);
-    j["fixes"] = Json::object();
-    j["fixes"]["PQ23444"] = st.fixes.pq23444;
-    j["fixes"]["PQ26689"] = st.fixes.pq26689;
-    j["detectionDelay"] = st.detectionDelay;
-    j["learningTime"] = st.learningTime;
-    j["gratuitousArpCount"] = st.gratuitousArpCount;
-    j["gratuitousArpInterval"] = st.gratuitousArpInterval;
-    j["gratuitousArpLoss"] = st.gratuitousArpLoss;
-    j["gratuitousArpLossScope"] = st.gratuitousArpLossScope;
-    j["vipaGiveBack"] = st.vipaGiveBack;
-    j["backupPolicy"] = st.backupPolicy;
-    j["vipaOwnerPolicy"] = st.vipaOwnerPolicy;
-    return j;
-}
-
-Json
-StationToJson(const StationSpec& st)
-{
-    Json j = Json::object();
-    j["name"] = st.name;
-    j["lan"] = st.lan;
-    j["address"] = st.address;
-    j["arp"] = st.arp;
-    j["routes"] = RoutesToJson(st.routes);
-    if (st.probe)
-    {
-        Json probe = Json::object();
-        probe["targets"] = st.probe->targets;
-        probe["interval"] = st.probe->interval;
-        probe["start"] = st.probe->start;
-        probe["stop"] = st.probe->stop;
-        probe["port"] = st.probe->port;
-        j["probe"] = probe;
-    }
-    j["aliveTimeout"] = st.aliveTimeout;
-    j["deadTimeout"] = st.deadTimeout;
-    j["waitReplyTimeout"] = st.waitReplyTimeout;
-    j["maxRetries"] = st.maxRetries;
-    j["locktime"] = st.locktime;
-    j["baseReachableTime"] = st.baseReachableTime;
-    j["delayFirstProbeTime"] = st.delayFirstProbeTime;
-    j["ucastSolicit"] = st.ucastSolicit;
-    j["retransTime"] = st.retransTime;
-    j["gratuitousOverridesLocktime"] = st.gratuitousOverridesLocktime;
-    return j;
-}
-
-} // namespace
-
 std::string
 ScenarioToJson(const Scenario& scenario, int indent)
 {
-    Json j = Json::object();
-    j["name"] = scenario.name;
-    j["description"] = scenario.description;
-    j["seed"] = scenario.seed;
-    j["run"] = scenario.run;
-    j["duration"] = scenario.duration;
-    j["lans"] = Json::array();
-    for (const LanSpec& lan : scenario.lans)
-    {
-        Json l = Json::object();
-        l["name"] = lan.name;
-        l["kind"] = lan.kind;
-        l["dataRate"] = lan.dataRate;
-        l["delayUs"] = lan.delayUs;
-        l["maxPortsPerSwitch"] = lan.maxPortsPerSwitch;
-        j["lans"].push_back(l);
-    }
-    j["stacks"] = Json::array();
-    for (const StackSpec& stack : scenario.stacks)
-    {
-        j["stacks"].push_back(StackToJson(stack));
-    }
-    j["stations"] = Json::array();
-    for (const StationSpec& station : scenario.stations)
-    {
-        j["stations"].push_back(StationToJson(station));
-    }
-    j["events"] = Json::array();
-    for (const EventSpec& ev : scenario.events)
-    {
-        Json e = Json::object();
-        e["at"] = ev.at;
-        e["type"] = ev.type;
-        e["stack"] = ev.stack;
-        if (!ev.link.empty())
-        {
-            e["link"] = ev.link;
-        }
-        if (!ev.address.empty())
-        {
-            e["address"] = ev.address;
-        }
-        j["events"].push_back(e);
-    }
-    j["devlinksAt"] = scenario.devlinksAt;
-    return j.dump(indent < 0 ? -1 : indent, ' ', false, Json::error_handler_t::replace);
+    return ToJson(scenario).dump(indent < 0 ? -1 : indent,
+                                 ' ',
+                                 false,
+                                 Json::error_handler_t::replace);
 }
 
 } // namespace zos

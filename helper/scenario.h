@@ -6,6 +6,7 @@
 #ifndef ZOS_TAKEOVER_SCENARIO_H
 #define ZOS_TAKEOVER_SCENARIO_H
 
+#include "scenario-json.h"
 #include "scenario-schema.h"
 
 #include <cstdint>
@@ -64,9 +65,9 @@ class ScenarioError : public std::runtime_error
 struct LanSpec
 {
     std::string name;
-    std::string kind = ScenarioDefaultString("lan", "kind"); //!< "shared" or "switched"
+    std::string kind = ScenarioDefaultString("lan", "kind");         //!< "shared" or "switched"
     std::string dataRate = ScenarioDefaultString("lan", "dataRate"); //!< ns-3 DataRate
-    double delayUs = ScenarioDefaultNumber("lan", "delayUs"); //!< per CSMA segment, µs
+    double delayUs = ScenarioDefaultNumber("lan", "delayUs");        //!< per CSMA segment, µs
     uint32_t maxPortsPerSwitch = ScenarioDefaultUnsigned("lan", "maxPortsPerSwitch"); //!< switched
 };
 
@@ -81,10 +82,10 @@ struct RouteSpec
 /** One link of a z/OS stack, on one OSA port. */
 struct LinkSpec
 {
-    std::string name;            //!< e.g. "OSA1"
-    std::string kind = ScenarioDefaultString("link", "kind"); //!< "MPCIPA" or "LCS"
-    std::string lan;             //!< LAN name
-    std::string address;         //!< HOME address "a.b.c.d/len"
+    std::string name;                                                //!< e.g. "OSA1"
+    std::string kind = ScenarioDefaultString("link", "kind");        //!< "MPCIPA" or "LCS"
+    std::string lan;                                                 //!< LAN name
+    std::string address;                                             //!< HOME address "a.b.c.d/len"
     double activateAt = ScenarioDefaultNumber("link", "activateAt"); //!< seconds
 };
 
@@ -104,7 +105,7 @@ struct StackSpec
     std::vector<RouteSpec> routes;  //!< extra static routes (each names its link)
     FixSpec fixes;
     double detectionDelay = ScenarioDefaultNumber("stack", "detectionDelay"); //!< seconds
-    double learningTime = ScenarioDefaultNumber("stack", "learningTime"); //!< seconds
+    double learningTime = ScenarioDefaultNumber("stack", "learningTime");     //!< seconds
     uint32_t gratuitousArpCount = ScenarioDefaultUnsigned("stack", "gratuitousArpCount");
     double gratuitousArpInterval = ScenarioDefaultNumber("stack", "gratuitousArpInterval");
     double gratuitousArpLoss = ScenarioDefaultNumber("stack", "gratuitousArpLoss");
@@ -119,8 +120,8 @@ struct ProbeSpec
 {
     std::vector<std::string> targets; //!< addresses (HOME or VIPA) "a.b.c.d"
     double interval = ScenarioDefaultNumber("probe", "interval"); //!< seconds
-    double start = ScenarioDefaultNumber("probe", "start"); //!< seconds
-    double stop = ScenarioDefaultNumber("probe", "stop"); //!< seconds; < 0 = the end
+    double start = ScenarioDefaultNumber("probe", "start");       //!< seconds
+    double stop = ScenarioDefaultNumber("probe", "stop");         //!< seconds; < 0 = the end
     uint16_t port = static_cast<uint16_t>(ScenarioDefaultUnsigned("probe", "port"));
 };
 
@@ -129,7 +130,7 @@ struct StationSpec
 {
     std::string name;
     std::string lan;
-    std::string address;        //!< "a.b.c.d/len"
+    std::string address;                                       //!< "a.b.c.d/len"
     std::string arp = ScenarioDefaultString("station", "arp"); //!< "stock", "rfc826", "linux"
     std::vector<RouteSpec> routes;
     std::optional<ProbeSpec> probe;
@@ -143,7 +144,8 @@ struct StationSpec
     double delayFirstProbeTime = ScenarioDefaultNumber("station", "delayFirstProbeTime");
     uint32_t ucastSolicit = ScenarioDefaultUnsigned("station", "ucastSolicit");
     double retransTime = ScenarioDefaultNumber("station", "retransTime");
-    bool gratuitousOverridesLocktime = ScenarioDefaultBool("station", "gratuitousOverridesLocktime");
+    bool gratuitousOverridesLocktime =
+        ScenarioDefaultBool("station", "gratuitousOverridesLocktime");
 };
 
 /** A scheduled event. */
@@ -162,8 +164,8 @@ struct Scenario
     std::string file; //!< where it was read from ("" if built in code)
     std::string name;
     std::string description;
-    uint32_t seed = ScenarioDefaultUnsigned("", "seed"); //!< family of samples
-    uint32_t run = ScenarioDefaultUnsigned("", "run"); //!< replication
+    uint32_t seed = ScenarioDefaultUnsigned("", "seed");     //!< family of samples
+    uint32_t run = ScenarioDefaultUnsigned("", "run");       //!< replication
     double duration = ScenarioDefaultNumber("", "duration"); //!< seconds
     std::vector<LanSpec> lans;
     std::vector<StackSpec> stacks;
@@ -179,9 +181,9 @@ struct ScenarioLimits
     /// Largest scenario file, bytes.
     static constexpr size_t kMaxFileBytes = 16u << 20;
     /// Deepest JSON nesting (the format itself needs 5 levels).
-    static constexpr size_t kMaxDepth = 32;
+    static constexpr size_t kMaxDepth = kJsonMaxDepth;
     /// Longest JSON string, bytes (names are at most 64 characters, descriptions 2000).
-    static constexpr size_t kMaxStringBytes = 8192;
+    static constexpr size_t kMaxStringBytes = kJsonMaxStringBytes;
     /// Default work limit: probe requests plus events (see EstimateWork).
     static constexpr double kDefaultMaxWork = 5e7;
 

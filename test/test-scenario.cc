@@ -288,7 +288,8 @@ TEST(ScenarioErrors, AlwaysOnePrintableLine)
     std::vector<std::string> texts = {
         std::string("{\"na\nme\": 1}"),
         std::string("{\"name\": \"a\\nb\\u0000c\", \"lans\": [], \"stacks\": []}"),
-        std::string("{\"name\": \"\xe2\x80\xae" "evil\", \"lans\": [], \"stacks\": []}"),
+        std::string("{\"name\": \"\xe2\x80\xae"
+                    "evil\", \"lans\": [], \"stacks\": []}"),
         std::string("{\"name\": \"\xc0\xaf\"}"),
         std::string("{\"k\\u001b[31m\": 1}"),
         std::string("{\"name\": \"ok\", \"lans\": [{\"name\": \"\xf0\x9f\x98\x80\"}]}"),
@@ -302,8 +303,9 @@ TEST(ScenarioErrors, AlwaysOnePrintableLine)
         EXPECT_EQ(m.rfind("\"f\\nile.json\": /", 0), 0u) << m;
     }
     std::string m = ErrorOf([&] { ParseScenario(kMinimal, "x.json", {"/name=a\nb"}); });
-    EXPECT_EQ(m, "--set: /name: got \"a\\nb\" (expected a name of 1 to 64 letters, digits and _ . "
-                 "- @ # $)");
+    EXPECT_EQ(m,
+              "--set: /name: got \"a\\nb\" (expected a name of 1 to 64 letters, digits and _ . "
+              "- @ # $)");
 }
 
 TEST(ScenarioErrors, IntegersMustBeIntegers)
@@ -351,8 +353,7 @@ TEST(ScenarioLimitsTest, TimesAreBounded)
         {"/duration=9.3e9", "(0, 1000000]"},
         {"/stacks/0/detectionDelay=1e10", "[0, 3600]"},
         {"/stacks/0/links/0/activateAt=-1e-9", "[0, 1000000]"},
-        {"/events=[{\"at\":1e300,\"type\":\"stackFailure\",\"stack\":\"TCPIPA\"}]",
-         "[0, 1000000]"},
+        {"/events=[{\"at\":1e300,\"type\":\"stackFailure\",\"stack\":\"TCPIPA\"}]", "[0, 1000000]"},
     };
     for (const auto& c : cases)
     {
@@ -396,7 +397,7 @@ TEST(ScenarioLimitsTest, NamesAreShortAndPrintable)
                   "a\" (expected a name of 1 to 64 letters, digits and _ . - @ # $)");
     std::string huge = "{\"name\": \"" + std::string(100000, 'x') + "\"}";
     EXPECT_EQ(ErrorOf([&] { ParseScenario(huge, "x.json"); }),
-              "x.json: /name: string of 100000 bytes (expected at most 8192)");
+              "x.json: /name: string of 100000 bytes (expected at most 8192 bytes)");
 }
 
 // Nesting is refused while parsing, before the tree is built: linear time, no deep
@@ -415,7 +416,9 @@ TEST(ScenarioLimitsTest, DeepNestingIsRefusedFast)
         {
             pointer += "/0";
         }
-        EXPECT_EQ(m, "x.json: " + pointer + ": JSON nested deeper than 32 levels (expected at most 32)")
+        EXPECT_EQ(m,
+                  "x.json: " + pointer +
+                      ": JSON nested deeper than 32 levels (expected at most 32)")
             << depth;
         EXPECT_LT(seconds, 1.0) << depth; // not a timing test: a hang guard
     }
@@ -442,8 +445,8 @@ TEST(ScenarioLimitsTest, WorkEstimateIsBoundedAndOverridable)
         if (st.probe)
         {
             double stop = st.probe->stop < 0 ? s.duration : st.probe->stop;
-            expected += st.probe->targets.size() * std::ceil((stop - st.probe->start) /
-                                                             st.probe->interval);
+            expected +=
+                st.probe->targets.size() * std::ceil((stop - st.probe->start) / st.probe->interval);
         }
     }
     EXPECT_DOUBLE_EQ(EstimateWork(s), expected);
@@ -731,8 +734,9 @@ TEST(ScenarioOverrides, BadPaths)
         {"stacks[0].routes[0].link=OSA1", // creates "routes": {"0": {"link": "OSA1"}}
          "--set: /stacks/0/routes: got an object (expected an array of 0 to 1024 elements, each "
          "a stack route)"},
-        {"duration", "--set: /: got \"duration\" (expected PATH=VALUE, e.g. "
-                     "/stacks/0/detectionDelay=0.5)"},
+        {"duration",
+         "--set: /: got \"duration\" (expected PATH=VALUE, e.g. "
+         "/stacks/0/detectionDelay=0.5)"},
         {"=5",
          "--set: \"\": malformed path (expected a JSON pointer such as /stacks/0/detectionDelay, "
          "or stacks[0].detectionDelay)"},
