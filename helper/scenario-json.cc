@@ -130,7 +130,8 @@ ReadJsonWithinLimits(const std::string& text, const JsonPointer& base)
                 throw JsonInputError(
                     FormatPointer(here()),
                     "string of " + std::to_string(parsed.get_ref<const std::string&>().size()) +
-                        " bytes (expected at most " + std::to_string(kJsonMaxStringBytes) + " bytes)");
+                        " bytes (expected at most " + std::to_string(kJsonMaxStringBytes) +
+                        " bytes)");
             }
             valueDone();
             break;

@@ -707,6 +707,26 @@ double
 EstimateWork(const Scenario& s)
 {
     double work = static_cast<double>(s.events.size());
+    // Start-up broadcasts: every link and every probing station sends at least one ARP
+    // broadcast, which reaches every attachment of its LAN.
+    std::map<std::string, std::pair<double, double>> lans; // LAN -> (senders, attachments)
+    for (const StackSpec& stack : s.stacks)
+    {
+        for (const LinkSpec& link : stack.links)
+        {
+            lans[link.lan].first += 1;
+            lans[link.lan].second += 1;
+        }
+    }
+    for (const StationSpec& st : s.stations)
+    {
+        lans[st.lan].first += st.probe ? 1 : 0;
+        lans[st.lan].second += 1;
+    }
+    for (const auto& lan : lans)
+    {
+        work += lan.second.first * lan.second.second;
+    }
     for (const StationSpec& st : s.stations)
     {
         if (st.probe)

@@ -193,8 +193,10 @@ struct ScenarioLimits
 
 /**
  * The work a scenario asks for: the probe requests all stations send (for each station
- * with a probe, its targets times its probing time divided by its interval) plus the
- * events. A scenario above ScenarioLimits::maxWork is refused.
+ * with a probe, its targets times its probing time divided by its interval, rounded up),
+ * plus the start-up broadcasts (per LAN, its links and probing stations times its
+ * attachments: each of them broadcasts an ARP request that reaches every attachment), plus
+ * the events. A scenario above ScenarioLimits::maxWork is refused.
  */
 double EstimateWork(const Scenario& scenario);
 

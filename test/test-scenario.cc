@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -438,8 +439,28 @@ TEST(ScenarioLimitsTest, FileSizeIsBounded)
 TEST(ScenarioLimitsTest, WorkEstimateIsBoundedAndOverridable)
 {
     Scenario s = ParseScenario(kMinimal, "x.json");
-    // Two probing stations in kMinimal: each its targets x (end - start) / interval.
+    // Start-up broadcasts: per LAN, (links + probing stations) x (links + stations).
+    std::map<std::string, std::pair<double, double>> lans;
+    for (const StackSpec& st : s.stacks)
+    {
+        for (const LinkSpec& l : st.links)
+        {
+            lans[l.lan].first += 1;
+            lans[l.lan].second += 1;
+        }
+    }
+    for (const StationSpec& st : s.stations)
+    {
+        lans[st.lan].first += st.probe ? 1 : 0;
+        lans[st.lan].second += 1;
+    }
     double expected = static_cast<double>(s.events.size());
+    for (const auto& l : lans)
+    {
+        expected += l.second.first * l.second.second;
+    }
+    EXPECT_GT(expected, static_cast<double>(s.events.size()));
+    // Each probing station: its targets x (end - start) / interval.
     for (const StationSpec& st : s.stations)
     {
         if (st.probe)
@@ -460,6 +481,18 @@ TEST(ScenarioLimitsTest, WorkEstimateIsBoundedAndOverridable)
     ScenarioLimits tight;
     tight.maxWork = expected - 1;
     EXPECT_NE(ErrorOf([&] { ParseScenario(kMinimal, "x.json", {}, tight); }), "");
+    // 20,000 silent stations on one LAN cost nothing at start-up; 20,000 probing ones do.
+    Scenario crowd = s;
+    crowd.stations.resize(1);
+    crowd.stations[0].probe.reset();
+    crowd.stations.resize(20000, crowd.stations[0]);
+    double quiet = EstimateWork(crowd);
+    for (StationSpec& st : crowd.stations)
+    {
+        st.probe = ProbeSpec{{s.stacks[0].vipas.empty() ? "10.0.0.1" : s.stacks[0].vipas[0]}};
+        st.probe->start = s.duration - 1;
+    }
+    EXPECT_GT(EstimateWork(crowd), quiet + 20000.0 * 20000.0 - 1);
 }
 
 // Defaults come from the schema: a scenario that leaves everything out gets exactly the
