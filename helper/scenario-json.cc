@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 namespace ns3
@@ -159,6 +160,12 @@ MakeIntegralNumbersIntegers(Json& j)
         {
             j = static_cast<int64_t>(d);
         }
+    }
+    else if (j.is_number_unsigned() &&
+             j.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+    {
+        // valijson's adapter reads integers as int64_t: 2^64 - 1 would become -1.
+        j = static_cast<double>(j.get<uint64_t>());
     }
     else if (j.is_structured())
     {

@@ -50,7 +50,8 @@ ScenarioJson ReadJsonWithinLimits(const std::string& text, const JsonPointer& ba
 /**
  * \ingroup zos-takeover
  * JSON has one number type; JSON Schema draft 7 counts 3.0 as an integer, valijson does
- * not. Give such numbers (if exactly representable) the integer type, before validation.
+ * not. Give such numbers (if exactly representable) the integer type, before validation;
+ * integers above 2^63 - 1 (which valijson would read as negative) become floating point.
  */
 void MakeIntegralNumbersIntegers(ScenarioJson& j);
 

@@ -360,7 +360,7 @@ ScenarioSchema::Resolve(const Json& node) const
         {
             throw std::runtime_error("unsupported $ref " + ref);
         }
-        n = &m_document["definitions"][ref.substr(14)];
+        n = &m_document.at("definitions").at(ref.substr(14));
     }
     return *n;
 }
@@ -503,7 +503,7 @@ ScenarioSchema::Allowed(const Json& raw) const
 const Json&
 ScenarioSchema::Default(const std::string& definition, const std::string& key) const
 {
-    const Json& owner = definition.empty() ? m_document : m_document["definitions"][definition];
+    const Json& owner = definition.empty() ? m_document : m_document.at("definitions").at(definition);
     const Json& property = owner.at("properties").at(key);
     if (property.contains("default"))
     {

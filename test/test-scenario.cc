@@ -334,6 +334,15 @@ TEST(ScenarioErrors, IntegersMustBeIntegers)
         EXPECT_EQ(ErrorOf([&] { ParseScenario(kMinimal, "x.json", {c.first}); }), c.second)
             << c.first;
     }
+    // Integers beyond int64 are not wrapped around by the validator (2^64 - 1 is not -1).
+    EXPECT_EQ(
+        ErrorOf([&] {
+            ParseScenario(kMinimal, "x.json", {"/stations/0/probe/stop=18446744073709551615"});
+        }),
+        "--set: /stations/0/probe/stop: got 1.8446744073709552e+19 (expected a number in "
+        "[-1, 1000000])");
+    EXPECT_EQ(ErrorOf([&] { ParseScenario(kMinimal, "x.json", {"/seed=18446744073709551615"}); }),
+              "--set: /seed: got 1.8446744073709552e+19 (expected an integer in [1, 4294967295])");
     // An integral float is accepted for an integer.
     Scenario s = ParseScenario(kMinimal, "x.json", {"seed=3.0", "stations[1].ucastSolicit=4.0"});
     EXPECT_EQ(s.seed, 3u);
