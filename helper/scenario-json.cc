@@ -91,7 +91,7 @@ ReadJsonWithinLimits(const std::string& text, const JsonPointer& base)
         {
         case Json::parse_event_t::object_start:
         case Json::parse_event_t::array_start:
-            if (frames.size() + 1 > kJsonMaxDepth)
+            if (base.size() + frames.size() + 1 > kJsonMaxDepth)
             {
                 throw JsonInputError(FormatPointer(here()),
                                      "JSON nested deeper than " + std::to_string(kJsonMaxDepth) +
@@ -263,9 +263,17 @@ ApplyJsonOverride(Json& root, const std::string& assignment)
     const std::string path = assignment.substr(0, eq);
     const std::string valueText = assignment.substr(eq + 1);
     JsonPointer pointer;
-    if (!ParseSetPath(path, pointer) || pointer.empty())
+    bool wellFormed = ParseSetPath(path, pointer);
+    if (wellFormed && pointer.size() > kJsonMaxDepth)
     {
-        throw JsonInputError(QuoteForMessage(path),
+        throw JsonInputError("/",
+                             "path of " + std::to_string(pointer.size()) +
+                                 " levels (expected at most " + std::to_string(kJsonMaxDepth) +
+                                 ")");
+    }
+    if (!wellFormed || pointer.empty())
+    {
+        throw JsonInputError(QuoteForMessage(path.size() > 80 ? path.substr(0, 32) + "..." : path),
                              "malformed path (expected a JSON pointer such as "
                              "/stacks/0/detectionDelay, or stacks[0].detectionDelay)");
     }
@@ -287,7 +295,6 @@ ApplyJsonOverride(Json& root, const std::string& assignment)
     for (size_t i = 0; i < pointer.size(); ++i)
     {
         const std::string& token = pointer[i];
-        JsonPointer at(pointer.begin(), pointer.begin() + static_cast<long>(i));
         bool last = i + 1 == pointer.size();
         if (node->is_object())
         {
@@ -325,10 +332,10 @@ ApplyJsonOverride(Json& root, const std::string& assignment)
         }
         else
         {
-            throw JsonInputError(FormatPointer(at),
-                                 "got " + ValueForMessage(*node) +
-                                     " (expected an object or an array to set " +
-                                     QuoteForMessage(token) + " in)");
+            throw JsonInputError(
+                FormatPointer(JsonPointer(pointer.begin(), pointer.begin() + static_cast<long>(i))),
+                "got " + ValueForMessage(*node) + " (expected an object or an array to set " +
+                    QuoteForMessage(token) + " in)");
         }
     }
     *node = value;

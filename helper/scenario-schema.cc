@@ -40,15 +40,6 @@ namespace
 
 using Json = ScenarioJson;
 
-/// "\u00XX" for a byte or code unit below 0x10000.
-std::string
-Escaped(unsigned code)
-{
-    char buffer[8];
-    std::snprintf(buffer, sizeof(buffer), "\\u%04x", code & 0xffffu);
-    return buffer;
-}
-
 /// The JSON type of a value, as a noun with its article.
 std::string
 TypeNoun(const Json& v)
@@ -245,30 +236,24 @@ FormatPointer(const JsonPointer& pointer)
         return "/";
     }
     std::string out;
-    for (const std::string& token : pointer)
+    for (const std::string& raw : pointer)
     {
-        out += '/';
+        // A key no scenario has (they are all short names) is abridged.
+        std::string token = raw.size() > 80 ? raw.substr(0, 32) + "..." : raw;
+        std::string escaped;
+        bool plain = true;
         for (unsigned char c : token)
         {
-            if (c == '~')
-            {
-                out += "~0";
-            }
-            else if (c == '/')
-            {
-                out += "~1";
-            }
-            else if (c < 0x20 || c == 0x7f || c >= 0x80 || c == '\\')
-            {
-                // one printable line: the key is shown JSON-escaped
-                std::string quoted = QuoteForMessage(std::string(1, static_cast<char>(c)));
-                out += c >= 0x80 ? Escaped(c) : quoted.substr(1, quoted.size() - 2);
-            }
-            else
-            {
-                out += static_cast<char>(c);
-            }
+            escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, static_cast<char>(c));
+            plain = plain && c >= 0x20 && c < 0x7f && c != '\\';
         }
+        if (!plain)
+        {
+            // one printable line: the token as JSON string content, \uXXXX per code point
+            std::string quoted = QuoteForMessage(escaped);
+            escaped = quoted.substr(1, quoted.size() - 2);
+        }
+        out += "/" + escaped;
     }
     return out;
 }
@@ -503,7 +488,8 @@ ScenarioSchema::Allowed(const Json& raw) const
 const Json&
 ScenarioSchema::Default(const std::string& definition, const std::string& key) const
 {
-    const Json& owner = definition.empty() ? m_document : m_document.at("definitions").at(definition);
+    const Json& owner =
+        definition.empty() ? m_document : m_document.at("definitions").at(definition);
     const Json& property = owner.at("properties").at(key);
     if (property.contains("default"))
     {

@@ -554,7 +554,7 @@ CrossChecker::Run(const ScenarioLimits& limits)
         if (bps < 1 || bps > 1e12)
         {
             m_fail(at({"lans", idx(i), "dataRate"}),
-                   "got " + QuoteForMessage(lan.dataRate) +
+                   "got " + ValueForMessage(Json(lan.dataRate)) +
                        " (expected a data rate in [1bps, 1000Gbps])");
         }
     }
