@@ -27,16 +27,21 @@
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
+#include "ns3/pcap-file-wrapper.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-server.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/station-arp.h"
+#include "ns3/trace-helper.h"
 #include "ns3/uinteger.h"
 #include "ns3/zos-stack.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <iomanip>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -270,6 +275,50 @@ class RunRecorder
     const std::map<std::string, Ptr<ZosStack>>& m_stacks;
 };
 
+/**
+ * One LAN's pcap file, written from the Lan "Frame" trace as Lan::EnablePcap would (same
+ * records), but every write checked: the first failure stops capture and the run, and is
+ * kept for ScenarioRunner::GetPcapError (a failed stream would trip ns-3's PcapFile asserts).
+ */
+struct PcapCapture
+{
+    std::string name;
+    Ptr<PcapFileWrapper> file;
+    std::string* error;
+    bool failed = false;
+
+    /** After an operation that started with errno = 0. */
+    void Check()
+    {
+        if (!failed && file->Fail())
+        {
+            failed = true;
+            if (error->empty())
+            {
+                *error = name + ": " + (errno != 0 ? std::strerror(errno) : "write failed");
+            }
+            Simulator::Stop();
+        }
+    }
+
+    void Frame(std::string lan, Ptr<const Packet> frame)
+    {
+        if (!failed)
+        {
+            errno = 0;
+            file->Write(Simulator::Now(), frame);
+            Check();
+        }
+    }
+
+    void Close()
+    {
+        errno = 0;
+        file->Close();
+        Check();
+    }
+};
+
 } // namespace
 
 ScenarioRunner::ScenarioRunner(const Scenario& scenario)
@@ -281,6 +330,12 @@ void
 ScenarioRunner::EnablePcap(const std::string& dir)
 {
     m_pcapDir = dir;
+}
+
+const std::string&
+ScenarioRunner::GetPcapError() const
+{
+    return m_pcapError;
 }
 
 void
@@ -638,6 +693,8 @@ ScenarioRunner::Run()
 
     // ---- LANs
     std::map<std::string, Ptr<Lan>> lans;
+    std::vector<std::unique_ptr<PcapCapture>> pcaps;
+    m_pcapError.clear();
     for (const auto& spec : sc.lans)
     {
         LanHelper helper;
@@ -653,7 +710,16 @@ ScenarioRunner::Run()
         }
         if (!m_pcapDir.empty())
         {
-            lan->EnablePcap(m_pcapDir + "/" + spec.name + ".pcap");
+            auto capture = std::make_unique<PcapCapture>();
+            capture->name = spec.name + ".pcap";
+            capture->error = &m_pcapError;
+            capture->file = CreateObject<PcapFileWrapper>();
+            errno = 0;
+            capture->file->Open(m_pcapDir + "/" + capture->name, std::ios::out | std::ios::binary);
+            capture->file->Init(PcapHelper::DLT_EN10MB);
+            capture->Check();
+            lan->TraceConnect("Frame", spec.name, MakeCallback(&PcapCapture::Frame, capture.get()));
+            pcaps.push_back(std::move(capture));
         }
         lan->TraceConnect("Frame", spec.name, MakeCallback(&RunRecorder::Frame, &recorder));
     }
@@ -987,6 +1053,10 @@ ScenarioRunner::Run()
     }
 
     result.events = Simulator::GetEventCount();
+    for (auto& capture : pcaps)
+    {
+        capture->Close();
+    }
 
     // ---- outage figures (one row per event x client x target) and probes
     std::map<std::string, std::vector<OutageMonitor::Record>> byModel;

@@ -117,6 +117,11 @@ class ScenarioRunner
      * Lan::EnableCapture): the results are the same without it.
      */
     void EnablePcap(const std::string& dir);
+    /**
+     * After Run with EnablePcap: empty when every pcap file was written and closed, else
+     * "<LAN>.pcap: reason" for the first that failed (its capture, and the run, stopped there).
+     */
+    const std::string& GetPcapError() const;
 
     /**
      * Called with every frame on a LAN (name, frame incl. Ethernet header) — for tests.
@@ -154,6 +159,7 @@ class ScenarioRunner
   private:
     Scenario m_scenario;
     std::string m_pcapDir;
+    std::string m_pcapError;
     std::function<void(const std::string&, Time, Ptr<const Packet>)> m_frameObserver;
     std::function<void(ScenarioRunner&)> m_buildObserver;
     std::map<std::string, Ptr<ZosStack>> m_stacks;
