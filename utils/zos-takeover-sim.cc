@@ -50,8 +50,8 @@ main(int argc, char** argv)
         "out,o",
         po::value<std::string>(&out),
         "directory for summary.json, timeline.csv, probes.csv, outages.csv, devlinks.txt and "
-        "pcaps "
-        "(default: a new folder under results/)")(
+        "pcaps: new, empty, or an earlier result of this tool, which is replaced once the new "
+        "results are complete (default: a new folder under results/)")(
         "set,s",
         po::value<std::vector<std::string>>(&sets)->composing(),
         "override a scenario value before validation, PATH=VALUE, e.g. "
@@ -105,8 +105,23 @@ main(int argc, char** argv)
     {
         std::cout << visible << "\nWithout SCENARIO, runs " << scenarioFile << ".\n"
                   << "Exit status: 0 done, 2 bad input (one line on stderr naming the file, "
-                     "the JSON path and the problem).\n";
+                     "the JSON path and the problem, or --out and what is wrong with it), 3 "
+                     "could not write results (a write error or SIGINT/SIGTERM/SIGHUP: one line "
+                     "on stderr, earlier results in --out untouched).\n";
         return 0;
+    }
+
+    if (vm.count("out"))
+    {
+        try
+        {
+            ResultsDirectory::CheckPath(out);
+        }
+        catch (const OutputDirError& e)
+        {
+            std::cerr << "zos-takeover: " << e.what() << "\n";
+            return 2;
+        }
     }
 
     Scenario scenario;
@@ -125,30 +140,55 @@ main(int argc, char** argv)
         return 0;
     }
     bool quiet = vm.count("quiet") != 0;
-    if (out.empty())
+    if (!vm.count("out"))
     {
         out = NewResultsDir(scenario.name);
     }
+    // Checked before the run; the results go to a temporary directory beside `out`, renamed
+    // into place when complete.
+    ResultsDirectory results;
     try
     {
-        std::filesystem::create_directories(out);
+        results.Open(out);
     }
-    catch (const std::exception& e)
+    catch (const OutputDirError& e)
     {
-        std::cerr << "zos-takeover: cannot create output directory " << out << ": " << e.what()
-                  << "\n";
+        std::cerr << "zos-takeover: " << e.what() << "\n";
         return 2;
     }
 
-    ScenarioRunner runner(scenario);
-    if (vm.count("pcap"))
+    RunResult result;
+    double wall = 0;
+    try
     {
-        runner.EnablePcap(out);
+        ScenarioRunner runner(scenario);
+        if (vm.count("pcap"))
+        {
+            for (const auto& lan : scenario.lans)
+            {
+                results.Register(lan.name + ".pcap");
+            }
+            runner.EnablePcap(results.GetTempPath());
+        }
+        auto started = std::chrono::steady_clock::now();
+        result = runner.Run();
+        wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (!runner.GetPcapError().empty())
+        {
+            throw results.WriteError(runner.GetPcapError());
+        }
+        for (const auto& file : OutputFiles())
+        {
+            results.Write(file.name, file.text(result));
+        }
+        results.Commit();
     }
-    auto started = std::chrono::steady_clock::now();
-    RunResult result = runner.Run();
-    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    WriteOutputs(result, out);
+    catch (const OutputWriteError& e)
+    {
+        results.Abandon();
+        std::cerr << "zos-takeover: " << e.what() << "\n";
+        return 3;
+    }
 
     for (const auto& w : result.warnings)
     {
