@@ -40,30 +40,6 @@ namespace
 
 using Json = ScenarioJson;
 
-/// The JSON type of a value, as a noun with its article.
-std::string
-TypeNoun(const Json& v)
-{
-    switch (v.type())
-    {
-    case Json::value_t::null:
-        return "null";
-    case Json::value_t::boolean:
-        return "a boolean";
-    case Json::value_t::string:
-        return "a string";
-    case Json::value_t::array:
-        return "an array";
-    case Json::value_t::object:
-        return "an object";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-        return "an integer";
-    default:
-        return "a number";
-    }
-}
-
 bool
 IsInteger(const Json& v)
 {

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "ns3/output-writer.h"
+#include "ns3/results-directory.h"
 #include "ns3/scenario-runner.h"
 #include "ns3/scenario.h"
 
