@@ -629,7 +629,7 @@ const char* const kReadReasons[] = {
     R"(^invalid JSON: )",
     R"(^duplicate key ".*" \(expected each key once per object\)$)",
     R"(^JSON nested deeper than \d+ levels)",
-    R"(^(string|key) of \d+ bytes \(expected at most \d+\)$)",
+    R"(^(string|key) of \d+ bytes \(expected at most \d+ bytes\)$)",
 };
 
 bool
@@ -645,29 +645,64 @@ Matches(const std::string& reason, const char* const* patterns, size_t n)
     return false;
 }
 
-/// Whether JSON text repeats a key in an object (nlohmann would keep the last).
+/**
+ * Whether JSON text breaks a limit of reading (helper/scenario-json.cc): a key repeated in
+ * an object (nlohmann would keep the last), nesting deeper than ScenarioLimits::kMaxDepth,
+ * a string or key longer than ScenarioLimits::kMaxStringBytes.
+ */
 bool
-HasDuplicateKey(const std::string& text)
+BreaksReadingLimits(const std::string& text)
 {
+    struct Broken
+    {
+    };
+
     std::vector<std::set<std::string>> objects;
-    bool duplicate = false;
-    const Json document = Json::parse(text, [&](int, Json::parse_event_t event, Json& parsed) {
-        if (event == Json::parse_event_t::object_start)
-        {
-            objects.emplace_back();
-        }
-        else if (event == Json::parse_event_t::object_end)
-        {
-            objects.pop_back();
-        }
-        else if (event == Json::parse_event_t::key)
-        {
-            duplicate = duplicate || !objects.back().insert(parsed.get<std::string>()).second;
-        }
+    size_t depth = 0;
+    auto tooLong = [](const Json& s) {
+        return s.is_string() &&
+               s.get_ref<const std::string&>().size() > ScenarioLimits::kMaxStringBytes;
+    };
+    try
+    {
+        const Json document = Json::parse(text, [&](int, Json::parse_event_t event, Json& parsed) {
+            switch (event)
+            {
+            case Json::parse_event_t::object_start:
+            case Json::parse_event_t::array_start:
+                if (++depth > ScenarioLimits::kMaxDepth)
+                {
+                    throw Broken{};
+                }
+                objects.emplace_back();
+                break;
+            case Json::parse_event_t::object_end:
+            case Json::parse_event_t::array_end:
+                --depth;
+                objects.pop_back();
+                break;
+            case Json::parse_event_t::key:
+                if (tooLong(parsed) || !objects.back().insert(parsed.get<std::string>()).second)
+                {
+                    throw Broken{};
+                }
+                break;
+            case Json::parse_event_t::value:
+                if (tooLong(parsed))
+                {
+                    throw Broken{};
+                }
+                break;
+            }
+            return true;
+        });
+        (void)document;
+    }
+    catch (const Broken&)
+    {
         return true;
-    });
-    (void)document;
-    return duplicate;
+    }
+    return false;
 }
 
 enum class Kind
@@ -689,7 +724,7 @@ Classify(const std::string& text, const std::string& line, Kind& kind)
 {
     const size_t colon = line.find(": ");
     const std::string reason = colon == std::string::npos ? line : line.substr(colon + 2);
-    if (!Json::accept(text) || HasDuplicateKey(text))
+    if (!Json::accept(text) || BreaksReadingLimits(text))
     {
         kind = Kind::Read;
         return Matches(reason, kReadReasons, std::size(kReadReasons))
@@ -766,6 +801,8 @@ TEST(ScenarioDoc, ClassificationCatchesMisplacedChecks)
     EXPECT_EQ(Classify(invalid, "/duration: got -1 (expected a number in (0, 1000000])", kind), "");
     // unreadable: only a reading error
     EXPECT_NE(Classify("{\"name\": 1, \"name\": 2}", "/name: got 2 (expected a name)", kind), "");
+    EXPECT_EQ(kind, Kind::Read);
+    EXPECT_NE(Classify(std::string(40, '[') + std::string(40, ']'), "/: got an array", kind), "");
     EXPECT_EQ(kind, Kind::Read);
 }
 
