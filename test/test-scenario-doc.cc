@@ -17,6 +17,8 @@
 #include "scenario-doc.h"
 #include "zos-test-util.h"
 
+#include "ns3/scenario-json.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -565,27 +567,6 @@ TEST(ScenarioDoc, BrokenExamplesAreCaught)
 // Shipped scenarios and bad cases
 // ------------------------------------------------------------------------------------------
 
-/// As the loader does before validation: 3.0 is an integer (JSON Schema draft 7).
-void
-IntegralNumbersAsIntegers(Json& j)
-{
-    if (j.is_number_float())
-    {
-        double d = j.get<double>();
-        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= 9007199254740992.0)
-        {
-            j = static_cast<int64_t>(d);
-        }
-    }
-    else if (j.is_structured())
-    {
-        for (Json& child : j)
-        {
-            IntegralNumbersAsIntegers(child);
-        }
-    }
-}
-
 TEST(ScenarioDoc, ShippedScenariosAreValid)
 {
     size_t n = 0;
@@ -598,7 +579,7 @@ TEST(ScenarioDoc, ShippedScenariosAreValid)
         }
         ++n;
         Json doc = Json::parse(ReadFile(entry.path().string()));
-        IntegralNumbersAsIntegers(doc);
+        MakeIntegralNumbersIntegers(doc); // as the loader does before validation
         auto problem = ScenarioSchema::Get().Validate(doc);
         EXPECT_FALSE(problem) << name << ": " << FormatPointer(problem->pointer) << ": "
                               << problem->reason;
@@ -732,7 +713,7 @@ Classify(const std::string& text, const std::string& line, Kind& kind)
                    : "unreadable text, but not a reading error: " + line;
     }
     Json doc = Json::parse(text);
-    IntegralNumbersAsIntegers(doc);
+    MakeIntegralNumbersIntegers(doc); // as the loader does before validation
     if (auto problem = ScenarioSchema::Get().Validate(doc))
     {
         kind = Kind::Schema;
