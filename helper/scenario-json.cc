@@ -114,7 +114,7 @@ ReadJsonWithinLimits(const std::string& text, const JsonPointer& base)
             if (!frames.back().keys.insert(key).second)
             {
                 throw JsonInputError(FormatPointer(here()),
-                                     "duplicate key " + QuoteForMessage(key) +
+                                     "duplicate key " + KeyForMessage(key) +
                                          " (expected each key once per object)");
             }
             break;

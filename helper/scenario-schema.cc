@@ -14,6 +14,8 @@
 
 #include "scenario-schema.h"
 
+#include "scenario-json.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -240,6 +242,17 @@ QuoteForMessage(const std::string& text)
     // ensure_ascii: every control and non-ASCII character becomes \uXXXX; ill-formed
     // UTF-8 is replaced by U+FFFD (escaped too).
     return Json(text).dump(-1, ' ', true, Json::error_handler_t::replace);
+}
+
+std::string
+KeyForMessage(const std::string& key)
+{
+    if (key.size() > 80)
+    {
+        return QuoteForMessage(key.substr(0, 32)) + "... (" + std::to_string(CodePoints(key)) +
+               " characters)";
+    }
+    return QuoteForMessage(key);
 }
 
 std::string
@@ -628,7 +641,7 @@ ScenarioSchema::ExplainObject(const Json& value, const Json& node, const JsonPoi
             if (!properties.contains(it.key()))
             {
                 return SchemaProblem{Child(pointer, it.key()),
-                                     "unknown key " + QuoteForMessage(it.key()) + " (keys of " +
+                                     "unknown key " + KeyForMessage(it.key()) + " (keys of " +
                                          owner + ": " + Join(keys, ", ") + ")"};
             }
         }
@@ -694,8 +707,9 @@ ScenarioSchema::ExplainObject(const Json& value, const Json& node, const JsonPoi
                         then["properties"][it.key()] == false)
                     {
                         return SchemaProblem{Child(pointer, it.key()),
-                                             "key " + QuoteForMessage(it.key()) + " not allowed " +
-                                                 when};
+                                             "got key " + KeyForMessage(it.key()) +
+                                                 " (expected no " + KeyForMessage(it.key()) + " " +
+                                                 when + ")"};
                     }
                 }
             }
@@ -736,8 +750,11 @@ ScenarioSchema::Explain(const Json& document, const JsonPointer& pointer) const
 }
 
 std::optional<SchemaProblem>
-ScenarioSchema::Validate(const Json& document) const
+ScenarioSchema::Validate(const Json& original) const
 {
+    // Draft 7 counts 3.0 as an integer; valijson does not (scenario-json.h).
+    Json document = original;
+    MakeIntegralNumbersIntegers(document);
     nlohmann::json plain = document;
     valijson::adapters::NlohmannJsonAdapter adapter(plain);
     valijson::Validator validator;

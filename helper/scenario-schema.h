@@ -41,6 +41,13 @@ std::string QuoteForMessage(const std::string& text);
 
 /**
  * \ingroup zos-takeover
+ * A key as it appears in messages: QuoteForMessage, the first 32 bytes only if it is longer
+ * than 80 (no scenario key is).
+ */
+std::string KeyForMessage(const std::string& key);
+
+/**
+ * \ingroup zos-takeover
  * A value as it appears in messages: strings quoted (QuoteForMessage), numbers as
  * nlohmann/json writes them, arrays and objects abridged to their type.
  */

@@ -691,7 +691,8 @@ CrossChecker::Run(const ScenarioLimits& limits)
         char text[128];
         std::snprintf(text,
                       sizeof(text),
-                      "estimated work %.3g probe requests and events (expected at most %.3g; ",
+                      "estimated work %.3g probe requests, start-up broadcasts and events "
+                      "(expected at most %.3g; ",
                       work,
                       limits.maxWork);
         m_fail({},
@@ -812,7 +813,6 @@ ParseScenario(const std::string& text,
             throw ScenarioError(kOverrideFile, e.where, e.reason);
         }
     }
-    MakeIntegralNumbersIntegers(root);
     // A problem in a value that --set wrote is reported against --set.
     auto fail = [&](const JsonPointer& p, const std::string& reason) {
         std::string where = shown;

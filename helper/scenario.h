@@ -184,7 +184,7 @@ struct ScenarioLimits
     static constexpr size_t kMaxDepth = kJsonMaxDepth;
     /// Longest JSON string, bytes (names are at most 64 characters, descriptions 2000).
     static constexpr size_t kMaxStringBytes = kJsonMaxStringBytes;
-    /// Default work limit: probe requests plus events (see EstimateWork).
+    /// Default work limit: probe requests, start-up broadcasts and events (see EstimateWork).
     static constexpr double kDefaultMaxWork = 5e7;
 
     /// Work limit; 0 = none (the command-line option --max-work).
@@ -212,7 +212,7 @@ double EstimateWork(const Scenario& scenario);
  * a string. Setting a key that does not exist adds it (and the schema then rejects it if it
  * is unknown); an array index may be the array's size (appends).
  *
- * 	hrows ScenarioError on any problem (one line: file, JSON pointer, reason).
+ * \throws ScenarioError on any problem (one line: file, JSON pointer, reason).
  */
 Scenario LoadScenario(const std::string& file,
                       const std::vector<std::string>& overrides = {},

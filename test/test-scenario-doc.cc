@@ -602,7 +602,7 @@ const char* const kCrossCheckReasons[] = {
     R"(^no stack owns address [0-9.]+ \(expected a HOME address, VIPA or vipaAdd address\)$)",
     R"(^duplicate target [0-9.]+ \(expected each target once; also at /.*\)$)",
     R"(^got \S+ \(expected -1 or a time > start, \S+\)$)",
-    R"(^estimated work \S+ probe requests and events \(expected at most .*--max-work\)$)",
+    R"(^estimated work \S+ probe requests, start-up broadcasts and events \(expected at most .*--max-work\)$)",
 };
 
 /// Reasons of reading (before the schema): syntax, duplicate keys, nesting, long strings.

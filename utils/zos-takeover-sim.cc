@@ -60,10 +60,9 @@ main(int argc, char** argv)
         "repeatable)")(
         "max-work",
         po::value<double>(&limits.maxWork),
-        "refuse scenarios whose estimated work (probe requests plus events) exceeds this; "
-        "0 = no limit (default 5e7)")(
-        "pcap",
-        "write one pcap per LAN into the output directory")(
+        "refuse scenarios whose estimated work (probe requests, start-up broadcasts and "
+        "events) exceeds this; "
+        "0 = no limit (default 5e7)")("pcap", "write one pcap per LAN into the output directory")(
         "quiet,q",
         "print nothing but errors and the output directory")(
         "validate",
