@@ -3,7 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Every shipped scenario (the .json files in scenarios/ but the schema) is mutated ONE place at a time:
+ * Every shipped scenario (the .json files in scenarios/ but the schema), as it is and in
+ * canonical form (ScenarioToJson: every key present), is mutated ONE place at a time:
  * for every node of its JSON (each leaf, object and array, the root included) the value is
  * replaced by a wild number, an odd string (lengths, control characters, bidi overrides,
  * combining marks, emoji, lone surrogates, overlong UTF-8), a value of another type, or
@@ -388,6 +389,18 @@ class Generator
             m_shipped.push_back(
                 {"scenarios/" + p.filename().string(), p.stem().string(), Json::parse(ss.str())});
         }
+        // The same scenarios in canonical form (ScenarioToJson: every key, defaults filled
+        // in), so that the keys the shipped files leave out are mutated too.
+        const size_t shipped = m_shipped.size();
+        for (size_t i = 0; i < shipped; ++i)
+        {
+            const Shipped& sh = m_shipped[i];
+            const std::string canonical =
+                ScenarioToJson(ParseScenario(sh.doc.dump(2), sh.file));
+            m_shipped.push_back({"scenarios/" + sh.name + ".canonical.json",
+                                 sh.name + ".canonical",
+                                 Json::parse(canonical)});
+        }
     }
 
     const std::vector<Shipped>& ShippedScenarios() const
@@ -707,103 +720,31 @@ PointerTokens(const std::string& p)
     return tokens;
 }
 
-/// The tokens of the loader's former path syntax ("$", "$.a[0]['b c']"), accepted only
-/// with ZOS_FUZZ_DOLLAR_PATHS=1 (to try this test on a loader that still prints them).
-std::optional<std::vector<std::string>>
-DollarTokens(const std::string& p)
-{
-    if (EnvOr("ZOS_FUZZ_DOLLAR_PATHS", "0") == "0" || p.empty() || p[0] != '$')
-    {
-        return std::nullopt;
-    }
-    std::vector<std::string> tokens;
-    size_t i = 1;
-    while (i < p.size())
-    {
-        if (p[i] == '.')
-        {
-            size_t end = p.find_first_of(".[", i + 1);
-            end = end == std::string::npos ? p.size() : end;
-            tokens.push_back(p.substr(i + 1, end - i - 1));
-            i = end;
-        }
-        else if (p.compare(i, 2, "['") == 0)
-        {
-            std::string key;
-            size_t j = i + 2;
-            for (; j < p.size() && p[j] != '\'' ; ++j)
-            {
-                if (p[j] == '\\' && j + 1 < p.size())
-                {
-                    ++j;
-                }
-                key += p[j];
-            }
-            if (p.compare(j, 2, "']") != 0)
-            {
-                return std::nullopt;
-            }
-            tokens.push_back(key);
-            i = j + 2;
-        }
-        else if (p[i] == '[')
-        {
-            size_t end = p.find(']', i);
-            if (end == std::string::npos)
-            {
-                return std::nullopt;
-            }
-            tokens.push_back(p.substr(i + 1, end - i - 1));
-            i = end + 1;
-        }
-        else
-        {
-            return std::nullopt;
-        }
-    }
-    return tokens;
-}
-
 /**
- * What is wrong with the path of `what` (after "FILE: ") for `doc`, or "". The path ends at
- * one of the ": " that follow (keys may hold ": " too): some choice must be a JSON pointer
- * that names a node of `doc` or whose parent does.
+ * What is wrong with the path of `e` for `doc`, or "": what() must be "FILE: PATH: REASON"
+ * (File(), JsonPath(), Reason()), and PATH a JSON pointer ("/" for the whole document) that
+ * names a node of `doc` or whose parent does (a missing key).
  */
 std::string
-PathProblem(const std::string& what, const std::string& file, const Json& doc)
+PathProblem(const ScenarioError& e, const Json& doc)
 {
-    const std::string rest = what.substr(file.size() + 2);
-    std::string firstCandidate;
-    bool anyPointer = false;
-    for (size_t pos = rest.find(": "); pos != std::string::npos; pos = rest.find(": ", pos + 1))
+    const std::string path = e.JsonPath();
+    if (std::string(e.what()) != e.File() + ": " + path + ": " + e.Reason())
     {
-        const std::string path = rest.substr(0, pos);
-        if (firstCandidate.empty())
-        {
-            firstCandidate = path;
-        }
-        auto tokens = PointerTokens(path);
-        if (!tokens)
-        {
-            tokens = DollarTokens(path);
-        }
-        if (!tokens)
-        {
-            continue;
-        }
-        anyPointer = true;
-        if (Resolve(doc, *tokens, tokens->size()) != nullptr ||
-            (!tokens->empty() && Resolve(doc, *tokens, tokens->size() - 1) != nullptr))
-        {
-            return "";
-        }
+        return "is not File() + \": \" + JsonPath() + \": \" + Reason() (what() cut at a NUL?)";
     }
-    if (!anyPointer)
+    auto tokens = PointerTokens(path);
+    if (!tokens || path.empty())
     {
-        return "has no JSON pointer after the file name (got '" +
-               zosfuzz::Printable(firstCandidate, 80) + "')";
+        return "path '" + zosfuzz::Printable(path, 80) + "' is not a JSON pointer";
     }
-    return "names a path that is not in the document, nor its parent";
+    if (Resolve(doc, *tokens, tokens->size()) != nullptr ||
+        Resolve(doc, *tokens, tokens->size() - 1) != nullptr)
+    {
+        return "";
+    }
+    return "path '" + zosfuzz::Printable(path, 120) +
+           "' names no place of the document, nor the parent of one";
 }
 
 // ---------------------------------------------------------------------------------------
@@ -961,13 +902,14 @@ TEST(ScenarioFuzz, OneFieldMutantsGetAcceptedOrOneLineErrors)
         {
             continue;
         }
-        const std::string file = gen.ShippedScenarios()[sp.scenario].file;
+        const std::string& file = gen.ShippedScenarios()[sp.scenario].file;
         std::snprintf(g_current, sizeof(g_current), "%s", zosfuzz::Printable(m.label, 900).c_str());
         if (!m.doc)
         {
             ++notJson;
         }
         std::string what;
+        std::optional<ScenarioError> error;
         bool threw = false;
         std::string otherException;
         std::optional<Scenario> result;
@@ -981,6 +923,7 @@ TEST(ScenarioFuzz, OneFieldMutantsGetAcceptedOrOneLineErrors)
         {
             threw = true;
             what = e.what();
+            error = e;
         }
         catch (const std::exception& e)
         {
@@ -1014,7 +957,7 @@ TEST(ScenarioFuzz, OneFieldMutantsGetAcceptedOrOneLineErrors)
             if (problem.empty() && m.doc)
             {
                 ++pathChecked;
-                problem = PathProblem(what, file, *m.doc);
+                problem = PathProblem(*error, *m.doc);
             }
             if (!problem.empty())
             {
