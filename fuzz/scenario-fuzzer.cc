@@ -6,10 +6,11 @@
  * The input is scenario text, optionally preceded by up to four lines "--set PATH=VALUE"
  * that are passed as overrides (JSON text never starts with '-', so the shipped scenarios
  * are seeds as they are). ParseScenario must either accept it or throw ScenarioError with a
- * one-line message (fuzz/scenario-message-check.h); anything else aborts, which libFuzzer
- * records as a crash: another exception type, a bad message, and (through the sanitizers
- * and libFuzzer's -timeout / -rss_limit_mb) memory errors, undefined behaviour, hangs and
- * memory blow-ups.
+ * one-line message (fuzz/scenario-message-check.h); what it accepts must have a canonical
+ * form (ScenarioToJson) that is accepted and is its own canonical form. Anything else aborts,
+ * which libFuzzer records as a crash: another exception type, a bad message, and (through
+ * the sanitizers and libFuzzer's -timeout / -rss_limit_mb) memory errors, undefined
+ * behaviour, hangs and memory blow-ups.
  *
  * Reproduce a finding: build-fuzz/scenario-fuzzer CRASH_FILE
  */
@@ -67,7 +68,26 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const std::vector<std::string> overrides = TakeOverrides(text);
     try
     {
-        ns3::zos::ParseScenario(text, kFile, overrides);
+        const ns3::zos::Scenario accepted = ns3::zos::ParseScenario(text, kFile, overrides);
+        // What is accepted has a canonical form that is accepted too, and is its own
+        // canonical form (summary.json holds it: a user may run it again).
+        const std::string canonical = ns3::zos::ScenarioToJson(accepted);
+        std::string again;
+        try
+        {
+            again = ns3::zos::ScenarioToJson(ns3::zos::ParseScenario(canonical, "canonical.json"));
+        }
+        catch (const ns3::zos::ScenarioError& e)
+        {
+            Fail("accepted, but its canonical form (ScenarioToJson) is refused: " +
+                 zosfuzz::Printable(e.what()));
+        }
+        if (again != canonical)
+        {
+            Fail("accepted, but its canonical form is not stable: " +
+                 zosfuzz::Printable(canonical, 2000) + " became " +
+                 zosfuzz::Printable(again, 2000));
+        }
     }
     catch (const ns3::zos::ScenarioError& e)
     {

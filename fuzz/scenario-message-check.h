@@ -78,8 +78,7 @@ MessageProblem(const std::string& what, const std::string& file)
         }
         if (c < 0x20 || c == 0x7f)
         {
-            return "holds a raw control character 0x" + Hex(c) +
-                   " at byte " + std::to_string(i);
+            return "holds a raw control character 0x" + Hex(c) + " at byte " + std::to_string(i);
         }
         if (c < 0x80)
         {
@@ -104,8 +103,7 @@ MessageProblem(const std::string& what, const std::string& file)
         }
         else
         {
-            return "is not valid UTF-8 (byte 0x" + Hex(c) + " at " +
-                   std::to_string(i) + ")";
+            return "is not valid UTF-8 (byte 0x" + Hex(c) + " at " + std::to_string(i) + ")";
         }
         if (i + n > what.size())
         {
@@ -116,8 +114,8 @@ MessageProblem(const std::string& what, const std::string& file)
             unsigned char d = static_cast<unsigned char>(what[i + k]);
             if ((d & 0xc0) != 0x80)
             {
-                return "is not valid UTF-8 (bad continuation at byte " +
-                       std::to_string(i + k) + ")";
+                return "is not valid UTF-8 (bad continuation at byte " + std::to_string(i + k) +
+                       ")";
             }
             cp = (cp << 6) | (d & 0x3f);
         }
@@ -128,16 +126,17 @@ MessageProblem(const std::string& what, const std::string& file)
         }
         if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
         {
-            return "spans several lines (raw U+" + Hex(cp) + " at byte " +
-                   std::to_string(i) + ")";
+            return "spans several lines (raw U+" + Hex(cp) + " at byte " + std::to_string(i) + ")";
         }
         if (cp >= 0x80 && cp <= 0x9f)
         {
-            return "holds a raw C1 control character U+" + Hex(cp) + " at byte " + std::to_string(i);
+            return "holds a raw C1 control character U+" + Hex(cp) + " at byte " +
+                   std::to_string(i);
         }
         if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
         {
-            return "holds a raw bidirectional control U+" + Hex(cp) + " at byte " + std::to_string(i);
+            return "holds a raw bidirectional control U+" + Hex(cp) + " at byte " +
+                   std::to_string(i);
         }
         i += n;
     }

@@ -18,7 +18,7 @@
  *
  * The mutants are enumerated deterministically and sampled: first one of each (field
  * pattern, mutation) pair, in a fixed pseudo-random order, then the others. Environment:
- *   ZOS_FUZZ_MUTANTS=N   how many (default 2500; "all" for every one, about 60,000)
+ *   ZOS_FUZZ_MUTANTS=N   how many (default 2500; "all" for every one, about 90,000)
  *   ZOS_FUZZ_SEED=S      another deterministic sample
  *   ZOS_FUZZ_VERBOSE=1   print every accepted wild value and every failure
  *   ZOS_FUZZ_EXCLUDE=T   skip the mutants whose label contains T (to get past a known bug)
@@ -53,9 +53,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <signal.h>
 #include <sstream>
 #include <string>
-#include <signal.h>
 #include <thread>
 #include <typeinfo>
 #include <unistd.h>
@@ -213,13 +213,16 @@ StringValues()
         J("65 chars", std::string(65, 'A')),
         J("1000 chars", std::string(1000, 'A')),
         J("100000 chars", std::string(100000, 'A')),
+        J("8192 chars (the string limit)", std::string(8192, 'A')),
+        J("8188 digits + Gbps", std::string(8188, '1') + "Gbps"),
         J("newline", "a\nb"),
         J("carriage return", "a\rb"),
         J("tab", "a\tb"),
         J("NUL", "a\0b"s),
         J("ESC sequence", "\x1b[31mred\x1b[0m"),
-        J("DEL", "a\x7f"
-                 "b"),
+        J("DEL",
+          "a\x7f"
+          "b"),
         J("C1 NEL U+0085", "a\u0085b"),
         J("C1 CSI U+009B", "a\u009b2J"),
         J("line separator U+2028", "a\u2028b"),
@@ -244,10 +247,12 @@ StringValues()
         Raw("raw overlong 3-byte", "\"\xe0\x80\xaf\""),
         Raw("raw UTF-8 surrogate", "\"\xed\xa0\x80\""),
         Raw("raw above U+10FFFF", "\"\xf4\x90\x80\x80\""),
-        Raw("raw 0xFF byte", "\"a\xff"
-                             "b\""),
-        Raw("raw control char in string", "\"a\x01"
-                                          "b\""),
+        Raw("raw 0xFF byte",
+            "\"a\xff"
+            "b\""),
+        Raw("raw control char in string",
+            "\"a\x01"
+            "b\""),
         Raw("raw newline in string", "\"a\nb\""),
     };
 }
@@ -287,6 +292,9 @@ OddKeys()
         "e\u0301",
         std::string(65, 'k'),
         std::string(100000, 'k'),
+        std::string(8192, 'k'),
+        "\U0001F600",
+        "\u00e9",
         "~1/",
         "a: b",
         "Name", // a known key, differently cased
@@ -299,12 +307,12 @@ OddKeys()
 
 enum class Op
 {
-    Replace,   //!< arg: index into the value list
-    Remove,    //!< the key or element
-    AddKey,    //!< arg: index into OddKeys()
-    DupKey,    //!< the first key of an object, once more
-    DupFirst,  //!< the first element of an array, appended
-    DupLast,   //!< the last element of an array, appended again
+    Replace,  //!< arg: index into the value list
+    Remove,   //!< the key or element
+    AddKey,   //!< arg: index into OddKeys()
+    DupKey,   //!< the first key of an object, once more
+    DupFirst, //!< the first element of an array, appended
+    DupLast,  //!< the last element of an array, appended again
 };
 
 /// A mutation, before it is applied: small, so that all of them can be listed.
@@ -371,8 +379,7 @@ class Generator
             m_values.push_back(&v);
         }
         std::vector<std::filesystem::path> files;
-        for (const auto& entry :
-             std::filesystem::directory_iterator(SourceDir() + "/scenarios"))
+        for (const auto& entry : std::filesystem::directory_iterator(SourceDir() + "/scenarios"))
         {
             const auto& p = entry.path();
             if (p.extension() == ".json" && p.filename() != "scenario.schema.json")
@@ -395,8 +402,7 @@ class Generator
         for (size_t i = 0; i < shipped; ++i)
         {
             const Shipped& sh = m_shipped[i];
-            const std::string canonical =
-                ScenarioToJson(ParseScenario(sh.doc.dump(2), sh.file));
+            const std::string canonical = ScenarioToJson(ParseScenario(sh.doc.dump(2), sh.file));
             m_shipped.push_back({"scenarios/" + sh.name + ".canonical.json",
                                  sh.name + ".canonical",
                                  Json::parse(canonical)});
@@ -421,8 +427,8 @@ class Generator
         std::map<std::string, uint64_t> seen;
         for (Spec& sp : specs)
         {
-            const std::string key = sp.pattern + '\x01' + std::to_string(int(sp.op)) + '\x01' +
-                                    std::to_string(sp.arg);
+            const std::string key =
+                sp.pattern + '\x01' + std::to_string(int(sp.op)) + '\x01' + std::to_string(sp.arg);
             uint64_t round = seen[key]++;
             sp.order = (round << 40) |
                        (Fnv(key + '\x02' + m_shipped[sp.scenario].name, seed) & ((1ULL << 40) - 1));
@@ -615,9 +621,11 @@ class Generator
 // The path in a message
 // ---------------------------------------------------------------------------------------
 
-/// Does the message's token `m` name the key `k`? Keys with characters a message must escape
-/// (controls, non-ASCII) or longer than 64 bytes may be escaped or shortened: the token must
-/// then start like the key up to its first such character.
+/**
+ * Does the message's token `m` name the key `k`? Tokens show keys JSON-escaped (control and
+ * non-ASCII characters as \uXXXX, backslash as \\, helper/scenario-schema.h FormatPointer):
+ * `m` is read back as the content of a JSON string.
+ */
 bool
 TokenMatches(const std::string& k, const std::string& m)
 {
@@ -625,18 +633,14 @@ TokenMatches(const std::string& k, const std::string& m)
     {
         return true;
     }
-    size_t plain = 0;
-    while (plain < k.size() && static_cast<unsigned char>(k[plain]) >= 0x20 &&
-           static_cast<unsigned char>(k[plain]) < 0x7f)
+    std::string quoted = "\"";
+    for (char c : m)
     {
-        ++plain;
+        quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
     }
-    if (plain == k.size() && k.size() <= 64)
-    {
-        return false;
-    }
-    const size_t n = std::min<size_t>(plain, 16);
-    return m.compare(0, n, k, 0, n) == 0 && m.size() > n;
+    quoted += '"';
+    Json parsed = Json::parse(quoted, nullptr, false);
+    return parsed.is_string() && parsed.get_ref<const std::string&>() == k;
 }
 
 /// The node `tokens` names in `doc`, or nullptr.
@@ -751,8 +755,8 @@ PathProblem(const ScenarioError& e, const Json& doc)
 // Crash and hang reporting
 // ---------------------------------------------------------------------------------------
 
-char g_current[1024];                       //!< the mutant being parsed (for a dying process)
-std::atomic<int64_t> g_startedNs{0};        //!< when its parse started (0: none running)
+char g_current[1024];                //!< the mutant being parsed (for a dying process)
+std::atomic<int64_t> g_startedNs{0}; //!< when its parse started (0: none running)
 std::atomic<bool> g_stop{false};
 
 void
@@ -784,9 +788,11 @@ InstallDeathReport()
     ss.ss_sp = altStack.data();
     ss.ss_size = altStack.size();
     sigaltstack(&ss, nullptr);
+
     struct sigaction sa
     {
     };
+
     sa.sa_handler = OnFatalSignal;
     sa.sa_flags = SA_ONSTACK;
     for (int sig : {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL})
@@ -834,7 +840,8 @@ TEST(ScenarioFuzz, OneFieldMutantsGetAcceptedOrOneLineErrors)
     }
     std::vector<Spec> specs = gen.Enumerate(seed);
     const size_t total = specs.size();
-    const size_t limit = countText == "all" ? total : std::min<size_t>(total, std::stoul(countText));
+    const size_t limit =
+        countText == "all" ? total : std::min<size_t>(total, std::stoul(countText));
     specs.resize(limit);
 
     InstallDeathReport();
@@ -864,7 +871,7 @@ TEST(ScenarioFuzz, OneFieldMutantsGetAcceptedOrOneLineErrors)
     double totalS = 0;
     double slowestS = 0;
     std::string slowest;
-    std::map<std::string, size_t> failureKinds; // problem (numbers blanked) -> count
+    std::map<std::string, size_t> failureKinds;                // problem (numbers blanked) -> count
     std::map<std::string, std::set<std::string>> wildAccepted; // mutation -> field patterns
     std::map<std::string, size_t> acceptedByMutation;
     size_t longMessages = 0;
@@ -987,9 +994,7 @@ TEST(ScenarioFuzz, OneFieldMutantsGetAcceptedOrOneLineErrors)
         }
         catch (const std::exception& e)
         {
-            fail(m,
-                 "accepted, but its canonical form (ScenarioToJson) is refused",
-                 e.what());
+            fail(m, "accepted, but its canonical form (ScenarioToJson) is refused", e.what());
         }
     }
     const double wallS = std::chrono::duration<double>(Clock::now() - begin).count();
