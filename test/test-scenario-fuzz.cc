@@ -36,6 +36,7 @@
 #endif
 
 #include "../fuzz/scenario-message-check.h"
+#include "zos-test-util.h"
 
 #include <algorithm>
 #include <atomic>
@@ -83,15 +84,7 @@ using Clock = std::chrono::steady_clock;
 namespace
 {
 
-std::string
-SourceDir()
-{
-#ifdef ZOS_SOURCE_DIR
-    return ZOS_SOURCE_DIR;
-#else
-    return std::filesystem::path(__FILE__).parent_path().parent_path().string();
-#endif
-}
+using zostest::SourceDir;
 
 std::string
 EnvOr(const char* name, const std::string& fallback)
