@@ -13,8 +13,9 @@
 # and an 'ns3header' copy of ours would be a second task writing the same file (and an
 # input of the generated header that is also its output).
 #
-# The tests in test/ (ns-3 TestSuites and GoogleTest) and the tools in utils/ are built
-# only by the CMake builds; they are not part of the waf build.
+# The ns-3 TestSuites (test/zos-test-suites.cmake) are the module's test library; the
+# GoogleTest files in test/ and the tools in utils/ are built only by the standalone CMake
+# build.
 
 import re
 
@@ -110,6 +111,13 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'zos-takeover'
     headers.source = header_files
+
+    # The ns-3 TestSuites (./test.py -s zos-takeover), from the same list as CMake's.
+    if bld.env['ENABLE_TESTS']:
+        module_test = bld.create_ns3_module_test_library('zos-takeover')
+        module_test.source = _cmake_set(bld.path.find_node('test/zos-test-suites.cmake').read(),
+                                        'ZOS_TEST_SUITE_SOURCES')
+        _use_cxx17(module_test)
 
     if bld.env['ENABLE_EXAMPLES']:
         bld.recurse('examples')

@@ -233,11 +233,11 @@ Seed001OwnershipOsa1FailsOsa2TakesItsAddressAndTheVipasTestCase::DoRun()
     for (const auto& c : changes)
     {
         NS_TEST_EXPECT_MSG_EQ(c.from, osa1, "c.from EQ osa1");
-        NS_TEST_EXPECT_MSG_EQ(c.reason,
-                              c.vipa ? ArpOwnership::Reason::VipaOwner
-                                     : ArpOwnership::Reason::Takeover,
-                              "c.reason EQ c.vipa ? ArpOwnership::Reason::VipaOwner : "
-                              "ArpOwnership::Reason::Takeover");
+        NS_TEST_EXPECT_MSG_EQ(
+            c.reason,
+            (c.vipa ? ArpOwnership::Reason::VipaOwner : ArpOwnership::Reason::Takeover),
+            "c.reason EQ c.vipa ? ArpOwnership::Reason::VipaOwner : "
+            "ArpOwnership::Reason::Takeover");
     }
     auto groups = t.GetGroups();
     NS_TEST_EXPECT_MSG_EQ(t.OwnerOf(groups[0], A("192.168.1.1")),

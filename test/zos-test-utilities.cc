@@ -10,8 +10,9 @@
 #include <stdexcept>
 
 #ifndef NS_TEST_SOURCEDIR
-// Set by ns-3's build_lib in a tree, and by test/CMakeLists.txt standalone.
-#error "NS_TEST_SOURCEDIR must name the module's test directory"
+// Set by ns-3's build_lib in a tree and by test/CMakeLists.txt standalone; the module is
+// always contrib/zos-takeover.
+#define NS_TEST_SOURCEDIR "contrib/zos-takeover/test"
 #endif
 
 namespace zostest
