@@ -120,15 +120,15 @@ void
 Seed001OwnershipGroupsAndVipaOwnersAsInTheSeedTestCase::DoRun()
 {
     auto groups = t.GetGroups();
-    NS_TEST_ASSERT_MSG_EQ(groups.size(), 2u, "groups.size() EQ 2u");
+    NS_TEST_ASSERT_MSG_EQ(groups.size(), 2u, "groups.size() == 2u");
     NS_TEST_EXPECT_MSG_EQ(t.GetGroupLinks(groups[0]),
                           (std::vector<Id>{osa1, osa2}),
-                          "t.GetGroupLinks(groups[0]) EQ (std::vector<Id>{osa1, osa2})");
+                          "t.GetGroupLinks(groups[0]) == (std::vector<Id>{osa1, osa2})");
     NS_TEST_EXPECT_MSG_EQ(t.GetGroupLinks(groups[1]),
                           (std::vector<Id>{osa3, osa4}),
-                          "t.GetGroupLinks(groups[1]) EQ (std::vector<Id>{osa3, osa4})");
-    NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(groups[0]), osa1, "t.GetVipaOwner(groups[0]) EQ osa1");
-    NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(groups[1]), osa4, "t.GetVipaOwner(groups[1]) EQ osa4");
+                          "t.GetGroupLinks(groups[1]) == (std::vector<Id>{osa3, osa4})");
+    NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(groups[0]), osa1, "t.GetVipaOwner(groups[0]) == osa1");
+    NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(groups[1]), osa4, "t.GetVipaOwner(groups[1]) == osa4");
 }
 
 /** Seed001Ownership.StartupAnnouncements */
@@ -151,19 +151,19 @@ Seed001OwnershipStartupAnnouncementsTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(
         Announced(startup[0]),
         (std::vector<std::string>{"192.168.1.1@0", "10.1.1.1@0", "10.100.100.1@0"}),
-        "Announced(startup[0]) EQ (std::vector<std::string>{\"192.168.1.1@0\", \"10.1.1.1@0\", "
+        "Announced(startup[0]) == (std::vector<std::string>{\"192.168.1.1@0\", \"10.1.1.1@0\", "
         "\"10.100.100.1@0\"})");
     NS_TEST_EXPECT_MSG_EQ(Announced(startup[1]),
                           (std::vector<std::string>{"192.168.1.2@1"}),
-                          "Announced(startup[1]) EQ (std::vector<std::string>{\"192.168.1.2@1\"})");
+                          "Announced(startup[1]) == (std::vector<std::string>{\"192.168.1.2@1\"})");
     NS_TEST_EXPECT_MSG_EQ(
         Announced(startup[2]),
         (std::vector<std::string>{"192.168.2.4@3", "10.1.1.1@3", "10.100.100.1@3"}),
-        "Announced(startup[2]) EQ (std::vector<std::string>{\"192.168.2.4@3\", \"10.1.1.1@3\", "
+        "Announced(startup[2]) == (std::vector<std::string>{\"192.168.2.4@3\", \"10.1.1.1@3\", "
         "\"10.100.100.1@3\"})");
     NS_TEST_EXPECT_MSG_EQ(Announced(startup[3]),
                           (std::vector<std::string>{"192.168.2.3@2"}),
-                          "Announced(startup[3]) EQ (std::vector<std::string>{\"192.168.2.3@2\"})");
+                          "Announced(startup[3]) == (std::vector<std::string>{\"192.168.2.3@2\"})");
 }
 
 /** Seed001Ownership.OnlyTheOwnerAnswers */
@@ -228,22 +228,22 @@ Seed001OwnershipOsa1FailsOsa2TakesItsAddressAndTheVipasTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(
         Announced(changes),
         (std::vector<std::string>{"192.168.1.1@1", "10.1.1.1@1", "10.100.100.1@1"}),
-        "Announced(changes) EQ (std::vector<std::string>{\"192.168.1.1@1\", \"10.1.1.1@1\", "
+        "Announced(changes) == (std::vector<std::string>{\"192.168.1.1@1\", \"10.1.1.1@1\", "
         "\"10.100.100.1@1\"})");
     for (const auto& c : changes)
     {
-        NS_TEST_EXPECT_MSG_EQ(c.from, osa1, "c.from EQ osa1");
+        NS_TEST_EXPECT_MSG_EQ(c.from, osa1, "c.from == osa1");
         NS_TEST_EXPECT_MSG_EQ(
             c.reason,
             (c.vipa ? ArpOwnership::Reason::VipaOwner : ArpOwnership::Reason::Takeover),
-            "c.reason EQ c.vipa ? ArpOwnership::Reason::VipaOwner : "
+            "c.reason == c.vipa ? ArpOwnership::Reason::VipaOwner : "
             "ArpOwnership::Reason::Takeover");
     }
     auto groups = t.GetGroups();
     NS_TEST_EXPECT_MSG_EQ(t.OwnerOf(groups[0], A("192.168.1.1")),
                           osa2,
-                          "t.OwnerOf(groups[0], A(\"192.168.1.1\")) EQ osa2");
-    NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(groups[0]), osa2, "t.GetVipaOwner(groups[0]) EQ osa2");
+                          "t.OwnerOf(groups[0], A(\"192.168.1.1\")) == osa2");
+    NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(groups[0]), osa2, "t.GetVipaOwner(groups[0]) == osa2");
     NS_TEST_EXPECT_MSG_EQ(bool(t.Answers(osa2, A("192.168.1.1"))),
                           true,
                           "t.Answers(osa2, A(\"192.168.1.1\"))");
@@ -255,7 +255,7 @@ Seed001OwnershipOsa1FailsOsa2TakesItsAddressAndTheVipasTestCase::DoRun()
                           "t.Answers(osa1, A(\"192.168.1.1\"))");
     NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(groups[1]),
                           osa4,
-                          "t.GetVipaOwner(groups[1]) EQ osa4"); // the other LAN is untouched
+                          "t.GetVipaOwner(groups[1]) == osa4"); // the other LAN is untouched
 }
 
 /** Seed001Ownership.ReturningLinkReclaimsHomeButNotVipasByDefault */
@@ -279,14 +279,14 @@ Seed001OwnershipReturningLinkReclaimsHomeButNotVipasByDefaultTestCase::DoRun()
     auto changes = Start(osa1, {osa2});
     NS_TEST_EXPECT_MSG_EQ(Announced(changes),
                           (std::vector<std::string>{"192.168.1.1@0"}),
-                          "Announced(changes) EQ (std::vector<std::string>{\"192.168.1.1@0\"})");
+                          "Announced(changes) == (std::vector<std::string>{\"192.168.1.1@0\"})");
     NS_TEST_EXPECT_MSG_EQ(changes[0].reason,
                           ArpOwnership::Reason::Reclaim,
-                          "changes[0].reason EQ ArpOwnership::Reason::Reclaim");
-    NS_TEST_EXPECT_MSG_EQ(changes[0].from, osa2, "changes[0].from EQ osa2");
+                          "changes[0].reason == ArpOwnership::Reason::Reclaim");
+    NS_TEST_EXPECT_MSG_EQ(changes[0].from, osa2, "changes[0].from == osa2");
     NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(t.GetGroups()[0]),
                           osa2,
-                          "t.GetVipaOwner(t.GetGroups()[0]) EQ osa2");
+                          "t.GetVipaOwner(t.GetGroups()[0]) == osa2");
 }
 
 /** Seed001Ownership.VipaGiveBack */
@@ -313,11 +313,11 @@ Seed001OwnershipVipaGiveBackTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(
         Announced(changes),
         (std::vector<std::string>{"192.168.1.1@0", "10.1.1.1@0", "10.100.100.1@0"}),
-        "Announced(changes) EQ (std::vector<std::string>{\"192.168.1.1@0\", \"10.1.1.1@0\", "
+        "Announced(changes) == (std::vector<std::string>{\"192.168.1.1@0\", \"10.1.1.1@0\", "
         "\"10.100.100.1@0\"})");
     NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(t.GetGroups()[0]),
                           osa1,
-                          "t.GetVipaOwner(t.GetGroups()[0]) EQ osa1");
+                          "t.GetVipaOwner(t.GetGroups()[0]) == osa1");
 }
 
 /** Seed001Ownership.WithoutPq23444NothingIsTakenOver */
@@ -345,7 +345,7 @@ Seed001OwnershipWithoutPq23444NothingIsTakenOverTestCase::DoRun()
                           "t.Answers(osa2, A(\"192.168.1.1\"))");
     NS_TEST_EXPECT_MSG_EQ(t.OwnerOf(t.GetGroups()[0], A("192.168.1.1")),
                           osa1,
-                          "t.OwnerOf(t.GetGroups()[0], A(\"192.168.1.1\")) EQ osa1");
+                          "t.OwnerOf(t.GetGroups()[0], A(\"192.168.1.1\")) == osa1");
 }
 
 /** Seed001Ownership.WithoutPq26689InheritedVipasAreNotAnnounced */
@@ -368,11 +368,11 @@ Seed001OwnershipWithoutPq26689InheritedVipasAreNotAnnouncedTestCase::DoRun()
     config.announceInheritedVipas = false;
     Build(config);
     // The first VipaOwners still announce (VIPA added to each LanGroup).
-    NS_TEST_EXPECT_MSG_EQ(Announced(startup[0]).size(), 3u, "Announced(startup[0]).size() EQ 3u");
+    NS_TEST_EXPECT_MSG_EQ(Announced(startup[0]).size(), 3u, "Announced(startup[0]).size() == 3u");
     auto changes = t.StopLink(osa1);
     NS_TEST_EXPECT_MSG_EQ(Announced(changes),
                           (std::vector<std::string>{"192.168.1.1@1"}),
-                          "Announced(changes) EQ (std::vector<std::string>{\"192.168.1.1@1\"})");
+                          "Announced(changes) == (std::vector<std::string>{\"192.168.1.1@1\"})");
     // ...but the new owner answers when asked (the takeover "triggered by an ARP request").
     NS_TEST_EXPECT_MSG_EQ(bool(t.Answers(osa2, A("10.1.1.1"))),
                           true,
@@ -399,7 +399,7 @@ Seed001OwnershipAddingAVipaAnnouncesItInEachLanGroupTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(
         Announced(changes),
         (std::vector<std::string>{"10.5.5.5@0", "10.5.5.5@3"}),
-        "Announced(changes) EQ (std::vector<std::string>{\"10.5.5.5@0\", \"10.5.5.5@3\"})");
+        "Announced(changes) == (std::vector<std::string>{\"10.5.5.5@0\", \"10.5.5.5@3\"})");
     NS_TEST_EXPECT_MSG_EQ(bool(t.Answers(osa4, A("10.5.5.5"))),
                           true,
                           "t.Answers(osa4, A(\"10.5.5.5\"))");
@@ -432,7 +432,7 @@ Seed001OwnershipAllLinksDownThenOneReturnsAndTakesTheOrphansTestCase::DoRun()
                                                     "192.168.1.2@0",
                                                     "10.1.1.1@0",
                                                     "10.100.100.1@0"}),
-                          "Announced(changes) EQ (std::vector<std::string>{\"192.168.1.1@0\", "
+                          "Announced(changes) == (std::vector<std::string>{\"192.168.1.1@0\", "
                           "\"192.168.1.2@0\", \"10.1.1.1@0\", \"10.100.100.1@0\"})");
     NS_TEST_EXPECT_MSG_EQ(bool(t.Answers(osa1, A("192.168.1.2"))),
                           true,
@@ -463,8 +463,8 @@ ArpOwnershipLinksNobodyHearsFoundTheirOwnGroupsTestCase::DoRun()
     t.CompleteActivation(a);
     t.StartLink(b);
     t.CompleteActivation(b);
-    NS_TEST_ASSERT_MSG_EQ(t.GetGroups().size(), 2u, "t.GetGroups().size() EQ 2u");
-    NS_TEST_EXPECT_MSG_NE(t.GetGroup(a), t.GetGroup(b), "t.GetGroup(a) NE t.GetGroup(b)");
+    NS_TEST_ASSERT_MSG_EQ(t.GetGroups().size(), 2u, "t.GetGroups().size() == 2u");
+    NS_TEST_EXPECT_MSG_NE(t.GetGroup(a), t.GetGroup(b), "t.GetGroup(a) != t.GetGroup(b)");
     NS_TEST_EXPECT_MSG_EQ(bool(t.StopLink(a).empty()),
                           true,
                           "t.StopLink(a).empty()"); // no backup on that LAN
@@ -509,10 +509,10 @@ ArpOwnershipLongestActiveDiffersFromLowestNameTestCase::DoRun()
     };
     NS_TEST_EXPECT_MSG_EQ(run(ArpOwnership::BackupPolicy::LongestActive),
                           1u,
-                          "run(ArpOwnership::BackupPolicy::LongestActive) EQ 1u"); // Z
+                          "run(ArpOwnership::BackupPolicy::LongestActive) == 1u"); // Z
     NS_TEST_EXPECT_MSG_EQ(run(ArpOwnership::BackupPolicy::LowestName),
                           2u,
-                          "run(ArpOwnership::BackupPolicy::LowestName) EQ 2u"); // Y
+                          "run(ArpOwnership::BackupPolicy::LowestName) == 2u"); // Y
 }
 
 /** ArpOwnership.LinksThatStartTogetherHearEachOtherAndFormOneGroup */
@@ -541,13 +541,13 @@ ArpOwnershipLinksThatStartTogetherHearEachOtherAndFormOneGroupTestCase::DoRun()
     t.NoteHeard(a, b);
     t.CompleteActivation(a);
     t.CompleteActivation(b);
-    NS_TEST_ASSERT_MSG_EQ(t.GetGroups().size(), 1u, "t.GetGroups().size() EQ 1u");
+    NS_TEST_ASSERT_MSG_EQ(t.GetGroups().size(), 1u, "t.GetGroups().size() == 1u");
     NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(t.GetGroups()[0]),
                           a,
-                          "t.GetVipaOwner(t.GetGroups()[0]) EQ a");
+                          "t.GetVipaOwner(t.GetGroups()[0]) == a");
     NS_TEST_EXPECT_MSG_EQ(t.StopLink(a).at(0).to,
                           b,
-                          "t.StopLink(a).at(0).to EQ b"); // and b backs a up
+                          "t.StopLink(a).at(0).to == b"); // and b backs a up
 }
 
 /** ArpOwnership.GroupsThatMeetLateKeepOneVipaOwnerWhichAnnouncesAgain */
@@ -578,15 +578,15 @@ ArpOwnershipGroupsThatMeetLateKeepOneVipaOwnerWhichAnnouncesAgainTestCase::DoRun
     t.CompleteActivation(a);
     t.StartLink(b);
     t.CompleteActivation(b);
-    NS_TEST_ASSERT_MSG_EQ(t.GetGroups().size(), 2u, "t.GetGroups().size() EQ 2u");
+    NS_TEST_ASSERT_MSG_EQ(t.GetGroups().size(), 2u, "t.GetGroups().size() == 2u");
     auto changes = t.NoteHeard(a, b); // b hears a
-    NS_TEST_ASSERT_MSG_EQ(t.GetGroups().size(), 1u, "t.GetGroups().size() EQ 1u");
+    NS_TEST_ASSERT_MSG_EQ(t.GetGroups().size(), 1u, "t.GetGroups().size() == 1u");
     NS_TEST_EXPECT_MSG_EQ(t.GetVipaOwner(t.GetGroups()[0]),
                           a,
-                          "t.GetVipaOwner(t.GetGroups()[0]) EQ a");
-    NS_TEST_ASSERT_MSG_EQ(changes.size(), 1u, "changes.size() EQ 1u");
-    NS_TEST_EXPECT_MSG_EQ(changes[0].from, b, "changes[0].from EQ b");
-    NS_TEST_EXPECT_MSG_EQ(changes[0].to, a, "changes[0].to EQ a");
+                          "t.GetVipaOwner(t.GetGroups()[0]) == a");
+    NS_TEST_ASSERT_MSG_EQ(changes.size(), 1u, "changes.size() == 1u");
+    NS_TEST_EXPECT_MSG_EQ(changes[0].from, b, "changes[0].from == b");
+    NS_TEST_EXPECT_MSG_EQ(changes[0].to, a, "changes[0].to == a");
     NS_TEST_EXPECT_MSG_EQ(bool(changes[0].announce), true, "changes[0].announce");
     NS_TEST_EXPECT_MSG_EQ(bool(t.Answers(a, A("10.1.1.1"))), true, "t.Answers(a, A(\"10.1.1.1\"))");
     NS_TEST_EXPECT_MSG_EQ(bool(t.Answers(b, A("10.1.1.1"))),
@@ -619,7 +619,7 @@ ArpOwnershipAnInactiveLinkHearsNothingTestCase::DoRun()
     t.StartLink(b);
     t.NoteHeard(b, a);
     t.CompleteActivation(b);
-    NS_TEST_EXPECT_MSG_EQ(t.GetGroups().size(), 2u, "t.GetGroups().size() EQ 2u");
+    NS_TEST_EXPECT_MSG_EQ(t.GetGroups().size(), 2u, "t.GetGroups().size() == 2u");
 }
 
 /** ArpOwnership.ALoneVipaOwnerReturningAnnouncesEveryVipa */
@@ -653,12 +653,12 @@ ArpOwnershipALoneVipaOwnerReturningAnnouncesEveryVipaTestCase::DoRun()
     for (const auto& c : changes)
     {
         NS_TEST_EXPECT_MSG_EQ(bool(c.announce), true, "c.announce");
-        NS_TEST_EXPECT_MSG_EQ(c.to, a, "c.to EQ a");
+        NS_TEST_EXPECT_MSG_EQ(c.to, a, "c.to == a");
         announced.insert(c.vipa ? "vipa" : "home");
     }
     NS_TEST_EXPECT_MSG_EQ(announced,
                           (std::multiset<std::string>{"vipa", "vipa"}),
-                          "announced EQ (std::multiset<std::string>{\"vipa\", \"vipa\"})");
+                          "announced == (std::multiset<std::string>{\"vipa\", \"vipa\"})");
     NS_TEST_EXPECT_MSG_EQ(bool(t.Answers(a, A("10.2.2.2"))), true, "t.Answers(a, A(\"10.2.2.2\"))");
 }
 

@@ -49,7 +49,7 @@ DevicesOsaPortFailsAndRecoversTestCase::DoRun()
                                      MakeBoundCallback(
                                          +[](uint32_t* n, Ptr<const Packet>) { ++*n; },
                                          &drops));
-    NS_TEST_EXPECT_MSG_EQ(port->GetKindName(), "MPCIPA", "port->GetKindName() EQ \"MPCIPA\"");
+    NS_TEST_EXPECT_MSG_EQ(port->GetKindName(), "MPCIPA", "port->GetKindName() == \"MPCIPA\"");
     NS_TEST_EXPECT_MSG_EQ(bool(port->IsLinkUp()), true, "port->IsLinkUp()");
     NS_TEST_EXPECT_MSG_EQ(bool(port->Send(Create<Packet>(10), port->GetBroadcast(), 0x0800)),
                           true,
@@ -65,16 +65,16 @@ DevicesOsaPortFailsAndRecoversTestCase::DoRun()
         bool(port->SendFrom(Create<Packet>(10), port->GetAddress(), port->GetBroadcast(), 0x0800)),
         false,
         "port->SendFrom(Create<Packet>(10), port->GetAddress(), port->GetBroadcast(), 0x0800)");
-    NS_TEST_EXPECT_MSG_EQ(drops, 2u, "drops EQ 2u");
+    NS_TEST_EXPECT_MSG_EQ(drops, 2u, "drops == 2u");
     port->SetPortFailed(true); // no change, no trace
     port->SetPortFailed(false);
     NS_TEST_EXPECT_MSG_EQ(bool(port->IsLinkUp()), true, "port->IsLinkUp()");
     NS_TEST_EXPECT_MSG_EQ(states,
                           (std::vector<bool>{false, true}),
-                          "states EQ (std::vector<bool>{false, true})");
+                          "states == (std::vector<bool>{false, true})");
     NS_TEST_EXPECT_MSG_EQ(CreateObject<LcsNetDevice>()->GetKindName(),
                           "LCS",
-                          "CreateObject<LcsNetDevice>()->GetKindName() EQ \"LCS\"");
+                          "CreateObject<LcsNetDevice>()->GetKindName() == \"LCS\"");
     Simulator::Destroy();
 }
 
@@ -96,7 +96,7 @@ DevicesVipaDeviceIsAlwaysUpAndSendsNothingTestCase::DoRun()
 {
     Ptr<VipaNetDevice> vipa = CreateObject<VipaNetDevice>();
     NS_TEST_EXPECT_MSG_EQ(bool(vipa->IsLinkUp()), true, "vipa->IsLinkUp()");
-    NS_TEST_EXPECT_MSG_EQ(vipa->GetChannel(), nullptr, "vipa->GetChannel() EQ nullptr");
+    NS_TEST_EXPECT_MSG_EQ(vipa->GetChannel(), nullptr, "vipa->GetChannel() == nullptr");
     NS_TEST_EXPECT_MSG_EQ(bool(vipa->NeedsArp()), false, "vipa->NeedsArp()");
     NS_TEST_EXPECT_MSG_EQ(bool(vipa->IsBroadcast()), false, "vipa->IsBroadcast()");
     NS_TEST_EXPECT_MSG_EQ(bool(vipa->Send(Create<Packet>(10), vipa->GetBroadcast(), 0x0800)),
@@ -105,7 +105,7 @@ DevicesVipaDeviceIsAlwaysUpAndSendsNothingTestCase::DoRun()
     // no trace sources: the VIRTUAL device keeps no counters (seed 002)
     NS_TEST_EXPECT_MSG_EQ(VipaNetDevice::GetTypeId().GetTraceSourceN(),
                           0u,
-                          "VipaNetDevice::GetTypeId().GetTraceSourceN() EQ 0u");
+                          "VipaNetDevice::GetTypeId().GetTraceSourceN() == 0u");
 }
 
 } // namespace

@@ -27,8 +27,8 @@ class DevlinksCase : public ZosTestCase
         std::string seed = ReadFile(DataFile("seed-001-swg21243821.txt"));
         auto a = seed.find(after);
         auto b = seed.find(before, a);
-        NS_TEST_EXPECT_MSG_NE(a, std::string::npos, "a NE std::string::npos");
-        NS_TEST_EXPECT_MSG_NE(b, std::string::npos, "b NE std::string::npos");
+        NS_TEST_EXPECT_MSG_NE(a, std::string::npos, "a != std::string::npos");
+        NS_TEST_EXPECT_MSG_NE(b, std::string::npos, "b != std::string::npos");
         return seed.substr(a + after.size(), b - a - after.size());
     }
 
@@ -94,7 +94,7 @@ DevlinksBeforeOsa1FailsEqualsTheSeedTestCase::DoRun()
     std::string expected =
         CorrectUnderlineTypo(NormaliseWhitespace(SeedTable(kBeforeStart, kBeforeEnd)));
     std::string actual = NormaliseWhitespace(observed->Devlinks("before portFailure TCPIPA/OSA1"));
-    NS_TEST_EXPECT_MSG_EQ(actual, expected, "actual EQ expected");
+    NS_TEST_EXPECT_MSG_EQ(actual, expected, "actual == expected");
 }
 
 /** Devlinks.AfterOsa1FailsEqualsTheSeed */
@@ -116,7 +116,7 @@ DevlinksAfterOsa1FailsEqualsTheSeedTestCase::DoRun()
     std::string expected =
         CorrectUnderlineTypo(NormaliseWhitespace(SeedTable(kAfterStart, kAfterEnd)));
     std::string actual = NormaliseWhitespace(observed->Devlinks("after portFailure TCPIPA/OSA1"));
-    NS_TEST_EXPECT_MSG_EQ(actual, expected, "actual EQ expected");
+    NS_TEST_EXPECT_MSG_EQ(actual, expected, "actual == expected");
 }
 
 /** Devlinks.DisplayIsTakenAtTheRightTimes */
@@ -144,13 +144,13 @@ DevlinksDisplayIsTakenAtTheRightTimesTestCase::DoRun()
         if (d.label == "before portFailure TCPIPA/OSA1")
         {
             before = true;
-            NS_TEST_EXPECT_MSG_EQ(d.time, Seconds(20), "d.time EQ Seconds(20)");
+            NS_TEST_EXPECT_MSG_EQ(d.time, Seconds(20), "d.time == Seconds(20)");
         }
         if (d.label == "after portFailure TCPIPA/OSA1")
         {
             after = true;
-            NS_TEST_EXPECT_MSG_GT(d.time, Seconds(20.1), "d.time GT Seconds(20.1)");
-            NS_TEST_EXPECT_MSG_LT(d.time, Seconds(20.2), "d.time LT Seconds(20.2)");
+            NS_TEST_EXPECT_MSG_GT(d.time, Seconds(20.1), "d.time > Seconds(20.1)");
+            NS_TEST_EXPECT_MSG_LT(d.time, Seconds(20.2), "d.time < Seconds(20.2)");
         }
     }
     NS_TEST_EXPECT_MSG_EQ(bool(before), true, "before");
@@ -177,13 +177,13 @@ DevlinksLayoutRowsAreColumnAlignedTestCase::DoRun()
     std::string text = o.Devlinks("after portFailure TCPIPA/OSA1");
     NS_TEST_EXPECT_MSG_NE(text.find("LanGroup: 001\n"),
                           std::string::npos,
-                          "text.find(\"LanGroup: 001\\n\") NE std::string::npos");
+                          "text.find(\"LanGroup: 001\\n\") != std::string::npos");
     NS_TEST_EXPECT_MSG_NE(text.find("  OSA1      Not Active  OSA2       no\n"),
                           std::string::npos,
-                          "text.find(\" OSA1 Not Active OSA2 no\\n\") NE std::string::npos");
+                          "text.find(\" OSA1 Not Active OSA2 no\\n\") != std::string::npos");
     NS_TEST_EXPECT_MSG_NE(text.find("  OSA2      Active      OSA2       yes\n"),
                           std::string::npos,
-                          "text.find(\" OSA2 Active OSA2 yes\\n\") NE std::string::npos");
+                          "text.find(\" OSA2 Active OSA2 yes\\n\") != std::string::npos");
 }
 
 /** DevlinksLayout.VipaOwnerFollowsActivationOrderNotNames */
@@ -242,16 +242,16 @@ DevlinksLayoutAtAnyRequestedTimeTestCase::DoRun()
         NormaliseWhitespace(early),
         "LanGroup: 001 LnkName LnkStatus ArpOwner VipaOwner ------- --------- -------- "
         "--------- OSA1 Active OSA1 yes OSA2 Active OSA2 no",
-        "NormaliseWhitespace(early) EQ \"LanGroup: 001 LnkName LnkStatus ArpOwner VipaOwner "
+        "NormaliseWhitespace(early) == \"LanGroup: 001 LnkName LnkStatus ArpOwner VipaOwner "
         "------- --------- -------- \" \"--------- OSA1 Active OSA1 yes OSA2 Active OSA2 no\"");
     NS_TEST_EXPECT_MSG_EQ(NormaliseWhitespace(o.Devlinks("requested at 0.5 s")),
                           NormaliseWhitespace(o.Devlinks("before portFailure TCPIPA/OSA1")),
-                          "NormaliseWhitespace(o.Devlinks(\"requested at 0.5 s\")) EQ "
+                          "NormaliseWhitespace(o.Devlinks(\"requested at 0.5 s\")) == "
                           "NormaliseWhitespace(o.Devlinks(\"before portFailure TCPIPA/OSA1\"))");
     NS_TEST_EXPECT_MSG_NE(
         o.Devlinks("requested at 20.05 s").find("  OSA1      Active      OSA1       yes\n"),
         std::string::npos,
-        "o.Devlinks(\"requested at 20.05 s\").find(\" OSA1 Active OSA1 yes\\n\") NE "
+        "o.Devlinks(\"requested at 20.05 s\").find(\" OSA1 Active OSA1 yes\\n\") != "
         "std::string::npos");
 }
 

@@ -53,7 +53,7 @@ FixLevelsBeforePq23444EveryLinkAnswersAndNothingIsTakenOverTestCase::DoRun()
         NS_TEST_EXPECT_MSG_EQ(
             answering,
             (std::set<Mac48Address>{o.mac.at("OSA1"), o.mac.at("OSA2")}),
-            "answering EQ (std::set<Mac48Address>{o.mac.at(\"OSA1\"), o.mac.at(\"OSA2\")})");
+            "answering == (std::set<Mac48Address>{o.mac.at(\"OSA1\"), o.mac.at(\"OSA2\")})");
     }
     NS_TEST_EXPECT_MSG_EQ(bool(sawRequest), true, "sawRequest");
     // VIPA ARP was not supported before PQ23444: nobody answers for a VIPA.
@@ -67,7 +67,7 @@ FixLevelsBeforePq23444EveryLinkAnswersAndNothingIsTakenOverTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(bool(o.Gratuitous(20, 40).empty()), true, "o.Gratuitous(20, 40).empty()");
     for (const auto& row : o.Timeline("ownership-change"))
     {
-        NS_TEST_EXPECT_MSG_LT(row.time, Seconds(20), "row.time LT Seconds(20)");
+        NS_TEST_EXPECT_MSG_LT(row.time, Seconds(20), "row.time < Seconds(20)");
     }
     std::string after = o.Devlinks("after portFailure TCPIPA/OSA1");
     NS_TEST_EXPECT_MSG_NE(after.find("  OSA1      Not Active  OSA1       yes\n"),
@@ -95,18 +95,18 @@ FixLevelsBeforePq26689TheVipaWaitsForAnArpRequestTestCase::DoRun()
         Seed001({"duration=80", "stacks[0].fixes.PQ26689=false", "stations[0].aliveTimeout=30"}));
     // Only OSA1's HOME address is announced by the backup.
     auto garps = o.Gratuitous(20, 80);
-    NS_TEST_ASSERT_MSG_EQ(garps.size(), 1u, "garps.size() EQ 1u");
+    NS_TEST_ASSERT_MSG_EQ(garps.size(), 1u, "garps.size() == 1u");
     NS_TEST_EXPECT_MSG_EQ(Str(garps[0].senderIp),
                           "192.168.1.1",
-                          "Str(garps[0].senderIp) EQ \"192.168.1.1\"");
+                          "Str(garps[0].senderIp) == \"192.168.1.1\"");
     NS_TEST_EXPECT_MSG_EQ(garps[0].senderMac,
                           o.mac.at("OSA2"),
-                          "garps[0].senderMac EQ o.mac.at(\"OSA2\")");
+                          "garps[0].senderMac == o.mac.at(\"OSA2\")");
     // The RFC 826 client follows the HOME address at once...
     NS_TEST_EXPECT_MSG_LT_OR_EQ(
         o.Outage(0, "CLIENT1", "192.168.1.1").outage.GetSeconds(),
         0.1 + 0.1 + 0.005,
-        "o.Outage(0, \"CLIENT1\", \"192.168.1.1\").outage.GetSeconds() LE 0.1 + 0.1 + 0.005");
+        "o.Outage(0, \"CLIENT1\", \"192.168.1.1\").outage.GetSeconds() <= 0.1 + 0.1 + 0.005");
     // ...but keeps the VIPA at the dead MAC until its entry expires and it asks again.
     for (const char* vipa : {"10.1.1.1", "10.100.100.1"})
     {
@@ -123,7 +123,7 @@ FixLevelsBeforePq26689TheVipaWaitsForAnArpRequestTestCase::DoRun()
             {
                 NS_TEST_EXPECT_MSG_EQ(a.senderMac,
                                       o.mac.at("OSA2"),
-                                      "a.senderMac EQ o.mac.at(\"OSA2\")");
+                                      "a.senderMac == o.mac.at(\"OSA2\")");
                 answered = true;
             }
         }
@@ -171,7 +171,7 @@ LanGroupsSameSubnetOnTwoLansMakesTwoGroupsAndNoTakeoverTestCase::DoRun()
     std::string before = o.Devlinks("before portFailure TCPIPA/OSA1");
     NS_TEST_EXPECT_MSG_NE(before.find("LanGroup: 001"),
                           std::string::npos,
-                          "before.find(\"LanGroup: 001\") NE std::string::npos");
+                          "before.find(\"LanGroup: 001\") != std::string::npos");
     NS_TEST_EXPECT_MSG_NE(before.find("LanGroup: 002"), std::string::npos, before);
     NS_TEST_EXPECT_MSG_EQ(
         NormaliseWhitespace(before),
@@ -179,7 +179,7 @@ LanGroupsSameSubnetOnTwoLansMakesTwoGroupsAndNoTakeoverTestCase::DoRun()
                             "------- --------- -------- --------- OSA1 Active OSA1 yes "
                             "LanGroup: 002 LnkName LnkStatus ArpOwner VipaOwner "
                             "------- --------- -------- --------- OSA2 Active OSA2 yes"),
-        "NormaliseWhitespace(before) EQ NormaliseWhitespace(\"LanGroup: 001 LnkName LnkStatus "
+        "NormaliseWhitespace(before) == NormaliseWhitespace(\"LanGroup: 001 LnkName LnkStatus "
         "ArpOwner VipaOwner \" \"------- --------- -------- --------- OSA1 Active OSA1 yes \" "
         "\"LanGroup: 002 LnkName LnkStatus ArpOwner VipaOwner \" \"------- --------- -------- "
         "--------- OSA2 Active OSA2 yes\")");
@@ -214,10 +214,10 @@ LanGroupsSameSubnetOnOneLanMakesOneGroupAndTakesOverTestCase::DoRun()
     std::string before = o.Devlinks("before portFailure TCPIPA/OSA1");
     NS_TEST_EXPECT_MSG_EQ(before.find("LanGroup: 002"), std::string::npos, before);
     auto garps = o.Gratuitous(5, 20);
-    NS_TEST_ASSERT_MSG_EQ(garps.size(), 1u, "garps.size() EQ 1u");
+    NS_TEST_ASSERT_MSG_EQ(garps.size(), 1u, "garps.size() == 1u");
     NS_TEST_EXPECT_MSG_EQ(garps[0].senderMac,
                           o.mac.at("OSA2"),
-                          "garps[0].senderMac EQ o.mac.at(\"OSA2\")");
+                          "garps[0].senderMac == o.mac.at(\"OSA2\")");
     NS_TEST_EXPECT_MSG_EQ(bool(o.Outage(0, "C1", "192.168.1.1").recovered),
                           true,
                           "o.Outage(0, \"C1\", \"192.168.1.1\").recovered");

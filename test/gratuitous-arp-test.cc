@@ -61,7 +61,7 @@ GratuitousArpOnTheWireEveryTimelineRowIsAFrameOnTheWireTestCase::DoRun()
     auto wire = o.Gratuitous(0, 31);
     // One row per frame on the wire, and each row has its frame (same address, from the
     // link's MAC, within a millisecond).
-    NS_TEST_EXPECT_MSG_EQ(rows.size(), wire.size(), "rows.size() EQ wire.size()");
+    NS_TEST_EXPECT_MSG_EQ(rows.size(), wire.size(), "rows.size() == wire.size()");
     for (const auto& row : rows)
     {
         std::string link = row.node.substr(row.node.find('/') + 1);
@@ -78,15 +78,15 @@ GratuitousArpOnTheWireEveryTimelineRowIsAFrameOnTheWireTestCase::DoRun()
     // OSA1 was still VipaOwner of LanGroup 001 when 10.5.5.5 was added, but its port had
     // failed: nothing left it. OSA4 announced it on LAN2.
     auto failed = o.Timeline("gratuitous-arp-send-failed");
-    NS_TEST_ASSERT_MSG_EQ(failed.size(), 1u, "failed.size() EQ 1u");
-    NS_TEST_EXPECT_MSG_EQ(failed[0].node, "TCPIPA/OSA1", "failed[0].node EQ \"TCPIPA/OSA1\"");
-    NS_TEST_EXPECT_MSG_EQ(failed[0].address, "10.5.5.5", "failed[0].address EQ \"10.5.5.5\"");
+    NS_TEST_ASSERT_MSG_EQ(failed.size(), 1u, "failed.size() == 1u");
+    NS_TEST_EXPECT_MSG_EQ(failed[0].node, "TCPIPA/OSA1", "failed[0].node == \"TCPIPA/OSA1\"");
+    NS_TEST_EXPECT_MSG_EQ(failed[0].address, "10.5.5.5", "failed[0].address == \"10.5.5.5\"");
     NS_TEST_EXPECT_MSG_EQ(o.result.gratuitousArpSendFailed,
                           1u,
-                          "o.result.gratuitousArpSendFailed EQ 1u");
+                          "o.result.gratuitousArpSendFailed == 1u");
     NS_TEST_EXPECT_MSG_EQ(o.result.gratuitousArpSent,
                           wire.size(),
-                          "o.result.gratuitousArpSent EQ wire.size()");
+                          "o.result.gratuitousArpSent == wire.size()");
     std::set<std::string> lansOf5555;
     for (const auto& a : o.Gratuitous(20.2, 20.5))
     {
@@ -97,7 +97,7 @@ GratuitousArpOnTheWireEveryTimelineRowIsAFrameOnTheWireTestCase::DoRun()
     }
     NS_TEST_EXPECT_MSG_EQ(lansOf5555,
                           std::set<std::string>{"LAN2"},
-                          "lansOf5555 EQ std::set<std::string>{\"LAN2\"}");
+                          "lansOf5555 == std::set<std::string>{\"LAN2\"}");
     // When the stack noticed, OSA2 became VipaOwner and announced every VIPA, 10.5.5.5 too.
     bool announcedLater = false;
     for (const auto& a : o.Gratuitous(20.5, 21))
@@ -131,7 +131,7 @@ GratuitousArpOnTheWireFrameScopeLossKeepsFramesOffTheWireTestCase::DoRun()
                           "all.Gratuitous(0, 30).empty()");
     NS_TEST_EXPECT_MSG_EQ(all.result.gratuitousArpLost,
                           none.Gratuitous(0, 30).size(),
-                          "all.result.gratuitousArpLost EQ none.Gratuitous(0, 30).size()");
+                          "all.result.gratuitousArpLost == none.Gratuitous(0, 30).size()");
     for (const auto& row : all.Timeline("gratuitous-arp-lost"))
     {
         NS_TEST_EXPECT_MSG_EQ(row.node.rfind("TCPIPA/", 0), 0u, row.node); // lost at the stack
@@ -161,26 +161,26 @@ GratuitousArpOnTheWireReceiverScopeLossIsDrawnByEachStationTestCase::DoRun()
     // Every announcement is on the wire (and would be in the pcap)...
     NS_TEST_EXPECT_MSG_EQ(o.Gratuitous(0, 30).size(),
                           none.Gratuitous(0, 30).size(),
-                          "o.Gratuitous(0, 30).size() EQ none.Gratuitous(0, 30).size()");
-    NS_TEST_EXPECT_MSG_EQ(o.result.gratuitousArpLost, 0u, "o.result.gratuitousArpLost EQ 0u");
+                          "o.Gratuitous(0, 30).size() == none.Gratuitous(0, 30).size()");
+    NS_TEST_EXPECT_MSG_EQ(o.result.gratuitousArpLost, 0u, "o.result.gratuitousArpLost == 0u");
     // ...and each station misses some of them, independently of the others.
     std::map<std::string, std::set<std::string>> missed; // station -> "address@ms"
     auto rows = o.Timeline("gratuitous-arp-lost");
     NS_TEST_EXPECT_MSG_EQ(rows.size(),
                           o.result.gratuitousArpMissed,
-                          "rows.size() EQ o.result.gratuitousArpMissed");
+                          "rows.size() == o.result.gratuitousArpMissed");
     for (const auto& row : rows)
     {
         missed[row.node].insert(row.address + "@" + std::to_string(row.time.GetMilliSeconds()));
     }
-    NS_TEST_EXPECT_MSG_GT_OR_EQ(missed.size(), 3u, "missed.size() GE 3u");
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(missed.size(), 3u, "missed.size() >= 3u");
     std::set<std::set<std::string>> distinct;
     for (const auto& [station, set] : missed)
     {
         NS_TEST_EXPECT_MSG_EQ(station.rfind("CLIENT", 0), 0u, station);
         distinct.insert(set);
     }
-    NS_TEST_EXPECT_MSG_GT_OR_EQ(distinct.size(), 2u, "distinct.size() GE 2u");
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(distinct.size(), 2u, "distinct.size() >= 2u");
     // A station that missed an announcement did not update its cache from it.
     for (const auto& lost : rows)
     {
@@ -211,7 +211,7 @@ GratuitousArpOnTheWireReceiverScopeLossIsDrawnByEachStationTestCase::DoRun()
         }
         return false;
     };
-    NS_TEST_EXPECT_MSG_NE(client1Missed, heardUpdate(), "client1Missed NE heardUpdate()");
+    NS_TEST_EXPECT_MSG_NE(client1Missed, heardUpdate(), "client1Missed != heardUpdate()");
 }
 
 /** GratuitousArpOnTheWire.ReceiverScopeIsReproducible */
@@ -241,7 +241,7 @@ GratuitousArpOnTheWireReceiverScopeIsReproducibleTestCase::DoRun()
         }
         return out;
     };
-    NS_TEST_EXPECT_MSG_EQ(missed(), missed(), "missed() EQ missed()");
+    NS_TEST_EXPECT_MSG_EQ(missed(), missed(), "missed() == missed()");
 }
 
 } // namespace

@@ -244,16 +244,16 @@ LanGroupsSeed001WithEveryActivateAtLeftOutTestCase::DoRun()
         nlohmann::json::parse(ReadFile(ModuleFile("scenarios/seed-001-osa1-osa4.json")));
     for (auto& link : j["stacks"][0]["links"])
     {
-        NS_TEST_ASSERT_MSG_EQ(link.erase("activateAt"), 1u, "link.erase(\"activateAt\") EQ 1u");
+        NS_TEST_ASSERT_MSG_EQ(link.erase("activateAt"), 1u, "link.erase(\"activateAt\") == 1u");
     }
     Observed o(ParseScenario(j.dump(), "seed-001-without-activateAt.json", {"duration=30"}));
     NS_TEST_EXPECT_MSG_EQ(NormaliseWhitespace(o.Devlinks("before portFailure TCPIPA/OSA1")),
                           SwapGroup2VipaOwner(SeedBefore()),
-                          "NormaliseWhitespace(o.Devlinks(\"before portFailure TCPIPA/OSA1\")) EQ "
+                          "NormaliseWhitespace(o.Devlinks(\"before portFailure TCPIPA/OSA1\")) == "
                           "SwapGroup2VipaOwner(SeedBefore())");
     NS_TEST_EXPECT_MSG_EQ(NormaliseWhitespace(o.Devlinks("after portFailure TCPIPA/OSA1")),
                           SwapGroup2VipaOwner(SeedAfter()),
-                          "NormaliseWhitespace(o.Devlinks(\"after portFailure TCPIPA/OSA1\")) EQ "
+                          "NormaliseWhitespace(o.Devlinks(\"after portFailure TCPIPA/OSA1\")) == "
                           "SwapGroup2VipaOwner(SeedAfter())");
     // And the clients see the takeover: OSA2 announced OSA1's address.
     bool announced = false;
@@ -286,11 +286,11 @@ LanGroupsFormWithoutAnyGratuitousArpTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(
         NormaliseWhitespace(o.Devlinks("before portFailure TCPIPA/OSA1")),
         SeedBefore(),
-        "NormaliseWhitespace(o.Devlinks(\"before portFailure TCPIPA/OSA1\")) EQ SeedBefore()");
+        "NormaliseWhitespace(o.Devlinks(\"before portFailure TCPIPA/OSA1\")) == SeedBefore()");
     NS_TEST_EXPECT_MSG_EQ(
         NormaliseWhitespace(o.Devlinks("after portFailure TCPIPA/OSA1")),
         SeedAfter(),
-        "NormaliseWhitespace(o.Devlinks(\"after portFailure TCPIPA/OSA1\")) EQ SeedAfter()");
+        "NormaliseWhitespace(o.Devlinks(\"after portFailure TCPIPA/OSA1\")) == SeedAfter()");
     NS_TEST_EXPECT_MSG_EQ(bool(o.Gratuitous(0, 30).empty()), true, "o.Gratuitous(0, 30).empty()");
 }
 
@@ -314,11 +314,11 @@ LanGroupsFormWithZeroLearningTimeAndSettleOnOneVipaOwnerTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(
         NormaliseWhitespace(o.Devlinks("before portFailure TCPIPA/OSA1")),
         SeedBefore(),
-        "NormaliseWhitespace(o.Devlinks(\"before portFailure TCPIPA/OSA1\")) EQ SeedBefore()");
+        "NormaliseWhitespace(o.Devlinks(\"before portFailure TCPIPA/OSA1\")) == SeedBefore()");
     NS_TEST_EXPECT_MSG_EQ(
         NormaliseWhitespace(o.Devlinks("after portFailure TCPIPA/OSA1")),
         SeedAfter(),
-        "NormaliseWhitespace(o.Devlinks(\"after portFailure TCPIPA/OSA1\")) EQ SeedAfter()");
+        "NormaliseWhitespace(o.Devlinks(\"after portFailure TCPIPA/OSA1\")) == SeedAfter()");
     // On the wire: before the failure each VIPA is answered (reply or announcement) on each
     // LAN by one MAC only after start-up settled, and the last announcement before the
     // clients start is the VipaOwner's.
@@ -372,19 +372,19 @@ LanGroupsReturningLoneLinkAnnouncesEveryVipaIncludingOnesAddedWhileDownTestCase:
     std::multiset<std::string> announced;
     for (const auto& a : o.Gratuitous(8, 20))
     {
-        NS_TEST_EXPECT_MSG_EQ(a.senderMac, o.mac["OSA1"], "a.senderMac EQ o.mac[\"OSA1\"]");
+        NS_TEST_EXPECT_MSG_EQ(a.senderMac, o.mac["OSA1"], "a.senderMac == o.mac[\"OSA1\"]");
         announced.insert(Str(a.senderIp));
     }
     NS_TEST_EXPECT_MSG_EQ(
         announced,
         (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.2.2.2"}),
-        "announced EQ (std::multiset<std::string>{\"192.168.1.1\", \"10.1.1.1\", \"10.2.2.2\"})");
+        "announced == (std::multiset<std::string>{\"192.168.1.1\", \"10.1.1.1\", \"10.2.2.2\"})");
     // While its only link was down, nobody could announce the new VIPA.
     NS_TEST_EXPECT_MSG_EQ(bool(o.Gratuitous(5, 8).empty()), true, "o.Gratuitous(5, 8).empty()");
     NS_TEST_EXPECT_MSG_NE(
         o.Devlinks("after portRepair TCPIPA/OSA1").find("OSA1      Active      OSA1       yes"),
         std::string::npos,
-        "o.Devlinks(\"after portRepair TCPIPA/OSA1\").find(\"OSA1 Active OSA1 yes\") NE "
+        "o.Devlinks(\"after portRepair TCPIPA/OSA1\").find(\"OSA1 Active OSA1 yes\") != "
         "std::string::npos");
 }
 
@@ -416,7 +416,7 @@ LanGroupsSameSubnetOnTwoLansStaysApartTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(
         Membership(groups),
         (std::set<std::set<std::string>>{{"OSA1"}, {"OSA2"}}),
-        "Membership(groups) EQ (std::set<std::set<std::string>>{{\"OSA1\"}, {\"OSA2\"}})");
+        "Membership(groups) == (std::set<std::set<std::string>>{{\"OSA1\"}, {\"OSA2\"}})");
     for (const auto& a : o.Gratuitous(5, 20))
     {
         NS_TEST_EXPECT_MSG_NE(Str(a.senderIp), "192.168.1.1", "taken over across LANs");

@@ -226,10 +226,10 @@ LinuxStationRequestsCarryAZeroTargetMacTestCase::DoRun()
     }
     NS_TEST_EXPECT_MSG_GT_OR_EQ(broadcast,
                                 4u,
-                                "broadcast GE 4u"); // first resolution of the four targets
+                                "broadcast >= 4u"); // first resolution of the four targets
     NS_TEST_EXPECT_MSG_GT_OR_EQ(unicast,
                                 3u,
-                                "unicast GE 3u"); // the probes after the takeover's gratuitous ARPs
+                                "unicast >= 3u"); // the probes after the takeover's gratuitous ARPs
 }
 
 /** LinuxStation.FailedNeighbourIsResolvedAgainWhileTrafficLasts */
@@ -253,12 +253,12 @@ LinuxStationFailedNeighbourIsResolvedAgainWhileTrafficLastsTestCase::DoRun()
     // at most one probe interval. ns-3's DeadTimeout (100 s) must not silence it.
     WireRun run(LoneLink(70, 1));
     std::vector<Frame> requests = run.Requests(Ipv4Address("192.168.1.1"), 55, 70);
-    NS_TEST_ASSERT_MSG_GT_OR_EQ(requests.size(), 10u, "requests.size() GE 10u");
+    NS_TEST_ASSERT_MSG_GT_OR_EQ(requests.size(), 10u, "requests.size() >= 10u");
     for (size_t i = 0; i < requests.size(); ++i)
     {
         NS_TEST_EXPECT_MSG_EQ(requests[i].ethDestination,
                               Mac48Address::GetBroadcast(),
-                              "requests[i].ethDestination EQ Mac48Address::GetBroadcast()");
+                              "requests[i].ethDestination == Mac48Address::GetBroadcast()");
         if (i > 0)
         {
             double gap = (requests[i].time - requests[i - 1].time).GetSeconds();
@@ -304,12 +304,12 @@ LinuxStationRepairedNeighbourAnsweringAfterFailedEntryTestCase::DoRun()
     }
     NS_TEST_ASSERT_MSG_EQ(bool(garp.IsZero()), false, "garp.IsZero()");
     const OutageRow& a = withGarp.Outage(1, "CLIENT3", "192.168.1.1");
-    NS_TEST_EXPECT_MSG_EQ(a.eventType, "portRepair", "a.eventType EQ \"portRepair\"");
+    NS_TEST_EXPECT_MSG_EQ(a.eventType, "portRepair", "a.eventType == \"portRepair\"");
     NS_TEST_EXPECT_MSG_EQ(bool(a.recovered), true, "a.recovered");
     NS_TEST_EXPECT_MSG_LT_OR_EQ(
         a.outage.GetSeconds(),
         (garp - Seconds(70)).GetSeconds() + 0.1 + 0.005,
-        "a.outage.GetSeconds() LE (garp - Seconds(70)).GetSeconds() + 0.1 + 0.005");
+        "a.outage.GetSeconds() <= (garp - Seconds(70)).GetSeconds() + 0.1 + 0.005");
     // the gratuitous ARP itself updated CLIENT3's entry
     bool updated = false;
     for (const auto& c : withGarp.changes)
@@ -370,11 +370,11 @@ LinuxStationOnlyAGratuitousReplyOverridesWithinLocktimeTestCase::DoRun()
             changed = c.time;
         }
     }
-    NS_TEST_EXPECT_MSG_GT_OR_EQ(changed, Seconds(1.6), "changed GE Seconds(1.6)");
-    NS_TEST_EXPECT_MSG_LT(changed, Seconds(1.61), "changed LT Seconds(1.61)");
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(changed, Seconds(1.6), "changed >= Seconds(1.6)");
+    NS_TEST_EXPECT_MSG_LT(changed, Seconds(1.61), "changed < Seconds(1.61)");
     std::vector<Frame> probes = run.Requests(osa1, 1.6, 12);
     NS_TEST_ASSERT_MSG_EQ(bool(probes.empty()), false, "probes.empty()");
-    NS_TEST_EXPECT_MSG_EQ(probes[0].ethDestination, other, "probes[0].ethDestination EQ other");
+    NS_TEST_EXPECT_MSG_EQ(probes[0].ethDestination, other, "probes[0].ethDestination == other");
     NS_TEST_EXPECT_MSG_EQ_TOL(probes[0].time.GetSeconds(),
                               1.6 + 5,
                               0.1 + 0.01,
@@ -423,15 +423,15 @@ LinuxStationReachableTimeIsPerInterfaceAndRedrawnEvery300sTestCase::DoRun()
             }
         }
     }
-    NS_TEST_ASSERT_MSG_GT_OR_EQ(byPeriod.size(), 3u, "byPeriod.size() GE 3u");
+    NS_TEST_ASSERT_MSG_GT_OR_EQ(byPeriod.size(), 3u, "byPeriod.size() >= 3u");
     std::vector<double> typical;
     for (const auto& [period, cycles] : byPeriod)
     {
         NS_TEST_ASSERT_MSG_GT_OR_EQ(cycles.size(), 2u, "period " << period);
         auto [lo, hi] = std::minmax_element(cycles.begin(), cycles.end());
         NS_TEST_EXPECT_MSG_LT_OR_EQ(*hi - *lo, 0.1 + 0.01, "period " << period);
-        NS_TEST_EXPECT_MSG_GT_OR_EQ(*lo, 15.0, "*lo GE 15.0");
-        NS_TEST_EXPECT_MSG_LT_OR_EQ(*hi, 45.0 + 0.1 + 0.02, "*hi LE 45.0 + 0.1 + 0.02");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(*lo, 15.0, "*lo >= 15.0");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(*hi, 45.0 + 0.1 + 0.02, "*hi <= 45.0 + 0.1 + 0.02");
         typical.push_back(*lo);
     }
     auto [lo, hi] = std::minmax_element(typical.begin(), typical.end());
@@ -559,26 +559,26 @@ LinuxStationFailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncementTestCas
         if (t.to == "INCOMPLETE")
         {
             ++restarted;
-            NS_TEST_EXPECT_MSG_EQ(t.from, "FAILED", "t.from EQ \"FAILED\"");
+            NS_TEST_EXPECT_MSG_EQ(t.from, "FAILED", "t.from == \"FAILED\"");
             lastRestart = t.time;
         }
     }
-    NS_TEST_EXPECT_MSG_GT_OR_EQ(failed, 5u, "failed GE 5u");
-    NS_TEST_EXPECT_MSG_GT_OR_EQ(restarted, 5u, "restarted GE 5u");
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(failed, 5u, "failed >= 5u");
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(restarted, 5u, "restarted >= 5u");
     // the announcement after the repair ends it: INCOMPLETE/FAILED -> STALE -> DELAY
     auto stale = std::find_if(osa1.begin(), osa1.end(), [](const Transition& t) {
         return t.to == "STALE" && t.time >= Seconds(70);
     });
-    NS_TEST_ASSERT_MSG_EQ(bool(stale != osa1.end()), true, "stale NE osa1.end()");
+    NS_TEST_ASSERT_MSG_EQ(bool(stale != osa1.end()), true, "stale != osa1.end()");
     NS_TEST_EXPECT_MSG_LT(
         stale->time,
         Seconds(70.2),
-        "stale->time LT Seconds(70.2)"); // detection delay 0.1 s, then the announcement
+        "stale->time < Seconds(70.2)"); // detection delay 0.1 s, then the announcement
     NS_TEST_EXPECT_MSG_EQ(bool(stale->from == "INCOMPLETE" || stale->from == "FAILED"),
                           true,
                           stale->from);
-    NS_TEST_ASSERT_MSG_EQ(bool(stale + 1 != osa1.end()), true, "stale + 1 NE osa1.end()");
-    NS_TEST_EXPECT_MSG_EQ((stale + 1)->to, "DELAY", "(stale + 1)->to EQ \"DELAY\"");
+    NS_TEST_ASSERT_MSG_EQ(bool(stale + 1 != osa1.end()), true, "stale + 1 != osa1.end()");
+    NS_TEST_EXPECT_MSG_EQ((stale + 1)->to, "DELAY", "(stale + 1)->to == \"DELAY\"");
 }
 
 } // namespace

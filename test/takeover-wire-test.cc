@@ -49,8 +49,8 @@ TakeoverWireAtStartupOsa1AndOsa4AnnounceBothVipasTestCase::DoRun()
     {
         NS_TEST_EXPECT_MSG_EQ(a.ethDestination,
                               Mac48Address::GetBroadcast(),
-                              "a.ethDestination EQ Mac48Address::GetBroadcast()");
-        NS_TEST_EXPECT_MSG_EQ(a.ethSource, a.senderMac, "a.ethSource EQ a.senderMac");
+                              "a.ethDestination == Mac48Address::GetBroadcast()");
+        NS_TEST_EXPECT_MSG_EQ(a.ethSource, a.senderMac, "a.ethSource == a.senderMac");
         bool vipa = Str(a.senderIp).rfind("10.", 0) == 0;
         if (vipa)
         {
@@ -58,7 +58,7 @@ TakeoverWireAtStartupOsa1AndOsa4AnnounceBothVipasTestCase::DoRun()
             NS_TEST_EXPECT_MSG_EQ(
                 a.senderMac,
                 o.mac.at(a.lan == "LAN1" ? "OSA1" : "OSA4"),
-                "a.senderMac EQ o.mac.at(a.lan == \"LAN1\" ? \"OSA1\" : \"OSA4\")");
+                "a.senderMac == o.mac.at(a.lan == \"LAN1\" ? \"OSA1\" : \"OSA4\")");
         }
         (a.lan == "LAN1" ? lan1 : lan2).insert(Str(a.senderIp));
     }
@@ -66,12 +66,12 @@ TakeoverWireAtStartupOsa1AndOsa4AnnounceBothVipasTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(
         lan1,
         (std::multiset<std::string>{"192.168.1.1", "192.168.1.2", "10.1.1.1", "10.100.100.1"}),
-        "lan1 EQ (std::multiset<std::string>{\"192.168.1.1\", \"192.168.1.2\", \"10.1.1.1\", "
+        "lan1 == (std::multiset<std::string>{\"192.168.1.1\", \"192.168.1.2\", \"10.1.1.1\", "
         "\"10.100.100.1\"})");
     NS_TEST_EXPECT_MSG_EQ(
         lan2,
         (std::multiset<std::string>{"192.168.2.3", "192.168.2.4", "10.1.1.1", "10.100.100.1"}),
-        "lan2 EQ (std::multiset<std::string>{\"192.168.2.3\", \"192.168.2.4\", \"10.1.1.1\", "
+        "lan2 == (std::multiset<std::string>{\"192.168.2.3\", \"192.168.2.4\", \"10.1.1.1\", "
         "\"10.100.100.1\"})");
 }
 
@@ -95,19 +95,19 @@ TakeoverWireAfterOsa1FailsOsa2AnnouncesExactlyOsa1AndTheVipasTestCase::DoRun()
     auto garps = o.Gratuitous(20, 40);
     NS_TEST_EXPECT_MSG_EQ(Addresses(garps),
                           (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}),
-                          "Addresses(garps) EQ (std::multiset<std::string>{\"192.168.1.1\", "
+                          "Addresses(garps) == (std::multiset<std::string>{\"192.168.1.1\", "
                           "\"10.1.1.1\", \"10.100.100.1\"})");
     for (const auto& a : garps)
     {
-        NS_TEST_EXPECT_MSG_EQ(a.lan, "LAN1", "a.lan EQ \"LAN1\"");
-        NS_TEST_EXPECT_MSG_EQ(a.senderMac, o.mac.at("OSA2"), "a.senderMac EQ o.mac.at(\"OSA2\")");
-        NS_TEST_EXPECT_MSG_EQ(a.ethSource, o.mac.at("OSA2"), "a.ethSource EQ o.mac.at(\"OSA2\")");
+        NS_TEST_EXPECT_MSG_EQ(a.lan, "LAN1", "a.lan == \"LAN1\"");
+        NS_TEST_EXPECT_MSG_EQ(a.senderMac, o.mac.at("OSA2"), "a.senderMac == o.mac.at(\"OSA2\")");
+        NS_TEST_EXPECT_MSG_EQ(a.ethSource, o.mac.at("OSA2"), "a.ethSource == o.mac.at(\"OSA2\")");
         NS_TEST_EXPECT_MSG_EQ(a.ethDestination,
                               Mac48Address::GetBroadcast(),
-                              "a.ethDestination EQ Mac48Address::GetBroadcast()");
+                              "a.ethDestination == Mac48Address::GetBroadcast()");
         // Sent when the stack notices the failure: detection delay 100 ms.
-        NS_TEST_EXPECT_MSG_GT_OR_EQ(a.time, Seconds(20.1), "a.time GE Seconds(20.1)");
-        NS_TEST_EXPECT_MSG_LT(a.time, Seconds(20.1001), "a.time LT Seconds(20.1001)");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(a.time, Seconds(20.1), "a.time >= Seconds(20.1)");
+        NS_TEST_EXPECT_MSG_LT(a.time, Seconds(20.1001), "a.time < Seconds(20.1001)");
     }
 }
 
@@ -161,9 +161,9 @@ TakeoverWireOnlyTheOwnerAnswersArpRequestsTestCase::DoRun()
         NS_TEST_EXPECT_MSG_EQ(
             replies[0].senderMac,
             o.mac.at(req.time < Seconds(20) ? "OSA1" : "OSA2"),
-            "replies[0].senderMac EQ o.mac.at(req.time < Seconds(20) ? \"OSA1\" : \"OSA2\")");
+            "replies[0].senderMac == o.mac.at(req.time < Seconds(20) ? \"OSA1\" : \"OSA2\")");
     }
-    NS_TEST_EXPECT_MSG_GT_OR_EQ(requests, 3u, "requests GE 3u"); // one per client on LAN1 at least
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(requests, 3u, "requests >= 3u"); // one per client on LAN1 at least
 }
 
 /** TakeoverWire.GratuitousArpCountAndSpacing */
@@ -185,7 +185,7 @@ TakeoverWireGratuitousArpCountAndSpacingTestCase::DoRun()
     Observed o(Seed001(
         {"duration=40", "stacks[0].gratuitousArpCount=3", "stacks[0].gratuitousArpInterval=0.5"}));
     auto garps = o.Gratuitous(20, 40);
-    NS_TEST_ASSERT_MSG_EQ(garps.size(), 9u, "garps.size() EQ 9u");
+    NS_TEST_ASSERT_MSG_EQ(garps.size(), 9u, "garps.size() == 9u");
     std::map<std::string, std::vector<double>> times;
     for (const auto& a : garps)
     {
@@ -222,18 +222,18 @@ TakeoverWireLostGratuitousArpsNeverReachTheWireTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(bool(o.Gratuitous(0, 40).empty()), true, "o.Gratuitous(0, 40).empty()");
     NS_TEST_EXPECT_MSG_EQ(o.Timeline("gratuitous-arp").size(),
                           0u,
-                          "o.Timeline(\"gratuitous-arp\").size() EQ 0u");
+                          "o.Timeline(\"gratuitous-arp\").size() == 0u");
     // 4 HOME addresses + 2 VIPAs x 2 LanGroups at startup + OSA1's address and 2 VIPAs at the
     // takeover.
     NS_TEST_EXPECT_MSG_EQ(o.Timeline("gratuitous-arp-lost").size(),
                           4u + 4u + 3u,
-                          "o.Timeline(\"gratuitous-arp-lost\").size() EQ 4u + 4u + 3u");
+                          "o.Timeline(\"gratuitous-arp-lost\").size() == 4u + 4u + 3u");
     // LanGroups formed anyway.
     NS_TEST_EXPECT_MSG_NE(o.Devlinks("after portFailure TCPIPA/OSA1")
                               .find("  OSA2      Active      OSA2       yes\n"),
                           std::string::npos,
                           "o.Devlinks(\"after portFailure TCPIPA/OSA1\") .find(\" OSA2 Active OSA2 "
-                          "yes\\n\") NE std::string::npos");
+                          "yes\\n\") != std::string::npos");
 }
 
 /** TakeoverWire.PartialLossIsSeededAndReproducible */
@@ -266,9 +266,9 @@ TakeoverWirePartialLossIsSeededAndReproducibleTestCase::DoRun()
         return t;
     };
     auto a = lost(7);
-    NS_TEST_EXPECT_MSG_EQ(a, lost(7), "a EQ lost(7)");
-    NS_TEST_EXPECT_MSG_GT(a.size(), 40u, "a.size() GT 40u"); // about half of 11 x 20
-    NS_TEST_EXPECT_MSG_LT(a.size(), 180u, "a.size() LT 180u");
+    NS_TEST_EXPECT_MSG_EQ(a, lost(7), "a == lost(7)");
+    NS_TEST_EXPECT_MSG_GT(a.size(), 40u, "a.size() > 40u"); // about half of 11 x 20
+    NS_TEST_EXPECT_MSG_LT(a.size(), 180u, "a.size() < 180u");
 }
 
 /** TakeoverWire.LcsLinksBehaveLikeMpcipa */
@@ -292,11 +292,11 @@ TakeoverWireLcsLinksBehaveLikeMpcipaTestCase::DoRun()
     auto garps = o.Gratuitous(20, 40);
     NS_TEST_EXPECT_MSG_EQ(Addresses(garps),
                           (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}),
-                          "Addresses(garps) EQ (std::multiset<std::string>{\"192.168.1.1\", "
+                          "Addresses(garps) == (std::multiset<std::string>{\"192.168.1.1\", "
                           "\"10.1.1.1\", \"10.100.100.1\"})");
     for (const auto& a : garps)
     {
-        NS_TEST_EXPECT_MSG_EQ(a.senderMac, o.mac.at("OSA2"), "a.senderMac EQ o.mac.at(\"OSA2\")");
+        NS_TEST_EXPECT_MSG_EQ(a.senderMac, o.mac.at("OSA2"), "a.senderMac == o.mac.at(\"OSA2\")");
     }
 }
 
@@ -318,12 +318,12 @@ TakeoverWireLinkStopTakesOverAtOnceTestCase::DoRun()
 {
     Observed o(Seed001({"duration=40", "events[0].type=linkStop"}));
     auto garps = o.Gratuitous(20, 40);
-    NS_TEST_ASSERT_MSG_EQ(garps.size(), 3u, "garps.size() EQ 3u");
+    NS_TEST_ASSERT_MSG_EQ(garps.size(), 3u, "garps.size() == 3u");
     for (const auto& a : garps)
     {
         NS_TEST_EXPECT_MSG_LT(a.time,
                               Seconds(20.0001),
-                              "a.time LT Seconds(20.0001)"); // no detection delay
+                              "a.time < Seconds(20.0001)"); // no detection delay
     }
 }
 
@@ -347,13 +347,13 @@ TakeoverWireRepairedLinkReclaimsItsHomeAddressOnlyTestCase::DoRun()
     sc.events.push_back({30.0, "portRepair", "TCPIPA", "OSA1", ""});
     Observed o(sc);
     auto garps = o.Gratuitous(30, 40);
-    NS_TEST_ASSERT_MSG_EQ(garps.size(), 1u, "garps.size() EQ 1u");
+    NS_TEST_ASSERT_MSG_EQ(garps.size(), 1u, "garps.size() == 1u");
     NS_TEST_EXPECT_MSG_EQ(Str(garps[0].senderIp),
                           "192.168.1.1",
-                          "Str(garps[0].senderIp) EQ \"192.168.1.1\"");
+                          "Str(garps[0].senderIp) == \"192.168.1.1\"");
     NS_TEST_EXPECT_MSG_EQ(garps[0].senderMac,
                           o.mac.at("OSA1"),
-                          "garps[0].senderMac EQ o.mac.at(\"OSA1\")");
+                          "garps[0].senderMac == o.mac.at(\"OSA1\")");
     NS_TEST_EXPECT_MSG_EQ_TOL(garps[0].time.GetSeconds(),
                               30.1,
                               1e-3,
@@ -392,10 +392,10 @@ TakeoverWireBlipShorterThanTheDetectionDelayIsNeverNoticedTestCase::DoRun()
                           "o.Timeline(\"link-inactive\").empty()");
     NS_TEST_EXPECT_MSG_EQ(o.Timeline("port-failure").size(),
                           1u,
-                          "o.Timeline(\"port-failure\").size() EQ 1u");
+                          "o.Timeline(\"port-failure\").size() == 1u");
     NS_TEST_EXPECT_MSG_EQ(o.Timeline("port-repair").size(),
                           1u,
-                          "o.Timeline(\"port-repair\").size() EQ 1u");
+                          "o.Timeline(\"port-repair\").size() == 1u");
     std::string after = o.Devlinks("after portRepair TCPIPA/OSA1");
     NS_TEST_EXPECT_MSG_NE(after.find("  OSA1      Active      OSA1       yes\n"),
                           std::string::npos,
@@ -405,11 +405,11 @@ TakeoverWireBlipShorterThanTheDetectionDelayIsNeverNoticedTestCase::DoRun()
     // the outage is the 50 ms window)
     const OutageRow& row = o.Outage(0, "CLIENT1", "192.168.1.1");
     NS_TEST_ASSERT_MSG_EQ(bool(row.measured), true, "row.measured");
-    NS_TEST_EXPECT_MSG_EQ(row.windowEnd, Seconds(20.05), "row.windowEnd EQ Seconds(20.05)");
-    NS_TEST_EXPECT_MSG_EQ(row.sent, 1u, "row.sent EQ 1u");
-    NS_TEST_EXPECT_MSG_EQ(row.lost, 1u, "row.lost EQ 1u");
+    NS_TEST_EXPECT_MSG_EQ(row.windowEnd, Seconds(20.05), "row.windowEnd == Seconds(20.05)");
+    NS_TEST_EXPECT_MSG_EQ(row.sent, 1u, "row.sent == 1u");
+    NS_TEST_EXPECT_MSG_EQ(row.lost, 1u, "row.lost == 1u");
     NS_TEST_EXPECT_MSG_EQ(bool(row.recovered), false, "row.recovered");
-    NS_TEST_EXPECT_MSG_EQ(row.outage, MilliSeconds(50), "row.outage EQ MilliSeconds(50)");
+    NS_TEST_EXPECT_MSG_EQ(row.outage, MilliSeconds(50), "row.outage == MilliSeconds(50)");
     // The repair's row shows the rest of the interruption: from the repair to the reply to
     // the request sent at 20.1 s.
     const OutageRow& repair = o.Outage(1, "CLIENT1", "192.168.1.1");
@@ -418,8 +418,8 @@ TakeoverWireBlipShorterThanTheDetectionDelayIsNeverNoticedTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(bool(repair.recovered), true, "repair.recovered");
     NS_TEST_EXPECT_MSG_GT_OR_EQ(repair.outage,
                                 MilliSeconds(50),
-                                "repair.outage GE MilliSeconds(50)");
-    NS_TEST_EXPECT_MSG_LT(repair.outage, MilliSeconds(60), "repair.outage LT MilliSeconds(60)");
+                                "repair.outage >= MilliSeconds(50)");
+    NS_TEST_EXPECT_MSG_LT(repair.outage, MilliSeconds(60), "repair.outage < MilliSeconds(60)");
 }
 
 /** TakeoverWire.VipaGiveBackMovesTheVipasBack */
@@ -444,11 +444,11 @@ TakeoverWireVipaGiveBackMovesTheVipasBackTestCase::DoRun()
     auto garps = o.Gratuitous(30, 40);
     NS_TEST_EXPECT_MSG_EQ(Addresses(garps),
                           (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}),
-                          "Addresses(garps) EQ (std::multiset<std::string>{\"192.168.1.1\", "
+                          "Addresses(garps) == (std::multiset<std::string>{\"192.168.1.1\", "
                           "\"10.1.1.1\", \"10.100.100.1\"})");
     for (const auto& a : garps)
     {
-        NS_TEST_EXPECT_MSG_EQ(a.senderMac, o.mac.at("OSA1"), "a.senderMac EQ o.mac.at(\"OSA1\")");
+        NS_TEST_EXPECT_MSG_EQ(a.senderMac, o.mac.at("OSA1"), "a.senderMac == o.mac.at(\"OSA1\")");
     }
 }
 
@@ -472,19 +472,19 @@ TakeoverWireAddedVipaIsAnnouncedInEachLanGroupTestCase::DoRun()
     sc.events.insert(sc.events.begin(), {10.0, "vipaAdd", "TCPIPA", "", "10.7.7.7"});
     Observed o(sc);
     auto garps = o.Gratuitous(10, 11);
-    NS_TEST_ASSERT_MSG_EQ(garps.size(), 2u, "garps.size() EQ 2u");
+    NS_TEST_ASSERT_MSG_EQ(garps.size(), 2u, "garps.size() == 2u");
     std::set<std::string> lans;
     for (const auto& a : garps)
     {
-        NS_TEST_EXPECT_MSG_EQ(Str(a.senderIp), "10.7.7.7", "Str(a.senderIp) EQ \"10.7.7.7\"");
+        NS_TEST_EXPECT_MSG_EQ(Str(a.senderIp), "10.7.7.7", "Str(a.senderIp) == \"10.7.7.7\"");
         lans.insert(a.lan);
         NS_TEST_EXPECT_MSG_EQ(a.senderMac,
                               o.mac.at(a.lan == "LAN1" ? "OSA1" : "OSA4"),
-                              "a.senderMac EQ o.mac.at(a.lan == \"LAN1\" ? \"OSA1\" : \"OSA4\")");
+                              "a.senderMac == o.mac.at(a.lan == \"LAN1\" ? \"OSA1\" : \"OSA4\")");
     }
     NS_TEST_EXPECT_MSG_EQ(lans,
                           (std::set<std::string>{"LAN1", "LAN2"}),
-                          "lans EQ (std::set<std::string>{\"LAN1\", \"LAN2\"})");
+                          "lans == (std::set<std::string>{\"LAN1\", \"LAN2\"})");
 }
 
 /** TakeoverWire.FailedStackAnnouncesNothingAndAnswersNothing */
@@ -581,10 +581,10 @@ TakeoverWireStackLearnsTheRequesterFromItsArpRequestTestCase::DoRun()
             ++checked;
         }
     }
-    NS_TEST_EXPECT_MSG_GT(checked, 5u, "checked GT 5u");
+    NS_TEST_EXPECT_MSG_GT(checked, 5u, "checked > 5u");
     NS_TEST_EXPECT_MSG_LT(stackRequests(learning),
                           stackRequests(stock),
-                          "stackRequests(learning) LT stackRequests(stock)");
+                          "stackRequests(learning) < stackRequests(stock)");
     // Either way every probe of CLIENT1 is answered, but for the first round without
     // learning: the stack then resolves CLIENT1 with ns-3's ARP, whose cache holds 3 packets
     // pending (PendingQueueSize) while the four replies of that round may all be waiting,
@@ -634,17 +634,17 @@ TakeoverWireTieredSwitchIsOneBroadcastDomainTestCase::DoRun()
     auto garps = tiered.Gratuitous(20, 30);
     NS_TEST_EXPECT_MSG_EQ(Addresses(garps),
                           (std::multiset<std::string>{"192.168.1.1", "10.1.1.1", "10.100.100.1"}),
-                          "Addresses(garps) EQ (std::multiset<std::string>{\"192.168.1.1\", "
+                          "Addresses(garps) == (std::multiset<std::string>{\"192.168.1.1\", "
                           "\"10.1.1.1\", \"10.100.100.1\"})");
     NS_TEST_EXPECT_MSG_EQ(tiered.Devlinks("after portFailure TCPIPA/OSA1"),
                           flat.Devlinks("after portFailure TCPIPA/OSA1"),
-                          "tiered.Devlinks(\"after portFailure TCPIPA/OSA1\") EQ "
+                          "tiered.Devlinks(\"after portFailure TCPIPA/OSA1\") == "
                           "flat.Devlinks(\"after portFailure TCPIPA/OSA1\")");
     const OutageRow& row = tiered.Outage(0, "CLIENT1", "192.168.1.1");
-    NS_TEST_EXPECT_MSG_GT_OR_EQ(row.outage.GetSeconds(), 0.1, "row.outage.GetSeconds() GE 0.1");
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(row.outage.GetSeconds(), 0.1, "row.outage.GetSeconds() >= 0.1");
     NS_TEST_EXPECT_MSG_LT_OR_EQ(row.outage.GetSeconds(),
                                 0.2 + 0.005,
-                                "row.outage.GetSeconds() LE 0.2 + 0.005");
+                                "row.outage.GetSeconds() <= 0.2 + 0.005");
 }
 
 } // namespace
