@@ -5,7 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#include "zos-test-util.h"
+#include "zos-test-utilities.h"
 
 #include "ns3/ipv4.h"
 #include "ns3/simulator.h"
@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <gtest/gtest.h>
 
 using namespace zostest;
 
@@ -162,28 +161,53 @@ class WireRun
     }
 };
 
-/** Seed 001 with OSA1 alone on LAN1 (OSA2 removed) and CLIENT3 probing only its address. */
-Scenario
-LoneLink(double repairAt, uint32_t garpCount)
+/** The cases of this file: a ZosTestCase with the file's helpers. */
+class LinuxStationCase : public ZosTestCase
 {
-    Scenario sc = Seed001({"duration=" + std::to_string(repairAt + 10),
-                           "stacks[0].gratuitousArpCount=" + std::to_string(garpCount)});
-    auto& links = sc.stacks[0].links;
-    links.erase(std::remove_if(links.begin(),
-                               links.end(),
-                               [](const LinkSpec& l) { return l.name == "OSA2"; }),
-                links.end());
-    sc.stations[2].probe->targets = {"192.168.1.1"};
-    EventSpec repair;
-    repair.at = repairAt;
-    repair.type = "portRepair";
-    repair.stack = "TCPIPA";
-    repair.link = "OSA1";
-    sc.events.push_back(repair);
-    return sc;
-}
+  public:
+    /** \param name the case's name */
+    explicit LinuxStationCase(std::string name)
+        : ZosTestCase(std::move(name))
+    {
+    }
 
-TEST(LinuxStation, RequestsCarryAZeroTargetMac)
+  protected:
+    /** Seed 001 with OSA1 alone on LAN1 (OSA2 removed) and CLIENT3 probing only its address. */
+    Scenario LoneLink(double repairAt, uint32_t garpCount)
+    {
+        Scenario sc = Seed001({"duration=" + std::to_string(repairAt + 10),
+                               "stacks[0].gratuitousArpCount=" + std::to_string(garpCount)});
+        auto& links = sc.stacks[0].links;
+        links.erase(std::remove_if(links.begin(),
+                                   links.end(),
+                                   [](const LinkSpec& l) { return l.name == "OSA2"; }),
+                    links.end());
+        sc.stations[2].probe->targets = {"192.168.1.1"};
+        EventSpec repair;
+        repair.at = repairAt;
+        repair.type = "portRepair";
+        repair.stack = "TCPIPA";
+        repair.link = "OSA1";
+        sc.events.push_back(repair);
+        return sc;
+    }
+};
+
+/** LinuxStation.RequestsCarryAZeroTargetMac */
+class LinuxStationRequestsCarryAZeroTargetMacTestCase : public LinuxStationCase
+{
+  public:
+    LinuxStationRequestsCarryAZeroTargetMacTestCase()
+        : LinuxStationCase("LinuxStation.RequestsCarryAZeroTargetMac")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LinuxStationRequestsCarryAZeroTargetMacTestCase::DoRun()
 {
     // arp_solicit -> arp_send_dst(..., target_hw NULL): arp_create zeroes the target MAC, for
     // broadcast resolution and unicast probes alike (ns-3's ArpL3Protocol puts ff:ff:...).
@@ -194,35 +218,73 @@ TEST(LinuxStation, RequestsCarryAZeroTargetMac)
     {
         if (f.request && f.spa == kClient3)
         {
-            EXPECT_EQ(f.tha, kZeroMac) << "request for " << f.tpa << " at " << f.time.GetSeconds();
+            NS_TEST_EXPECT_MSG_EQ(f.tha,
+                                  kZeroMac,
+                                  "request for " << f.tpa << " at " << f.time.GetSeconds());
             (f.ethDestination == Mac48Address::GetBroadcast() ? broadcast : unicast)++;
         }
     }
-    EXPECT_GE(broadcast, 4u); // first resolution of the four targets
-    EXPECT_GE(unicast, 3u);   // the probes after the takeover's gratuitous ARPs
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(broadcast,
+                                4u,
+                                "broadcast >= 4u"); // first resolution of the four targets
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(unicast,
+                                3u,
+                                "unicast >= 3u"); // the probes after the takeover's gratuitous ARPs
 }
 
-TEST(LinuxStation, FailedNeighbourIsResolvedAgainWhileTrafficLasts)
+/** LinuxStation.FailedNeighbourIsResolvedAgainWhileTrafficLasts */
+class LinuxStationFailedNeighbourIsResolvedAgainWhileTrafficLastsTestCase : public LinuxStationCase
+{
+  public:
+    LinuxStationFailedNeighbourIsResolvedAgainWhileTrafficLastsTestCase()
+        : LinuxStationCase("LinuxStation.FailedNeighbourIsResolvedAgainWhileTrafficLasts")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LinuxStationFailedNeighbourIsResolvedAgainWhileTrafficLastsTestCase::DoRun()
 {
     // Lone OSA1 fails at 20 s; by 55 s CLIENT3's entry is FAILED. Kernel: every next packet
     // starts a new resolution, mcast_solicit (3) broadcasts 1 s apart, then FAILED again for
     // at most one probe interval. ns-3's DeadTimeout (100 s) must not silence it.
     WireRun run(LoneLink(70, 1));
     std::vector<Frame> requests = run.Requests(Ipv4Address("192.168.1.1"), 55, 70);
-    ASSERT_GE(requests.size(), 10u);
+    NS_TEST_ASSERT_MSG_GT_OR_EQ(requests.size(), 10u, "requests.size() >= 10u");
     for (size_t i = 0; i < requests.size(); ++i)
     {
-        EXPECT_EQ(requests[i].ethDestination, Mac48Address::GetBroadcast());
+        NS_TEST_EXPECT_MSG_EQ(requests[i].ethDestination,
+                              Mac48Address::GetBroadcast(),
+                              "requests[i].ethDestination == Mac48Address::GetBroadcast()");
         if (i > 0)
         {
             double gap = (requests[i].time - requests[i - 1].time).GetSeconds();
-            EXPECT_GE(gap, 1.0 - 1e-6) << "at " << requests[i].time.GetSeconds();
-            EXPECT_LE(gap, 1.0 + 0.1 + 0.005) << "at " << requests[i].time.GetSeconds();
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(gap, 1.0 - 1e-6, "at " << requests[i].time.GetSeconds());
+            NS_TEST_EXPECT_MSG_LT_OR_EQ(gap,
+                                        1.0 + 0.1 + 0.005,
+                                        "at " << requests[i].time.GetSeconds());
         }
     }
 }
 
-TEST(LinuxStation, RepairedNeighbourAnsweringAfterFailedEntry)
+/** LinuxStation.RepairedNeighbourAnsweringAfterFailedEntry */
+class LinuxStationRepairedNeighbourAnsweringAfterFailedEntryTestCase : public LinuxStationCase
+{
+  public:
+    LinuxStationRepairedNeighbourAnsweringAfterFailedEntryTestCase()
+        : LinuxStationCase("LinuxStation.RepairedNeighbourAnsweringAfterFailedEntry")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LinuxStationRepairedNeighbourAnsweringAfterFailedEntryTestCase::DoRun()
 {
     // Linux 6.18, client probing every 100 ms, lone NIC failed 40 s with the entry FAILED,
     // then repaired: first reply 0.04-0.06 s after the repair with the server's gratuitous
@@ -240,11 +302,14 @@ TEST(LinuxStation, RepairedNeighbourAnsweringAfterFailedEntry)
             garp = f.time;
         }
     }
-    ASSERT_FALSE(garp.IsZero());
+    NS_TEST_ASSERT_MSG_EQ(bool(garp.IsZero()), false, "garp.IsZero()");
     const OutageRow& a = withGarp.Outage(1, "CLIENT3", "192.168.1.1");
-    EXPECT_EQ(a.eventType, "portRepair");
-    EXPECT_TRUE(a.recovered);
-    EXPECT_LE(a.outage.GetSeconds(), (garp - Seconds(70)).GetSeconds() + 0.1 + 0.005);
+    NS_TEST_EXPECT_MSG_EQ(a.eventType, "portRepair", "a.eventType == \"portRepair\"");
+    NS_TEST_EXPECT_MSG_EQ(bool(a.recovered), true, "a.recovered");
+    NS_TEST_EXPECT_MSG_LT_OR_EQ(
+        a.outage.GetSeconds(),
+        (garp - Seconds(70)).GetSeconds() + 0.1 + 0.005,
+        "a.outage.GetSeconds() <= (garp - Seconds(70)).GetSeconds() + 0.1 + 0.005");
     // the gratuitous ARP itself updated CLIENT3's entry
     bool updated = false;
     for (const auto& c : withGarp.changes)
@@ -252,23 +317,40 @@ TEST(LinuxStation, RepairedNeighbourAnsweringAfterFailedEntry)
         updated = updated || (c.neighbour == Ipv4Address("192.168.1.1") && c.time >= garp &&
                               c.time < garp + MilliSeconds(10));
     }
-    EXPECT_TRUE(updated);
+    NS_TEST_EXPECT_MSG_EQ(bool(updated), true, "updated");
 
     // No gratuitous ARP at all (gratuitousArpCount 0): the running resolution's next
     // broadcast finds the link, wherever in its cycle the repair falls.
     for (double at : {70.0, 70.37, 70.74})
     {
         WireRun noGarp(LoneLink(at, 0));
-        EXPECT_TRUE(noGarp.Requests(Ipv4Address("192.168.1.1"), at, at + 10).size() > 0);
+        NS_TEST_EXPECT_MSG_EQ(
+            bool(noGarp.Requests(Ipv4Address("192.168.1.1"), at, at + 10).size() > 0),
+            true,
+            "noGarp.Requests(Ipv4Address(\"192.168.1.1\"), at, at + 10).size() > 0");
         const OutageRow& b = noGarp.Outage(1, "CLIENT3", "192.168.1.1");
-        EXPECT_TRUE(b.recovered) << at;
+        NS_TEST_EXPECT_MSG_EQ(bool(b.recovered), true, at);
         // detection delay, then at most one RetransTime (plus one probe interval when the
         // resolution had just failed) to the next broadcast
-        EXPECT_LE(b.outage.GetSeconds(), 0.1 + 1.0 + 0.1 + 0.01) << at;
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(b.outage.GetSeconds(), 0.1 + 1.0 + 0.1 + 0.01, at);
     }
 }
 
-TEST(LinuxStation, OnlyAGratuitousReplyOverridesWithinLocktime)
+/** LinuxStation.OnlyAGratuitousReplyOverridesWithinLocktime */
+class LinuxStationOnlyAGratuitousReplyOverridesWithinLocktimeTestCase : public LinuxStationCase
+{
+  public:
+    LinuxStationOnlyAGratuitousReplyOverridesWithinLocktimeTestCase()
+        : LinuxStationCase("LinuxStation.OnlyAGratuitousReplyOverridesWithinLocktime")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LinuxStationOnlyAGratuitousReplyOverridesWithinLocktimeTestCase::DoRun()
 {
     // arp_is_garp: a reply is gratuitous only when sender IP == target IP *and* target MAC ==
     // sender MAC. CLIENT3 resolved 192.168.1.1 at about 1.0 s; within locktime (1 s) of
@@ -288,15 +370,32 @@ TEST(LinuxStation, OnlyAGratuitousReplyOverridesWithinLocktime)
             changed = c.time;
         }
     }
-    EXPECT_GE(changed, Seconds(1.6));
-    EXPECT_LT(changed, Seconds(1.61));
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(changed, Seconds(1.6), "changed >= Seconds(1.6)");
+    NS_TEST_EXPECT_MSG_LT(changed, Seconds(1.61), "changed < Seconds(1.61)");
     std::vector<Frame> probes = run.Requests(osa1, 1.6, 12);
-    ASSERT_FALSE(probes.empty());
-    EXPECT_EQ(probes[0].ethDestination, other);
-    EXPECT_NEAR(probes[0].time.GetSeconds(), 1.6 + 5, 0.1 + 0.01);
+    NS_TEST_ASSERT_MSG_EQ(bool(probes.empty()), false, "probes.empty()");
+    NS_TEST_EXPECT_MSG_EQ(probes[0].ethDestination, other, "probes[0].ethDestination == other");
+    NS_TEST_EXPECT_MSG_EQ_TOL(probes[0].time.GetSeconds(),
+                              1.6 + 5,
+                              0.1 + 0.01,
+                              "probes[0].time.GetSeconds() near 1.6 + 5");
 }
 
-TEST(LinuxStation, ReachableTimeIsPerInterfaceAndRedrawnEvery300s)
+/** LinuxStation.ReachableTimeIsPerInterfaceAndRedrawnEvery300s */
+class LinuxStationReachableTimeIsPerInterfaceAndRedrawnEvery300sTestCase : public LinuxStationCase
+{
+  public:
+    LinuxStationReachableTimeIsPerInterfaceAndRedrawnEvery300sTestCase()
+        : LinuxStationCase("LinuxStation.ReachableTimeIsPerInterfaceAndRedrawnEvery300s")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LinuxStationReachableTimeIsPerInterfaceAndRedrawnEvery300sTestCase::DoRun()
 {
     // neigh_parms holds one reachable_time per interface, a random 0.5-1.5 x
     // base_reachable_time that neigh_periodic_work redraws every 300 s. CLIENT3 probes four
@@ -324,22 +423,36 @@ TEST(LinuxStation, ReachableTimeIsPerInterfaceAndRedrawnEvery300s)
             }
         }
     }
-    ASSERT_GE(byPeriod.size(), 3u);
+    NS_TEST_ASSERT_MSG_GT_OR_EQ(byPeriod.size(), 3u, "byPeriod.size() >= 3u");
     std::vector<double> typical;
     for (const auto& [period, cycles] : byPeriod)
     {
-        ASSERT_GE(cycles.size(), 2u) << "period " << period;
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(cycles.size(), 2u, "period " << period);
         auto [lo, hi] = std::minmax_element(cycles.begin(), cycles.end());
-        EXPECT_LE(*hi - *lo, 0.1 + 0.01) << "period " << period;
-        EXPECT_GE(*lo, 15.0);
-        EXPECT_LE(*hi, 45.0 + 0.1 + 0.02);
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(*hi - *lo, 0.1 + 0.01, "period " << period);
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(*lo, 15.0, "*lo >= 15.0");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(*hi, 45.0 + 0.1 + 0.02, "*hi <= 45.0 + 0.1 + 0.02");
         typical.push_back(*lo);
     }
     auto [lo, hi] = std::minmax_element(typical.begin(), typical.end());
-    EXPECT_GT(*hi - *lo, 0.5) << "never redrawn";
+    NS_TEST_EXPECT_MSG_GT(*hi - *lo, 0.5, "never redrawn");
 }
 
-TEST(LinuxStation, NoProbeForAnEntryNobodyUses)
+/** LinuxStation.NoProbeForAnEntryNobodyUses */
+class LinuxStationNoProbeForAnEntryNobodyUsesTestCase : public LinuxStationCase
+{
+  public:
+    LinuxStationNoProbeForAnEntryNobodyUsesTestCase()
+        : LinuxStationCase("LinuxStation.NoProbeForAnEntryNobodyUses")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LinuxStationNoProbeForAnEntryNobodyUsesTestCase::DoRun()
 {
     // The kernel's neighbour entries are per IP address; a packet uses the entry of its next
     // hop only. CLIENT3 does not probe OSA2's own HOME 192.168.1.2, so its entry (created
@@ -348,11 +461,16 @@ TEST(LinuxStation, NoProbeForAnEntryNobodyUses)
     Scenario sc = Seed001({"duration=100", "stacks[0].gratuitousArpLoss=1"});
     sc.stations[2].probe->targets = {"192.168.1.1", "10.1.1.1", "10.100.100.1"};
     WireRun run(sc);
-    EXPECT_TRUE(run.Outage(0, "CLIENT3", "192.168.1.1").recovered);
+    NS_TEST_EXPECT_MSG_EQ(bool(run.Outage(0, "CLIENT3", "192.168.1.1").recovered),
+                          true,
+                          "run.Outage(0, \"CLIENT3\", \"192.168.1.1\").recovered");
     for (const auto& f : run.Requests(Ipv4Address("192.168.1.2"), 20, 100))
     {
-        ADD_FAILURE() << "request for 192.168.1.2 to " << f.ethDestination << " at "
-                      << f.time.GetSeconds();
+        // (GoogleTest: ADD_FAILURE) any such request is a failure
+        NS_TEST_EXPECT_MSG_EQ(true,
+                              false,
+                              "request for 192.168.1.2 to " << f.ethDestination << " at "
+                                                            << f.time.GetSeconds());
     }
 }
 
@@ -380,7 +498,23 @@ RecordTransition(std::vector<Transition>* out,
     out->push_back({Simulator::Now(), neighbour, from, to});
 }
 
-TEST(LinuxStation, FailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncement)
+/** LinuxStation.FailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncement */
+class LinuxStationFailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncementTestCase
+    : public LinuxStationCase
+{
+  public:
+    LinuxStationFailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncementTestCase()
+        : LinuxStationCase(
+              "LinuxStation.FailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncement")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+LinuxStationFailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncementTestCase::DoRun()
 {
     // The NUD states behind FailedNeighbourIsResolvedAgainWhileTrafficLasts: after PROBE,
     // FAILED; each next packet INCOMPLETE, McastSolicit requests later FAILED again; the
@@ -402,7 +536,7 @@ TEST(LinuxStation, FailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncement
             osa1.push_back(t);
         }
     }
-    ASSERT_FALSE(osa1.empty());
+    NS_TEST_ASSERT_MSG_EQ(bool(osa1.empty()), false, "osa1.empty()");
     uint32_t failed = 0;
     uint32_t restarted = 0;
     Time lastRestart;
@@ -412,31 +546,51 @@ TEST(LinuxStation, FailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncement
         if (t.to == "FAILED")
         {
             ++failed;
-            EXPECT_TRUE(t.from == "PROBE" || t.from == "INCOMPLETE") << t.from;
+            NS_TEST_EXPECT_MSG_EQ(bool(t.from == "PROBE" || t.from == "INCOMPLETE"), true, t.from);
             if (t.from == "INCOMPLETE")
             {
                 // McastSolicit (3) requests RetransTime (1 s) apart, failed 1 s after the last
-                EXPECT_NEAR((t.time - lastRestart).GetSeconds(), 3.0, 1e-6);
+                NS_TEST_EXPECT_MSG_EQ_TOL((t.time - lastRestart).GetSeconds(),
+                                          3.0,
+                                          1e-6,
+                                          "(t.time - lastRestart).GetSeconds() near 3.0");
             }
         }
         if (t.to == "INCOMPLETE")
         {
             ++restarted;
-            EXPECT_EQ(t.from, "FAILED");
+            NS_TEST_EXPECT_MSG_EQ(t.from, "FAILED", "t.from == \"FAILED\"");
             lastRestart = t.time;
         }
     }
-    EXPECT_GE(failed, 5u);
-    EXPECT_GE(restarted, 5u);
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(failed, 5u, "failed >= 5u");
+    NS_TEST_EXPECT_MSG_GT_OR_EQ(restarted, 5u, "restarted >= 5u");
     // the announcement after the repair ends it: INCOMPLETE/FAILED -> STALE -> DELAY
     auto stale = std::find_if(osa1.begin(), osa1.end(), [](const Transition& t) {
         return t.to == "STALE" && t.time >= Seconds(70);
     });
-    ASSERT_NE(stale, osa1.end());
-    EXPECT_LT(stale->time, Seconds(70.2)); // detection delay 0.1 s, then the announcement
-    EXPECT_TRUE(stale->from == "INCOMPLETE" || stale->from == "FAILED") << stale->from;
-    ASSERT_NE(stale + 1, osa1.end());
-    EXPECT_EQ((stale + 1)->to, "DELAY");
+    NS_TEST_ASSERT_MSG_EQ(bool(stale != osa1.end()), true, "stale != osa1.end()");
+    NS_TEST_EXPECT_MSG_LT(
+        stale->time,
+        Seconds(70.2),
+        "stale->time < Seconds(70.2)"); // detection delay 0.1 s, then the announcement
+    NS_TEST_EXPECT_MSG_EQ(bool(stale->from == "INCOMPLETE" || stale->from == "FAILED"),
+                          true,
+                          stale->from);
+    NS_TEST_ASSERT_MSG_EQ(bool(stale + 1 != osa1.end()), true, "stale + 1 != osa1.end()");
+    NS_TEST_EXPECT_MSG_EQ((stale + 1)->to, "DELAY", "(stale + 1)->to == \"DELAY\"");
 }
 
 } // namespace
+
+void
+zostest::AddLinuxStationCases(CaseList& cases)
+{
+    cases.Add<LinuxStationRequestsCarryAZeroTargetMacTestCase>();
+    cases.Add<LinuxStationFailedNeighbourIsResolvedAgainWhileTrafficLastsTestCase>();
+    cases.Add<LinuxStationRepairedNeighbourAnsweringAfterFailedEntryTestCase>();
+    cases.Add<LinuxStationOnlyAGratuitousReplyOverridesWithinLocktimeTestCase>();
+    cases.Add<LinuxStationReachableTimeIsPerInterfaceAndRedrawnEvery300sTestCase>();
+    cases.Add<LinuxStationNoProbeForAnEntryNobodyUsesTestCase>();
+    cases.Add<LinuxStationFailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncementTestCase>();
+}
