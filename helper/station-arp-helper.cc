@@ -3,7 +3,10 @@
  */
 #include "station-arp-helper.h"
 
+#include "ns3/linux-station-arp.h"
 #include "ns3/node.h"
+#include "ns3/rfc826-station-arp.h"
+#include "ns3/stock-station-arp.h"
 
 namespace ns3
 {

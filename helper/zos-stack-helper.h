@@ -9,6 +9,8 @@
 #include "ns3/attribute.h"
 #include "ns3/ipv4-interface-address.h"
 #include "ns3/lan.h"
+#include "ns3/lcs-net-device.h"
+#include "ns3/mpcipa-net-device.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/osa-net-device.h"

@@ -160,7 +160,7 @@ TEST_F(Seed001Ownership, VipaGiveBack)
 TEST_F(Seed001Ownership, WithoutPq23444NothingIsTakenOver)
 {
     ArpOwnership::Config config;
-    config.takeover = false;
+    config.fixLevel.SetApplied(FixLevel::Apar::PQ23444, false);
     Build(config);
     EXPECT_TRUE(t.StopLink(osa1).empty());
     EXPECT_FALSE(t.Answers(osa2, A("192.168.1.1")));
@@ -170,7 +170,7 @@ TEST_F(Seed001Ownership, WithoutPq23444NothingIsTakenOver)
 TEST_F(Seed001Ownership, WithoutPq26689InheritedVipasAreNotAnnounced)
 {
     ArpOwnership::Config config;
-    config.announceInheritedVipas = false;
+    config.fixLevel.SetApplied(FixLevel::Apar::PQ26689, false);
     Build(config);
     // The first VipaOwners still announce (VIPA added to each LanGroup).
     EXPECT_EQ(Announced(startup[0]).size(), 3u);
