@@ -18,6 +18,7 @@
 #include "ns3/fix-level.h"
 #include "ns3/gratuitous-arp-loss-model.h"
 #include "ns3/gratuitous-arp-loss-tag.h"
+#include "ns3/kind-table.h"
 #include "ns3/lan-helper.h"
 #include "ns3/lan.h"
 #include "ns3/lcs-net-device.h"
