@@ -870,7 +870,7 @@ ScenarioRunner::Run()
         }
         StationArpHelper arpHelper;
         arpHelper.SetModel(spec.arp);
-        if (spec.arp == "linux")
+        if (arpHelper.HasAttribute("Locktime")) // the linux model's kernel settings
         {
             arpHelper.SetAttribute("Locktime", TimeValue(Seconds(spec.locktime)));
             arpHelper.SetAttribute("BaseReachableTime", TimeValue(Seconds(spec.baseReachableTime)));

@@ -10,31 +10,20 @@ namespace ns3
 
 StationArpHelper::StationArpHelper()
 {
-    m_factory.SetTypeId("ns3::Rfc826StationArp");
+    m_factory.SetTypeId(KindTable::LookupStationModel("rfc826"));
 }
 
 std::string
 StationArpHelper::TypeNameOf(const std::string& model)
 {
-    if (model == "stock")
-    {
-        return "ns3::StockStationArp";
-    }
-    if (model == "rfc826")
-    {
-        return "ns3::Rfc826StationArp";
-    }
-    if (model == "linux")
-    {
-        return "ns3::LinuxStationArp";
-    }
-    return model;
+    return KindTable::TypeNameOf(KindTable::GetStationModels(), model);
 }
 
-void
-StationArpHelper::SetModel(const std::string& model)
+bool
+StationArpHelper::HasAttribute(const std::string& name) const
 {
-    m_factory.SetTypeId(TypeNameOf(model));
+    TypeId::AttributeInformation info;
+    return m_factory.GetTypeId().LookupAttributeByName(name, &info);
 }
 
 void

@@ -14,6 +14,7 @@ namespace ns3
 ZosStackHelper::ZosStackHelper()
 {
     m_stackFactory.SetTypeId(ZosStack::GetTypeId());
+    m_deviceFactory.SetTypeId(KindTable::LookupDevice("MPCIPA"));
 }
 
 void
@@ -62,19 +63,20 @@ ZosStackHelper::AddLink(Ptr<ZosStack> stack,
                         Ipv4InterfaceAddress home) const
 {
     ObjectFactory factory = m_deviceFactory;
-    if (kind == "MPCIPA")
-    {
-        factory.SetTypeId(MpcipaNetDevice::GetTypeId());
-    }
-    else if (kind == "LCS")
-    {
-        factory.SetTypeId(LcsNetDevice::GetTypeId());
-    }
-    else
-    {
-        NS_ABORT_MSG("unknown OSA device kind " << kind << " (MPCIPA or LCS)");
-    }
+    factory.SetTypeId(KindTable::LookupDevice(kind));
     Ptr<OsaNetDevice> device = factory.Create<OsaNetDevice>();
+    lan->Attach(stack->GetNode(), device);
+    stack->AddLink(name, device, home);
+    return device;
+}
+
+Ptr<OsaNetDevice>
+ZosStackHelper::AddLink(Ptr<ZosStack> stack,
+                        const std::string& name,
+                        Ptr<Lan> lan,
+                        Ipv4InterfaceAddress home) const
+{
+    Ptr<OsaNetDevice> device = m_deviceFactory.Create<OsaNetDevice>();
     lan->Attach(stack->GetNode(), device);
     stack->AddLink(name, device, home);
     return device;

@@ -8,6 +8,7 @@
 
 #include "ns3/attribute.h"
 #include "ns3/ipv4-interface-address.h"
+#include "ns3/kind-table.h"
 #include "ns3/lan.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -41,8 +42,23 @@ class ZosStackHelper : public PcapHelperForDevice
 
     /** Set an attribute of the ZosStacks installed next (see ZosStack::GetTypeId). */
     void SetStackAttribute(const std::string& name, const AttributeValue& value);
-    /** Set an attribute of the OSA devices created next (CsmaNetDevice attributes). */
+    /**
+     * Set an attribute of the OSA devices created next (CsmaNetDevice attributes).
+     * \param name the attribute name
+     * \param value its value
+     */
     void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * Choose the kind of the OSA devices created next by AddLink without a kind, as
+     * WifiHelper::SetRemoteStationManager does for station managers.
+     * \tparam Args \deduced name-value pairs of attributes
+     * \param type a TypeId name (a subclass of ns3::OsaNetDevice, e.g.
+     * "ns3::LcsNetDevice") or a scenario kind name ("MPCIPA", "LCS"; see KindTable)
+     * \param args attributes of the devices, as name-value pairs
+     */
+    template <typename... Args>
+    void SetDeviceType(const std::string& type, Args&&... args);
 
     /** Make `node` a z/OS stack named `name` (installs an InternetStack if it has none). */
     Ptr<ZosStack> Install(Ptr<Node> node, const std::string& name) const;
@@ -51,8 +67,29 @@ class ZosStackHelper : public PcapHelperForDevice
                                        const std::string& prefix = "TCPIP") const;
 
     /**
-     * Create an OSA port of `kind` ("MPCIPA" or "LCS") on `lan` and add it to the stack as
-     * link `name` with HOME address `home`. The link is not started.
+     * Create an OSA port of the device type (SetDeviceType; default MPCIPA) on `lan` and add
+     * it to the stack as link `name` with HOME address `home`. The link is not started.
+     * \param stack the stack
+     * \param name the link name
+     * \param lan the LAN the port is attached to
+     * \param home the link's HOME address
+     * \return the port
+     */
+    Ptr<OsaNetDevice> AddLink(Ptr<ZosStack> stack,
+                              const std::string& name,
+                              Ptr<Lan> lan,
+                              Ipv4InterfaceAddress home) const;
+
+    /**
+     * The same with the device kind named here: a scenario kind name ("MPCIPA", "LCS",
+     * resolved through KindTable) or a TypeId name. The attributes given to SetDeviceType
+     * and SetDeviceAttribute apply.
+     * \param stack the stack
+     * \param name the link name
+     * \param kind the device kind
+     * \param lan the LAN the port is attached to
+     * \param home the link's HOME address
+     * \return the port
      */
     Ptr<OsaNetDevice> AddLink(Ptr<ZosStack> stack,
                               const std::string& name,
@@ -71,9 +108,17 @@ class ZosStackHelper : public PcapHelperForDevice
                             bool promiscuous,
                             bool explicitFilename) override;
 
-    ObjectFactory m_stackFactory;
-    ObjectFactory m_deviceFactory;
+    ObjectFactory m_stackFactory;  //!< ZosStack and its attributes
+    ObjectFactory m_deviceFactory; //!< OSA device type and attributes
 };
+
+template <typename... Args>
+void
+ZosStackHelper::SetDeviceType(const std::string& type, Args&&... args)
+{
+    m_deviceFactory.SetTypeId(KindTable::LookupDevice(type));
+    m_deviceFactory.Set(args...);
+}
 
 } // namespace ns3
 

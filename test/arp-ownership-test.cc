@@ -337,7 +337,7 @@ void
 Seed001OwnershipWithoutPq23444NothingIsTakenOverTestCase::DoRun()
 {
     ArpOwnership::Config config;
-    config.takeover = false;
+    config.fixLevel.SetApplied(FixLevel::Apar::PQ23444, false);
     Build(config);
     NS_TEST_EXPECT_MSG_EQ(bool(t.StopLink(osa1).empty()), true, "t.StopLink(osa1).empty()");
     NS_TEST_EXPECT_MSG_EQ(bool(t.Answers(osa2, A("192.168.1.1"))),
@@ -365,7 +365,7 @@ void
 Seed001OwnershipWithoutPq26689InheritedVipasAreNotAnnouncedTestCase::DoRun()
 {
     ArpOwnership::Config config;
-    config.announceInheritedVipas = false;
+    config.fixLevel.SetApplied(FixLevel::Apar::PQ26689, false);
     Build(config);
     // The first VipaOwners still announce (VIPA added to each LanGroup).
     NS_TEST_EXPECT_MSG_EQ(Announced(startup[0]).size(), 3u, "Announced(startup[0]).size() == 3u");

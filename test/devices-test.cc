@@ -8,6 +8,8 @@
 #include "ns3/lan-helper.h"
 #include "ns3/lan.h"
 #include "ns3/node.h"
+#include "ns3/lcs-net-device.h"
+#include "ns3/mpcipa-net-device.h"
 #include "ns3/osa-net-device.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"

@@ -8,6 +8,7 @@
 #include "zos-test-utilities.h"
 
 #include "ns3/ipv4.h"
+#include "ns3/linux-station-arp.h"
 #include "ns3/simulator.h"
 #include "ns3/station-arp.h"
 

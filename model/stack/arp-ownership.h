@@ -6,9 +6,9 @@
 #ifndef ZOS_TAKEOVER_ARP_OWNERSHIP_H
 #define ZOS_TAKEOVER_ARP_OWNERSHIP_H
 
-#include "arp-util.h"
-
 #include "ns3/address.h"
+#include "ns3/arp-util.h"
+#include "ns3/fix-level.h"
 
 #include <cstdint>
 #include <limits>
@@ -48,9 +48,10 @@ namespace ns3
  *    announces each address (takeover);
  *  - a returning link takes its HOME address back and announces it; VIPA give-back is
  *    optional.
- * Fix levels: without PQ23444 there is no takeover (and the stack answers for HOME addresses
- * on every link, which the stack handles, not this table); without PQ26689 a new VipaOwner
- * does not announce the VIPAs it inherits.
+ * Fix levels (FixLevel, in the configuration): without takeover (FixLevel::TakesOver)
+ * nothing is taken over (who answers then is the stack's question, ZosStack::Answers);
+ * without FixLevel::AnnouncesInheritedVipas a new VipaOwner does not announce the VIPAs it
+ * inherits.
  */
 class ArpOwnership
 {
@@ -77,9 +78,8 @@ class ArpOwnership
     /** Configuration: fix levels and the choices the seeds leave open. */
     struct Config
     {
-        bool takeover = true;               //!< PQ23444 applied
-        bool announceInheritedVipas = true; //!< PQ26689 applied
-        bool vipaGiveBack = false;          //!< a returning VipaOwner takes the role back
+        FixLevel fixLevel;         //!< the APARs applied (default: all)
+        bool vipaGiveBack = false; //!< a returning VipaOwner takes the role back
         BackupPolicy backupPolicy = BackupPolicy::LongestActive;
         VipaOwnerPolicy vipaOwnerPolicy = VipaOwnerPolicy::FirstActive;
     };

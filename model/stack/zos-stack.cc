@@ -3,17 +3,10 @@
  */
 #include "zos-stack.h"
 
-#include "arp-util.h"
-#include "gratuitous-arp-loss-tag.h"
-#include "vipa-net-device.h"
-
-#include "ns3/arp-cache.h"
-#include "ns3/arp-header.h"
+#include "ns3/arp-takeover-protocol.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
-#include "ns3/ipv4-interface.h"
-#include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
@@ -22,6 +15,7 @@
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
+#include "ns3/vipa-net-device.h"
 
 #include <iomanip>
 #include <sstream>
@@ -89,32 +83,35 @@ ZosStack::GetTypeId()
                           "gratuitous ARP. Without it every link answers for every HOME "
                           "address with its own MAC, and nothing is taken over.",
                           BooleanValue(true),
-                          MakeBooleanAccessor(&ZosStack::m_pq23444),
+                          MakeBooleanAccessor(&ZosStack::SetPq23444, &ZosStack::GetPq23444),
                           MakeBooleanChecker())
             .AddAttribute("Pq26689",
                           "APAR PQ26689 applied: a new VipaOwner announces every VIPA at once. "
                           "Without it a VIPA moves only when the new owner is asked for it.",
                           BooleanValue(true),
-                          MakeBooleanAccessor(&ZosStack::m_pq26689),
+                          MakeBooleanAccessor(&ZosStack::SetPq26689, &ZosStack::GetPq26689),
                           MakeBooleanChecker())
-            .AddAttribute("VipaGiveBack",
-                          "A link that becomes active again takes the VipaOwner role back.",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&ZosStack::m_vipaGiveBack),
-                          MakeBooleanChecker())
+            .AddAttribute(
+                "VipaGiveBack",
+                "A link that becomes active again takes the VipaOwner role back.",
+                BooleanValue(false),
+                MakeBooleanAccessor(&ZosStack::SetVipaGiveBack, &ZosStack::GetVipaGiveBack),
+                MakeBooleanChecker())
             .AddAttribute("ArpLearnFromRequests",
                           "A link that answers an ARP request adds (or refreshes) the "
                           "requester in its ARP cache, as RFC 826 asks of the target; the "
                           "stack then need not ask for the requester's MAC itself. Stock "
-                          "ns-3 ARP does not (its bug 107 defence).",
+                          "ns-3 ARP does not (its bug 107 defence). The same as attribute "
+                          "LearnFromRequests of the stack's ArpTakeoverProtocol.",
                           BooleanValue(true),
-                          MakeBooleanAccessor(&ZosStack::m_learnFromRequests),
+                          MakeBooleanAccessor(&ZosStack::SetArpLearnFromRequests,
+                                              &ZosStack::GetArpLearnFromRequests),
                           MakeBooleanChecker())
             .AddAttribute(
                 "BackupPolicy",
                 "Which active link takes over an inactive link's addresses.",
                 EnumValue(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive)),
-                MakeEnumAccessor(&ZosStack::m_backupPolicy),
+                MakeEnumAccessor(&ZosStack::SetBackupPolicy, &ZosStack::GetBackupPolicy),
                 MakeEnumChecker(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive),
                                 "LongestActive",
                                 static_cast<int>(ArpOwnership::BackupPolicy::LowestName),
@@ -124,7 +121,7 @@ ZosStack::GetTypeId()
                 "Which link of a LanGroup becomes VipaOwner (seed 001 has OSA1 in group 001 and "
                 "OSA4 in group 002: the default is the first link to become active).",
                 EnumValue(static_cast<int>(ArpOwnership::VipaOwnerPolicy::FirstActive)),
-                MakeEnumAccessor(&ZosStack::m_vipaOwnerPolicy),
+                MakeEnumAccessor(&ZosStack::SetVipaOwnerPolicy, &ZosStack::GetVipaOwnerPolicy),
                 MakeEnumChecker(static_cast<int>(ArpOwnership::VipaOwnerPolicy::FirstActive),
                                 "FirstActive",
                                 static_cast<int>(ArpOwnership::VipaOwnerPolicy::LowestName),
@@ -174,6 +171,9 @@ ZosStack::ZosStack()
 {
     NS_LOG_FUNCTION(this);
     m_lossRng = CreateObject<UniformRandomVariable>();
+    // Before the attributes are set: ArpLearnFromRequests is the protocol's.
+    m_arp = CreateObject<ArpTakeoverProtocol>();
+    m_arp->SetStack(this);
 }
 
 ZosStack::~ZosStack()
@@ -195,6 +195,11 @@ ZosStack::DoDispose()
     m_ipv4 = nullptr;
     m_node = nullptr;
     m_lossRng = nullptr;
+    if (m_arp)
+    {
+        m_arp->Dispose();
+        m_arp = nullptr;
+    }
     Object::DoDispose();
 }
 
@@ -259,7 +264,7 @@ ZosStack::AddLink(const std::string& name, Ptr<OsaNetDevice> device, Ipv4Interfa
     link.id = m_ownership.AddLink(name, home.GetLocal());
     uint32_t index = m_links.size();
     m_linkByMac[link.mac] = index;
-    device->SetArpHandler(MakeCallback(&ZosStack::ReceiveArp, this));
+    device->SetArpHandler(MakeCallback(&AddressTakeoverProtocol::Receive, m_arp));
     device->SetPortStateHandler(MakeCallback(&ZosStack::PortStateChanged, this));
     m_links.push_back(link);
     return index;
@@ -303,20 +308,7 @@ ZosStack::AddVipa(Ipv4Address vipa)
         }
     }
     m_ipv4->AddAddress(m_vipaIfIndex, Ipv4InterfaceAddress(vipa, Ipv4Mask::GetOnes()));
-    SyncConfig();
     Apply(m_ownership.AddVipa(vipa));
-}
-
-void
-ZosStack::SyncConfig()
-{
-    ArpOwnership::Config config;
-    config.takeover = m_pq23444;
-    config.announceInheritedVipas = m_pq26689;
-    config.vipaGiveBack = m_vipaGiveBack;
-    config.backupPolicy = static_cast<ArpOwnership::BackupPolicy>(m_backupPolicy);
-    config.vipaOwnerPolicy = static_cast<ArpOwnership::VipaOwnerPolicy>(m_vipaOwnerPolicy);
-    m_ownership.SetConfig(config);
 }
 
 uint32_t
@@ -480,7 +472,6 @@ ZosStack::Activate(uint32_t i, const std::string& cause)
         return;
     }
     NS_LOG_INFO(m_name << " " << link.name << " active (" << cause << ")");
-    SyncConfig();
     m_ipv4->SetUp(link.ifIndex);
     // ns-3 dropped this link's routes when it went down: install them again.
     Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(m_ipv4);
@@ -490,7 +481,7 @@ ZosStack::Activate(uint32_t i, const std::string& cause)
     }
     m_linkStateTrace(m_name, link.name, true, cause);
     Apply(m_ownership.StartLink(link.id));
-    SendLanGroupProbe(i);
+    m_arp->SendLanGroupProbe(i);
     link.learning = Simulator::Schedule(m_learningTime, &ZosStack::CompleteActivation, this, i);
 }
 
@@ -509,7 +500,6 @@ ZosStack::Deactivate(uint32_t i, const std::string& cause)
         return;
     }
     NS_LOG_INFO(m_name << " " << link.name << " not active (" << cause << ")");
-    SyncConfig();
     link.learning.Cancel();
     if (m_ipv4->IsUp(link.ifIndex))
     {
@@ -537,33 +527,19 @@ ZosStack::Apply(const ArpOwnership::Changes& changes)
         std::string what =
             std::string(change.vipa ? "VIPA " : "HOME ") + reasons[static_cast<int>(change.reason)];
         m_ownershipTrace(m_name, address, from, to, what);
-        // Before PQ23444 the stack did not support ARP for VIPAs (seed 003).
-        bool vipaArp = m_pq23444 || !change.vipa;
+        bool vipaArp = !change.vipa || m_ownership.GetConfig().fixLevel.SupportsVipaArp();
         if (change.announce && vipaArp && change.to != ArpOwnership::NO_LINK && m_garpCount > 0)
         {
-            SendGratuitousArp(change.to, address, m_garpCount);
+            Announce(change.to, address, m_garpCount);
         }
     }
 }
 
 void
-ZosStack::SendLanGroupProbe(uint32_t i)
+ZosStack::Announce(uint32_t i, Ipv4Address address, uint32_t remaining)
 {
-    // LanGroup discovery (seeds 000, 003: "learned dynamically at link initialization time";
-    // how z/OS does it is not documented). Modelled as an RFC 5227 ARP probe for the link's
-    // HOME address: sender IP 0.0.0.0, so no station cache changes, and every sibling link
-    // on the same LAN hears the sender MAC. Sent at every activation, whatever the
-    // gratuitous ARP count and loss, which are about announcements to stations.
-    Link& link = m_links[i];
-    NS_LOG_FUNCTION(this << link.name);
-    link.device->Send(MakeArpRequest(Ipv4Address::GetAny(), link.mac, link.home.GetLocal()),
-                      link.device->GetBroadcast(),
-                      kArpProtocol);
-}
-
-void
-ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining)
-{
+    // Per announcement (hot path of the benchmark): no NS_LOG_FUNCTION.
+    NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
     Link& link = m_links[i];
     if (m_failed || !m_ownership.Answers(link.id, address))
     {
@@ -573,109 +549,52 @@ ZosStack::SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining)
     {
         m_garpLostTrace(m_name, link.name, address);
     }
+    else if (m_arp->SendAnnouncement(i,
+                                     address,
+                                     m_garpLossScope == LOSS_RECEIVER ? m_garpLoss : 0.0))
+    {
+        m_garpTxTrace(m_name, link.name, address);
+    }
     else
     {
-        Ptr<Packet> frame = MakeGratuitousArp(address, link.mac);
-        if (m_garpLossScope == LOSS_RECEIVER && m_garpLoss > 0)
-        {
-            frame->AddPacketTag(GratuitousArpLossTag(m_garpLoss));
-        }
-        // Only a frame the port accepts is on the wire: a port that failed and the stack
-        // has not noticed yet sends nothing.
-        if (link.device->Send(frame, link.device->GetBroadcast(), kArpProtocol))
-        {
-            m_garpTxTrace(m_name, link.name, address);
-        }
-        else
-        {
-            m_garpTxFailedTrace(m_name, link.name, address);
-        }
+        m_garpTxFailedTrace(m_name, link.name, address);
     }
     if (remaining > 1)
     {
-        Simulator::Schedule(m_garpInterval,
-                            &ZosStack::SendGratuitousArp,
-                            this,
-                            i,
-                            address,
-                            remaining - 1);
+        Simulator::Schedule(m_garpInterval, &ZosStack::Announce, this, i, address, remaining - 1);
     }
 }
 
-void
-ZosStack::ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const Address& from)
+int32_t
+ZosStack::FindLinkByMac(Mac48Address mac) const
 {
-    ArpFields arp;
-    if (!ArpFields::Peek(packet, arp))
-    {
-        return;
-    }
-    // Which link heard it.
-    uint32_t i = m_linkByMac.at(Mac48Address::ConvertFrom(device->GetAddress()));
-    Link& link = m_links[i];
-    if (m_failed || !m_ownership.IsActive(link.id))
-    {
-        return;
-    }
-    // A frame sent by another link of this stack: the two links share a LAN. Whatever the
-    // frame and whichever link is still learning, their LanGroups are one from now on.
-    auto sibling = m_linkByMac.find(arp.GetSourceHardwareAddress());
-    if (sibling != m_linkByMac.end())
-    {
-        Apply(m_ownership.NoteHeard(m_links[sibling->second].id, link.id));
-        return;
-    }
-    if (arp.IsReply())
-    {
-        // Replies to the stack's own requests (resolving clients) go to ns-3's ARP.
-        device->ForwardUp(packet, kArpProtocol, from);
-        return;
-    }
-    Ipv4Address target = arp.GetDestinationIpv4Address();
-    if (IsGratuitous(arp))
-    {
-        return; // another station announcing itself; the stack keeps no cache of it here
-    }
-    bool answer = m_pq23444 ? m_ownership.Answers(link.id, target)
-                            // before PQ23444: every link answers for every HOME address
-                            : m_ownership.IsHome(target);
-    if (!answer)
-    {
-        return;
-    }
-    device->Send(
-        MakeArpReply(target, link.mac, arp.GetSourceIpv4Address(), arp.GetSourceHardwareAddress()),
-        arp.GetSourceHardwareAddress(),
-        kArpProtocol);
-    m_arpReplyTrace(m_name, link.name, target);
-    if (m_learnFromRequests)
-    {
-        LearnRequester(link, arp.GetSourceIpv4Address(), arp.GetSourceHardwareAddress());
-    }
+    auto it = m_linkByMac.find(mac);
+    return it == m_linkByMac.end() ? -1 : static_cast<int32_t>(it->second);
 }
 
 void
-ZosStack::LearnRequester(const Link& link, Ipv4Address ip, Mac48Address mac)
+ZosStack::NoteHeard(uint32_t heard, uint32_t hearer)
 {
-    // RFC 826: "If I am the target protocol address ... add the triplet <protocol type,
-    // sender protocol address, sender hardware address> to the table" (or merge it).
-    Ptr<Ipv4L3Protocol> l3 = DynamicCast<Ipv4L3Protocol>(m_ipv4);
-    Ptr<ArpCache> cache = l3 ? l3->GetInterface(link.ifIndex)->GetArpCache() : nullptr;
-    if (!cache)
-    {
-        return;
-    }
-    ArpCache::Entry* entry = cache->Lookup(ip);
-    NS_LOG_INFO(m_name << " " << link.name << " learns " << ip << " at " << mac
-                       << (entry ? " (known)" : " (new)"));
-    if (entry == nullptr)
-    {
-        AddNeighbour(cache, ip, mac);
-    }
-    else
-    {
-        MergeNeighbour(cache, entry, ip, mac);
-    }
+    NS_ASSERT_MSG(heard < m_links.size() && hearer < m_links.size(),
+                  "no such link in stack " << m_name);
+    Apply(m_ownership.NoteHeard(m_links[heard].id, m_links[hearer].id));
+}
+
+bool
+ZosStack::Answers(uint32_t i, const Address& address) const
+{
+    NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
+    return m_ownership.GetConfig().fixLevel.OnlyOwnerAnswers()
+               ? m_ownership.Answers(m_links[i].id, address)
+               // without it every link answers for every HOME address
+               : m_ownership.IsHome(address);
+}
+
+void
+ZosStack::NotifyReplySent(uint32_t i, Ipv4Address address)
+{
+    NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
+    m_arpReplyTrace(m_name, m_links[i].name, address);
 }
 
 void
@@ -755,6 +674,116 @@ const ArpOwnership&
 ZosStack::GetOwnership() const
 {
     return m_ownership;
+}
+
+Ptr<AddressTakeoverProtocol>
+ZosStack::GetTakeoverProtocol() const
+{
+    return m_arp;
+}
+
+const FixLevel&
+ZosStack::GetFixLevel() const
+{
+    return m_ownership.GetConfig().fixLevel;
+}
+
+void
+ZosStack::SetFixLevel(const FixLevel& level)
+{
+    NS_LOG_FUNCTION(this << level);
+    ArpOwnership::Config config = m_ownership.GetConfig();
+    config.fixLevel = level;
+    m_ownership.SetConfig(config);
+}
+
+// Attribute accessors: the ownership table's configuration is the only copy of these
+// settings.
+
+void
+ZosStack::SetApar(FixLevel::Apar apar, bool applied)
+{
+    FixLevel level = GetFixLevel();
+    level.SetApplied(apar, applied);
+    SetFixLevel(level);
+}
+
+void
+ZosStack::SetPq23444(bool applied)
+{
+    SetApar(FixLevel::Apar::PQ23444, applied);
+}
+
+bool
+ZosStack::GetPq23444() const
+{
+    return GetFixLevel().IsApplied(FixLevel::Apar::PQ23444);
+}
+
+void
+ZosStack::SetPq26689(bool applied)
+{
+    SetApar(FixLevel::Apar::PQ26689, applied);
+}
+
+bool
+ZosStack::GetPq26689() const
+{
+    return GetFixLevel().IsApplied(FixLevel::Apar::PQ26689);
+}
+
+void
+ZosStack::SetVipaGiveBack(bool giveBack)
+{
+    ArpOwnership::Config config = m_ownership.GetConfig();
+    config.vipaGiveBack = giveBack;
+    m_ownership.SetConfig(config);
+}
+
+bool
+ZosStack::GetVipaGiveBack() const
+{
+    return m_ownership.GetConfig().vipaGiveBack;
+}
+
+void
+ZosStack::SetBackupPolicy(int policy)
+{
+    ArpOwnership::Config config = m_ownership.GetConfig();
+    config.backupPolicy = static_cast<ArpOwnership::BackupPolicy>(policy);
+    m_ownership.SetConfig(config);
+}
+
+int
+ZosStack::GetBackupPolicy() const
+{
+    return static_cast<int>(m_ownership.GetConfig().backupPolicy);
+}
+
+void
+ZosStack::SetVipaOwnerPolicy(int policy)
+{
+    ArpOwnership::Config config = m_ownership.GetConfig();
+    config.vipaOwnerPolicy = static_cast<ArpOwnership::VipaOwnerPolicy>(policy);
+    m_ownership.SetConfig(config);
+}
+
+int
+ZosStack::GetVipaOwnerPolicy() const
+{
+    return static_cast<int>(m_ownership.GetConfig().vipaOwnerPolicy);
+}
+
+void
+ZosStack::SetArpLearnFromRequests(bool learn)
+{
+    m_arp->SetLearnFromRequests(learn);
+}
+
+bool
+ZosStack::GetArpLearnFromRequests() const
+{
+    return m_arp->GetLearnFromRequests();
 }
 
 } // namespace ns3

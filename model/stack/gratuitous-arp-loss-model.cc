@@ -3,10 +3,9 @@
  */
 #include "gratuitous-arp-loss-model.h"
 
-#include "arp-util.h"
-#include "gratuitous-arp-loss-tag.h"
-
+#include "ns3/arp-util.h"
 #include "ns3/ethernet-header.h"
+#include "ns3/gratuitous-arp-loss-tag.h"
 #include "ns3/log.h"
 
 namespace ns3

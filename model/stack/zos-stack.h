@@ -6,13 +6,14 @@
 #ifndef ZOS_TAKEOVER_ZOS_STACK_H
 #define ZOS_TAKEOVER_ZOS_STACK_H
 
-#include "arp-ownership.h"
-#include "osa-net-device.h"
-
+#include "ns3/address-takeover-protocol.h"
+#include "ns3/arp-ownership.h"
 #include "ns3/event-id.h"
+#include "ns3/fix-level.h"
 #include "ns3/ipv4-interface-address.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
+#include "ns3/osa-net-device.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
@@ -27,6 +28,7 @@ namespace ns3
 class Node;
 class Ipv4;
 class VipaNetDevice;
+class ArpTakeoverProtocol;
 
 /**
  * \ingroup zos-takeover
@@ -122,6 +124,46 @@ class ZosStack : public Object
     /** \return the ownership table (read only). */
     const ArpOwnership& GetOwnership() const;
 
+    /** \return the fix level (attributes Pq23444, Pq26689). */
+    const FixLevel& GetFixLevel() const;
+    /**
+     * Set the fix level (the same as the attributes Pq23444 and Pq26689).
+     * \param level the APARs applied
+     */
+    void SetFixLevel(const FixLevel& level);
+
+    /** \return the IPv4 takeover protocol (ARP frames) of this stack. */
+    Ptr<AddressTakeoverProtocol> GetTakeoverProtocol() const;
+
+    // For the takeover protocols (AddressTakeoverProtocol): the stack's decisions and events.
+
+    /**
+     * \param mac a MAC address
+     * \return the index of the link whose port has that MAC, or -1
+     */
+    int32_t FindLinkByMac(Mac48Address mac) const;
+    /**
+     * Should link i answer address resolution for `address`? With PQ23444 (FixLevel::
+     * OnlyOwnerAnswers) only the owner answers; before it every link answers for every HOME
+     * address.
+     * \param i a link index
+     * \param address the address asked for
+     * \return true if link i answers
+     */
+    bool Answers(uint32_t i, const Address& address) const;
+    /**
+     * Active link `hearer` heard a frame sent by sibling link `heard`: they share a LAN.
+     * \param heard index of the link that sent the frame
+     * \param hearer index of the link that received it
+     */
+    void NoteHeard(uint32_t heard, uint32_t hearer);
+    /**
+     * A link answered an address resolution request (fires ArpReplyTx).
+     * \param i the link index
+     * \param address the address answered for
+     */
+    void NotifyReplySent(uint32_t i, Ipv4Address address);
+
     /**
      * Assign a fixed random stream to the gratuitous ARP loss model.
      * \return the number of streams used (1).
@@ -186,13 +228,28 @@ class ZosStack : public Object
     void CompleteActivation(uint32_t i);
     void PortStateChanged(Ptr<OsaNetDevice> device, bool up);
     void PortStateNoticed(uint32_t i, bool up);
-    void ReceiveArp(Ptr<OsaNetDevice> device, Ptr<const Packet> packet, const Address& from);
-    void SyncConfig();
-    void LearnRequester(const Link& link, Ipv4Address ip, Mac48Address mac);
     void Apply(const ArpOwnership::Changes& changes);
-    /** Send the LanGroup discovery frame of link i (see the .cc). */
-    void SendLanGroupProbe(uint32_t i);
-    void SendGratuitousArp(uint32_t i, Ipv4Address address, uint32_t remaining);
+    /**
+     * Announce that link i answers for `address`, `remaining` times GratuitousArpInterval
+     * apart, unless the link loses it meanwhile (loss model here, frames by the protocol).
+     */
+    void Announce(uint32_t i, Ipv4Address address, uint32_t remaining);
+
+    // Attribute accessors: the settings live in the ownership table's configuration (and
+    // ArpLearnFromRequests in the ARP takeover protocol), nowhere else.
+    void SetApar(FixLevel::Apar apar, bool applied);
+    void SetPq23444(bool applied);
+    bool GetPq23444() const;
+    void SetPq26689(bool applied);
+    bool GetPq26689() const;
+    void SetVipaGiveBack(bool giveBack);
+    bool GetVipaGiveBack() const;
+    void SetBackupPolicy(int policy);
+    int GetBackupPolicy() const;
+    void SetVipaOwnerPolicy(int policy);
+    int GetVipaOwnerPolicy() const;
+    void SetArpLearnFromRequests(bool learn);
+    bool GetArpLearnFromRequests() const;
     static Ipv4Address ToIpv4(const Address& a);
 
     Ptr<Node> m_node;
@@ -212,13 +269,8 @@ class ZosStack : public Object
     Time m_garpInterval;
     double m_garpLoss;
     int m_garpLossScope; //!< LossScope
-    bool m_pq23444;
-    bool m_pq26689;
-    bool m_vipaGiveBack;
-    bool m_learnFromRequests;
-    int m_backupPolicy;    //!< ArpOwnership::BackupPolicy
-    int m_vipaOwnerPolicy; //!< ArpOwnership::VipaOwnerPolicy
     Ptr<UniformRandomVariable> m_lossRng;
+    Ptr<ArpTakeoverProtocol> m_arp; //!< IPv4 takeover frames
 
     // trace sources
     TracedCallback<const std::string&, const std::string&, bool, const std::string&>

@@ -8,9 +8,9 @@
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
-#include "ns3/header.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
+#include "ns3/probe-header.h"
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
@@ -18,27 +18,6 @@
 
 namespace ns3
 {
-
-/**
- * \ingroup zos-takeover
- * \brief Payload of a probe request and of its echo: target index, sequence number, send
- * time (16 bytes).
- */
-class ProbeHeader : public Header
-{
-  public:
-    static TypeId GetTypeId();
-    TypeId GetInstanceTypeId() const override;
-    void Print(std::ostream& os) const override;
-    uint32_t GetSerializedSize() const override;
-    void Serialize(Buffer::Iterator start) const override;
-    uint32_t Deserialize(Buffer::Iterator start) override;
-
-    uint32_t target = 0;   //!< index of the target at the client
-    uint32_t sequence = 0; //!< per-target sequence number
-    int64_t sentNs = 0;    //!< send time, ns
-};
-
 /** \ingroup zos-takeover One probe's fate. */
 struct ProbeRecord
 {

@@ -16,53 +16,7 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("ProbeClient");
-NS_OBJECT_ENSURE_REGISTERED(ProbeHeader);
 NS_OBJECT_ENSURE_REGISTERED(ProbeClient);
-
-TypeId
-ProbeHeader::GetTypeId()
-{
-    static TypeId tid = TypeId("ns3::ProbeHeader")
-                            .SetParent<Header>()
-                            .SetGroupName("ZosTakeover")
-                            .AddConstructor<ProbeHeader>();
-    return tid;
-}
-
-TypeId
-ProbeHeader::GetInstanceTypeId() const
-{
-    return GetTypeId();
-}
-
-void
-ProbeHeader::Print(std::ostream& os) const
-{
-    os << "target=" << target << " seq=" << sequence << " sent=" << sentNs << "ns";
-}
-
-uint32_t
-ProbeHeader::GetSerializedSize() const
-{
-    return 16;
-}
-
-void
-ProbeHeader::Serialize(Buffer::Iterator start) const
-{
-    start.WriteHtonU32(target);
-    start.WriteHtonU32(sequence);
-    start.WriteHtonU64(static_cast<uint64_t>(sentNs));
-}
-
-uint32_t
-ProbeHeader::Deserialize(Buffer::Iterator start)
-{
-    target = start.ReadNtohU32();
-    sequence = start.ReadNtohU32();
-    sentNs = static_cast<int64_t>(start.ReadNtohU64());
-    return 16;
-}
 
 TypeId
 ProbeClient::GetTypeId()

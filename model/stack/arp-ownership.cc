@@ -159,7 +159,7 @@ ArpOwnership::Merge(GroupId keep, GroupId drop, Changes& out)
                            loser,
                            winner,
                            true,
-                           m_config.announceInheritedVipas,
+                           m_config.fixLevel.AnnouncesInheritedVipas(),
                            Reason::VipaOwner});
         }
     }
@@ -222,7 +222,7 @@ ArpOwnership::StopLink(LinkId id)
     }
     link.active = false;
     link.learning = false;
-    if (link.group == NO_GROUP || !m_config.takeover)
+    if (link.group == NO_GROUP || !m_config.fixLevel.TakesOver())
     {
         return out; // nobody answers for this link's addresses any more
     }
@@ -238,7 +238,7 @@ ArpOwnership::Settle(GroupId g, Changes& out)
     // are left unanswered; an address a link held for a sibling is then owed an
     // announcement by whoever answers for it next (its own HOME address is announced when
     // the link starts again).
-    if (m_config.takeover)
+    if (m_config.fixLevel.TakesOver())
     {
         LinkId backup = ChooseBackup(g);
         for (LinkId other : GetGroupLinks(g))
@@ -297,8 +297,8 @@ ArpOwnership::Settle(GroupId g, Changes& out)
         // A group's first VipaOwner (or the first after the group was left without one)
         // always announces; one inheriting from a failed owner only with PQ26689 (before it,
         // the VIPA moves when an ARP request for it arrives).
-        bool announce =
-            current == NO_LINK || group.vipasOrphaned || m_config.announceInheritedVipas;
+        bool announce = current == NO_LINK || group.vipasOrphaned ||
+                        m_config.fixLevel.AnnouncesInheritedVipas();
         group.vipasOrphaned = false;
         SetVipaOwner(g, next, Reason::VipaOwner, announce, out);
     }

@@ -3,8 +3,7 @@
  */
 #include "osa-net-device.h"
 
-#include "arp-util.h"
-
+#include "ns3/arp-util.h"
 #include "ns3/log.h"
 
 namespace ns3
@@ -13,8 +12,6 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("OsaNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(OsaNetDevice);
-NS_OBJECT_ENSURE_REGISTERED(MpcipaNetDevice);
-NS_OBJECT_ENSURE_REGISTERED(LcsNetDevice);
 
 TypeId
 OsaNetDevice::GetTypeId()
@@ -164,38 +161,6 @@ bool
 OsaNetDevice::AcceptInbound(Ptr<const Packet> packet, uint16_t protocol)
 {
     return true;
-}
-
-TypeId
-MpcipaNetDevice::GetTypeId()
-{
-    static TypeId tid = TypeId("ns3::MpcipaNetDevice")
-                            .SetParent<OsaNetDevice>()
-                            .SetGroupName("ZosTakeover")
-                            .AddConstructor<MpcipaNetDevice>();
-    return tid;
-}
-
-std::string
-MpcipaNetDevice::GetKindName() const
-{
-    return "MPCIPA";
-}
-
-TypeId
-LcsNetDevice::GetTypeId()
-{
-    static TypeId tid = TypeId("ns3::LcsNetDevice")
-                            .SetParent<OsaNetDevice>()
-                            .SetGroupName("ZosTakeover")
-                            .AddConstructor<LcsNetDevice>();
-    return tid;
-}
-
-std::string
-LcsNetDevice::GetKindName() const
-{
-    return "LCS";
 }
 
 } // namespace ns3

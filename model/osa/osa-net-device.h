@@ -101,28 +101,6 @@ class OsaNetDevice : public CsmaNetDevice
     TracedCallback<Ptr<const Packet>> m_portDropTrace; //!< frame dropped by a failed port
 };
 
-/**
- * \ingroup zos-takeover
- * \brief OSA-Express in QDIO mode (MPCIPA device, IPv4).
- */
-class MpcipaNetDevice : public OsaNetDevice
-{
-  public:
-    static TypeId GetTypeId();
-    std::string GetKindName() const override;
-};
-
-/**
- * \ingroup zos-takeover
- * \brief OSA-2 / OSA-Express in TCP/IP passthru (LCS device): the stack does ARP.
- */
-class LcsNetDevice : public OsaNetDevice
-{
-  public:
-    static TypeId GetTypeId();
-    std::string GetKindName() const override;
-};
-
 } // namespace ns3
 
 #endif

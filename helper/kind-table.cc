@@ -1,0 +1,81 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "kind-table.h"
+
+#include "ns3/abort.h"
+#include "ns3/osa-net-device.h"
+#include "ns3/station-arp.h"
+
+namespace ns3
+{
+
+const std::vector<KindTable::Entry>&
+KindTable::GetDeviceKinds()
+{
+    static const std::vector<Entry> kinds = {
+        {"MPCIPA", "ns3::MpcipaNetDevice"},
+        {"LCS", "ns3::LcsNetDevice"},
+    };
+    return kinds;
+}
+
+const std::vector<KindTable::Entry>&
+KindTable::GetStationModels()
+{
+    static const std::vector<Entry> models = {
+        {"stock", "ns3::StockStationArp"},
+        {"rfc826", "ns3::Rfc826StationArp"},
+        {"linux", "ns3::LinuxStationArp"},
+    };
+    return models;
+}
+
+// LAN kinds: a GetLanKinds() table and LookupLan() go here, beside the two above.
+
+std::string
+KindTable::TypeNameOf(const std::vector<Entry>& entries, const std::string& name)
+{
+    for (const auto& entry : entries)
+    {
+        if (entry.name == name)
+        {
+            return entry.typeId;
+        }
+    }
+    return name;
+}
+
+TypeId
+KindTable::Lookup(const std::vector<Entry>& entries,
+                  const std::string& name,
+                  TypeId base,
+                  const std::string& what)
+{
+    TypeId tid;
+    if (!TypeId::LookupByNameFailSafe(TypeNameOf(entries, name), &tid) || !tid.IsChildOf(base))
+    {
+        std::string known;
+        for (const auto& entry : entries)
+        {
+            known += (known.empty() ? "" : ", ") + entry.name;
+        }
+        NS_ABORT_MSG("unknown " << what << " " << name << " (" << known << ", or the TypeId of a "
+                                << base.GetName() << ")");
+    }
+    return tid;
+}
+
+TypeId
+KindTable::LookupDevice(const std::string& kind)
+{
+    return Lookup(GetDeviceKinds(), kind, OsaNetDevice::GetTypeId(), "OSA device kind");
+}
+
+TypeId
+KindTable::LookupStationModel(const std::string& model)
+{
+    return Lookup(GetStationModels(), model, StationArp::GetTypeId(), "station ARP model");
+}
+
+} // namespace ns3

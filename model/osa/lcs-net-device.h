@@ -1,0 +1,28 @@
+/*
+ * zos-takeover: the OSA LCS (TCP/IP passthru) port.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_LCS_NET_DEVICE_H
+#define ZOS_TAKEOVER_LCS_NET_DEVICE_H
+
+#include "ns3/osa-net-device.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup zos-takeover
+ * \brief OSA-2 / OSA-Express in TCP/IP passthru (LCS device): the stack does ARP.
+ */
+class LcsNetDevice : public OsaNetDevice
+{
+  public:
+    static TypeId GetTypeId();
+    std::string GetKindName() const override;
+};
+} // namespace ns3
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * zos-takeover: the OSA-Express QDIO (MPCIPA) port.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ZOS_TAKEOVER_MPCIPA_NET_DEVICE_H
+#define ZOS_TAKEOVER_MPCIPA_NET_DEVICE_H
+
+#include "ns3/osa-net-device.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup zos-takeover
+ * \brief OSA-Express in QDIO mode (MPCIPA device, IPv4).
+ */
+class MpcipaNetDevice : public OsaNetDevice
+{
+  public:
+    static TypeId GetTypeId();
+    std::string GetKindName() const override;
+};
+} // namespace ns3
+
+#endif
