@@ -17,6 +17,8 @@
 #include "ns3/gratuitous-arp-loss-tag.h"
 #include "ns3/lan-helper.h"
 #include "ns3/lan.h"
+#include "ns3/shared-lan.h"
+#include "ns3/switched-lan.h"
 #include "ns3/osa-net-device.h"
 #include "ns3/outage-monitor.h"
 #include "ns3/probe-client.h"

@@ -3,7 +3,7 @@
  */
 #include "scenario-runner.h"
 
-#include "lan-helper.h"
+#include "lan/lan-helper.h"
 #include "probe-helper.h"
 #include "station-arp-helper.h"
 #include "zos-stack-helper.h"
@@ -698,10 +698,17 @@ ScenarioRunner::Run()
     for (const auto& spec : sc.lans)
     {
         LanHelper helper;
-        helper.SetAttribute("Kind", EnumValue(spec.kind == "shared" ? Lan::SHARED : Lan::SWITCHED));
-        helper.SetAttribute("DataRate", DataRateValue(DataRate(spec.dataRate)));
-        helper.SetAttribute("Delay", TimeValue(MicroSeconds(spec.delayUs)));
-        helper.SetAttribute("MaxPortsPerSwitch", UintegerValue(spec.maxPortsPerSwitch));
+        std::string lanType = LanHelper::TypeNameOf(spec.kind); // LAN kind -> TypeId
+        helper.SetLanType(lanType,
+                          "DataRate",
+                          DataRateValue(DataRate(spec.dataRate)),
+                          "Delay",
+                          TimeValue(MicroSeconds(spec.delayUs)));
+        TypeId::AttributeInformation info;
+        if (TypeId::LookupByName(lanType).LookupAttributeByName("MaxPortsPerSwitch", &info))
+        {
+            helper.SetLanAttribute("MaxPortsPerSwitch", UintegerValue(spec.maxPortsPerSwitch));
+        }
         Ptr<Lan> lan = helper.Create(spec.name);
         lans[spec.name] = lan;
         if (!m_pcapDir.empty() || m_frameObserver)

@@ -48,8 +48,7 @@ RunOnce(bool module,
 {
     RngSeedManager::SetSeed(1);
     LanHelper lans;
-    lans.SetAttribute("Kind", EnumValue(Lan::SWITCHED));
-    lans.SetAttribute("MaxPortsPerSwitch", UintegerValue(portsPerSwitch));
+    lans.SetLanType("ns3::SwitchedLan", "MaxPortsPerSwitch", UintegerValue(portsPerSwitch));
     Ptr<Lan> lan = lans.Create("LAN");
     Ptr<Node> server = CreateObject<Node>();
     Ipv4InterfaceAddress a1("10.0.0.1", "255.0.0.0");
