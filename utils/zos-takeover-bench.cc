@@ -81,21 +81,19 @@ RunOnce(bool module,
 
     NodeContainer clients;
     clients.Create(stations);
-    InternetStackHelper().Install(clients);
-    NetDeviceContainer devs = lans.Install(clients, lan);
+    std::vector<Ipv4InterfaceAddress> addresses;
     for (uint32_t i = 0; i < stations; ++i)
     {
-        Ptr<Ipv4> ipv4 = clients.Get(i)->GetObject<Ipv4>();
-        uint32_t k = ipv4->AddInterface(devs.Get(i));
-        ipv4->AddAddress(k, Ipv4InterfaceAddress(StationAddress(i), "255.0.0.0"));
-        ipv4->SetUp(k);
+        addresses.emplace_back(StationAddress(i), "255.0.0.0");
     }
+    StationHelper stationHelper;
     if (module)
     {
         StationArpHelper models;
         models.SetModel(arp);
-        models.Install(clients);
+        stationHelper.SetArpHelper(models);
     }
+    stationHelper.Install(clients, lan, addresses);
     ProbeClientHelper probes({"10.0.0.1"});
     probes.SetAttribute("Interval", TimeValue(Seconds(interval)));
     ApplicationContainer apps = probes.Install(clients);
