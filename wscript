@@ -37,6 +37,7 @@ ZOS_MODEL_SOURCES = [
     'helper/scenario-schema.cc',
     'helper/scenario-json.cc',
     'helper/scenario/scenario-runner.cc',
+    'helper/scenario/scenario-run.cc',
     'helper/scenario/scenario-checks.cc',
     'helper/scenario/event-reach.cc',
     'helper/scenario/run-recorder.cc',
@@ -45,6 +46,9 @@ ZOS_MODEL_SOURCES = [
     'helper/results-directory.cc',
     'helper/scenario/outage-monitor.cc',
     'helper/scenario/schedule-checker.cc',
+    'helper/scenario/schedule-generator.cc',
+    'helper/scenario/schedule-recorder.cc',
+    'helper/scenario/schedule-evaluator.cc',
 ]
 
 ZOS_MODEL_HEADERS = [
