@@ -46,20 +46,15 @@ PrintDevlinks(std::string heading, Ptr<ZosStack> stack)
 }
 
 Ptr<Node>
-MakeClient(LanHelper& lans, Ptr<Lan> lan, const char* address, StationArpHelper& arp)
+MakeClient(Ptr<Lan> lan, const char* address, const StationArpHelper& arp)
 {
-    Ptr<Node> node = CreateObject<Node>();
-    InternetStackHelper().Install(node);
-    Ptr<NetDevice> dev = lans.Install(NodeContainer(node), lan).Get(0);
-    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
-    uint32_t i = ipv4->AddInterface(dev);
-    ipv4->AddAddress(i, Ipv4InterfaceAddress(address, "255.255.255.0"));
-    ipv4->SetUp(i);
+    StationHelper stations;
+    stations.SetArpHelper(arp);
     // The VIPAs are on-link for the client (as for a router next to the stack).
-    Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
-    routing->AddHostRouteTo("10.1.1.1", i);
-    routing->AddHostRouteTo("10.100.100.1", i);
-    arp.Install(node);
+    stations.AddRoute("10.1.1.1", "255.255.255.255");
+    stations.AddRoute("10.100.100.1", "255.255.255.255");
+    Ptr<Node> node = CreateObject<Node>();
+    stations.Install(node, lan, Ipv4InterfaceAddress(address, "255.255.255.0"));
     return node;
 }
 
@@ -108,8 +103,8 @@ main(int argc, char* argv[])
 
     StationArpHelper arp;
     arp.SetModel(arpModel);
-    Ptr<Node> client1 = MakeClient(lans, lan1, "192.168.1.101", arp);
-    Ptr<Node> client2 = MakeClient(lans, lan2, "192.168.2.102", arp);
+    Ptr<Node> client1 = MakeClient(lan1, "192.168.1.101", arp);
+    Ptr<Node> client2 = MakeClient(lan2, "192.168.2.102", arp);
 
     ProbeClientHelper probes1({"192.168.1.1", "10.1.1.1", "10.100.100.1"});
     ProbeClientHelper probes2({"192.168.2.3", "10.1.1.1", "10.100.100.1"});

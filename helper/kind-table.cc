@@ -4,6 +4,7 @@
 #include "kind-table.h"
 
 #include "ns3/abort.h"
+#include "ns3/lan.h"
 #include "ns3/osa-net-device.h"
 #include "ns3/station-arp.h"
 
@@ -31,7 +32,15 @@ KindTable::GetStationModels()
     return models;
 }
 
-// LAN kinds: a GetLanKinds() table and LookupLan() go here, beside the two above.
+const std::vector<KindTable::Entry>&
+KindTable::GetLanKinds()
+{
+    static const std::vector<Entry> kinds = {
+        {"shared", "ns3::SharedLan"},
+        {"switched", "ns3::SwitchedLan"},
+    };
+    return kinds;
+}
 
 std::string
 KindTable::TypeNameOf(const std::vector<Entry>& entries, const std::string& name)
@@ -76,6 +85,12 @@ TypeId
 KindTable::LookupStationModel(const std::string& model)
 {
     return Lookup(GetStationModels(), model, StationArp::GetTypeId(), "station ARP model");
+}
+
+TypeId
+KindTable::LookupLan(const std::string& kind)
+{
+    return Lookup(GetLanKinds(), kind, Lan::GetTypeId(), "LAN kind");
 }
 
 } // namespace ns3

@@ -20,8 +20,8 @@ namespace ns3
  * classes that implement them.
  *
  * Every kind is a class chosen by TypeId (ZosStackHelper::SetDeviceType,
- * StationArpHelper::SetModel); this table is the only place where a scenario's name for it
- * appears. A new kind is its class and one line in kind-table.cc.
+ * StationArpHelper::SetModel, LanHelper::SetLanType); this table is the only place where a
+ * scenario's name for it appears. A new kind is its class and one line in kind-table.cc.
  */
 class KindTable
 {
@@ -37,6 +37,8 @@ class KindTable
     static const std::vector<Entry>& GetDeviceKinds();
     /** \return the station ARP models (subclasses of ns3::StationArp). */
     static const std::vector<Entry>& GetStationModels();
+    /** \return the LAN kinds (subclasses of ns3::Lan). */
+    static const std::vector<Entry>& GetLanKinds();
 
     /**
      * \param kind a device kind name ("MPCIPA", "LCS") or the TypeId name of a subclass of
@@ -50,6 +52,12 @@ class KindTable
      * \return the TypeId; aborts with the known names if there is none
      */
     static TypeId LookupStationModel(const std::string& model);
+    /**
+     * \param kind a LAN kind name ("shared", "switched") or the TypeId name of a subclass of
+     * Lan
+     * \return the TypeId; aborts with the known names if there is none
+     */
+    static TypeId LookupLan(const std::string& kind);
 
     /**
      * \param entries one of the tables above

@@ -48,8 +48,7 @@ RunOnce(bool module,
 {
     RngSeedManager::SetSeed(1);
     LanHelper lans;
-    lans.SetAttribute("Kind", EnumValue(Lan::SWITCHED));
-    lans.SetAttribute("MaxPortsPerSwitch", UintegerValue(portsPerSwitch));
+    lans.SetLanType("ns3::SwitchedLan", "MaxPortsPerSwitch", UintegerValue(portsPerSwitch));
     Ptr<Lan> lan = lans.Create("LAN");
     Ptr<Node> server = CreateObject<Node>();
     Ipv4InterfaceAddress a1("10.0.0.1", "255.0.0.0");
@@ -82,21 +81,19 @@ RunOnce(bool module,
 
     NodeContainer clients;
     clients.Create(stations);
-    InternetStackHelper().Install(clients);
-    NetDeviceContainer devs = lans.Install(clients, lan);
+    std::vector<Ipv4InterfaceAddress> addresses;
     for (uint32_t i = 0; i < stations; ++i)
     {
-        Ptr<Ipv4> ipv4 = clients.Get(i)->GetObject<Ipv4>();
-        uint32_t k = ipv4->AddInterface(devs.Get(i));
-        ipv4->AddAddress(k, Ipv4InterfaceAddress(StationAddress(i), "255.0.0.0"));
-        ipv4->SetUp(k);
+        addresses.emplace_back(StationAddress(i), "255.0.0.0");
     }
+    StationHelper stationHelper;
     if (module)
     {
         StationArpHelper models;
         models.SetModel(arp);
-        models.Install(clients);
+        stationHelper.SetArpHelper(models);
     }
+    stationHelper.Install(clients, lan, addresses);
     ProbeClientHelper probes({"10.0.0.1"});
     probes.SetAttribute("Interval", TimeValue(Seconds(interval)));
     ApplicationContainer apps = probes.Install(clients);

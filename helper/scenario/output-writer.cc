@@ -3,7 +3,7 @@
  */
 #include "output-writer.h"
 
-#include "results-directory.h"
+#include "ns3/results-directory.h"
 
 #include <algorithm>
 #include <atomic>

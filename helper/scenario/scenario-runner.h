@@ -6,13 +6,12 @@
 #ifndef ZOS_TAKEOVER_SCENARIO_RUNNER_H
 #define ZOS_TAKEOVER_SCENARIO_RUNNER_H
 
-#include "outage-monitor.h"
-#include "scenario.h"
-
 #include "ns3/node.h"
 #include "ns3/nstime.h"
+#include "ns3/outage-monitor.h"
 #include "ns3/packet.h"
 #include "ns3/ptr.h"
+#include "ns3/scenario.h"
 #include "ns3/zos-stack.h"
 
 #include <cstdint>
@@ -157,6 +156,50 @@ class ScenarioRunner
     static std::vector<std::string> Check(const Scenario& scenario);
 
   private:
+    struct RunState; //!< everything one run builds (scenario-runner.cc)
+
+    /** Build: reset MACs and random streams, then LANs, stacks, stations, schedules. */
+    void Build(RunState& s);
+    /** Build the LANs (and their capture). */
+    void BuildLans(RunState& s);
+    /** Build one z/OS stack with its links, routes, VIPAs and probe server. */
+    void BuildStack(RunState& s, const StackSpec& spec);
+    /** Connect the stack's trace sources to the recorder. */
+    void ConnectStackTraces(RunState& s, Ptr<ZosStack> stack);
+    /** Build one station (StationHelper) with its ARP model and probe client. */
+    void BuildStation(RunState& s, const StationSpec& spec);
+    /** Install a station's probe client. */
+    void InstallProbe(RunState& s, const StationSpec& spec, Ptr<Node> node);
+    /** Fixed streams for the random variables not yet given one. */
+    void AssignRemainingStreams(RunState& s);
+    /** Schedule the events and the DEVLINKS displays around them. */
+    void ScheduleEvents(RunState& s);
+    /** Schedule one event. */
+    void ScheduleEvent(RunState& s, const EventSpec& ev);
+    /** Schedule the requested DEVLINKS displays. */
+    void ScheduleDevlinks(RunState& s);
+    /** Tell the outage monitor the events and the clients. */
+    void SetUpOutageMonitor(RunState& s);
+    /** Run: the simulator, then the check of ignored events and the pcap files' close. */
+    void Simulate(RunState& s);
+    /** Warn when the replay of ignored events disagrees with the stacks' reports. */
+    void CheckIgnoredEvents(RunState& s);
+    /** Collect: outage rows, probes, the sorted timeline. */
+    void Collect(RunState& s);
+    /** Collect the outage rows and per-model summaries. */
+    void CollectOutages(RunState& s);
+    /** Collect the probes. */
+    void CollectProbes(RunState& s);
+    /**
+     * \param r an OutageMonitor record
+     * \param ev its event
+     * \param arp the client's station ARP model
+     * \return the outage row
+     */
+    static OutageRow OutageRowOf(const OutageMonitor::Record& r,
+                                 const EventSpec& ev,
+                                 const std::string& arp);
+
     Scenario m_scenario;
     std::string m_pcapDir;
     std::string m_pcapError;

@@ -7,7 +7,7 @@
 #ifndef ZOS_TAKEOVER_SCHEDULE_CHECKER_H
 #define ZOS_TAKEOVER_SCHEDULE_CHECKER_H
 
-#include "scenario.h"
+#include "ns3/scenario.h"
 
 #include <cstdint>
 #include <functional>

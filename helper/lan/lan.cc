@@ -1,0 +1,192 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "lan.h"
+
+#include "ns3/drop-tail-queue.h"
+#include "ns3/log.h"
+#include "ns3/mac48-address.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Lan");
+NS_OBJECT_ENSURE_REGISTERED(Lan);
+
+TypeId
+Lan::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::Lan")
+            .SetParent<Object>()
+            .SetGroupName("ZosTakeover")
+            .AddAttribute("DataRate",
+                          "Data rate of the CSMA channel(s).",
+                          DataRateValue(DataRate("1Gbps")),
+                          MakeDataRateAccessor(&Lan::m_dataRate),
+                          MakeDataRateChecker())
+            .AddAttribute("Delay",
+                          "Propagation delay of the CSMA channel(s).",
+                          TimeValue(MicroSeconds(1)),
+                          MakeTimeAccessor(&Lan::m_delay),
+                          MakeTimeChecker())
+            .AddTraceSource("Frame",
+                            "A frame crossed the LAN (once per frame; needs EnableCapture).",
+                            MakeTraceSourceAccessor(&Lan::m_frameTrace),
+                            "ns3::Lan::FrameTracedCallback");
+    return tid;
+}
+
+Lan::Lan()
+{
+    NS_LOG_FUNCTION(this);
+    m_channelFactory.SetTypeId(CsmaChannel::GetTypeId());
+}
+
+Lan::~Lan() = default;
+
+void
+Lan::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_devices.clear();
+    Object::DoDispose();
+}
+
+void
+Lan::SetName(const std::string& name)
+{
+    NS_LOG_FUNCTION(this << name);
+    m_name = name;
+}
+
+const std::string&
+Lan::GetName() const
+{
+    return m_name;
+}
+
+void
+Lan::SetChannelAttribute(const std::string& name, const AttributeValue& value)
+{
+    NS_LOG_FUNCTION(this << name);
+    m_channelFactory.Set(name, value);
+}
+
+void
+Lan::SetChannelFactory(const ObjectFactory& factory)
+{
+    NS_LOG_FUNCTION(this);
+    NS_ASSERT_MSG(factory.GetTypeId().IsChildOf(CsmaChannel::GetTypeId()) ||
+                      factory.GetTypeId() == CsmaChannel::GetTypeId(),
+                  "Lan: the channel factory must create CsmaChannels");
+    m_channelFactory = factory;
+}
+
+Ptr<CsmaChannel>
+Lan::NewChannel() const
+{
+    Ptr<CsmaChannel> channel = m_channelFactory.Create<CsmaChannel>();
+    channel->SetAttribute("DataRate", DataRateValue(m_dataRate));
+    channel->SetAttribute("Delay", TimeValue(m_delay));
+    return channel;
+}
+
+void
+Lan::Build()
+{
+    if (m_built)
+    {
+        return;
+    }
+    m_built = true;
+    DoBuild();
+}
+
+void
+Lan::PrepareDevice(Ptr<Node> node, Ptr<CsmaNetDevice> device)
+{
+    device->SetAddress(Mac48Address::Allocate());
+    device->SetQueue(CreateObject<DropTailQueue<Packet>>());
+    node->AddDevice(device);
+}
+
+void
+Lan::Attach(Ptr<Node> node, Ptr<CsmaNetDevice> device)
+{
+    NS_LOG_FUNCTION(this << node << device);
+    NS_ASSERT_MSG(node && device, "Lan::Attach needs a node and a device");
+    Build();
+    PrepareDevice(node, device);
+    m_devices.push_back(device);
+    DoAttach(node, device);
+}
+
+const std::vector<Ptr<CsmaNetDevice>>&
+Lan::GetDevices() const
+{
+    return m_devices;
+}
+
+std::vector<Ptr<CsmaNetDevice>>
+Lan::DoGetOwnDevices() const
+{
+    return {};
+}
+
+NetDeviceContainer
+Lan::GetAllDevices() const
+{
+    NetDeviceContainer all;
+    for (const auto& device : m_devices)
+    {
+        all.Add(device);
+    }
+    for (const auto& device : DoGetOwnDevices())
+    {
+        all.Add(device);
+    }
+    return all;
+}
+
+int64_t
+Lan::AssignStreams(int64_t stream)
+{
+    NS_LOG_FUNCTION(this << stream);
+    // Every CSMA device draws its backoff from its own stream: the attached devices in the
+    // order attached, then the LAN's own devices (switch ports, uplinks included).
+    int64_t used = 0;
+    NetDeviceContainer all = GetAllDevices();
+    for (auto it = all.Begin(); it != all.End(); ++it)
+    {
+        used += DynamicCast<CsmaNetDevice>(*it)->AssignStreams(stream + used);
+    }
+    return used;
+}
+
+bool
+Lan::IsCapturing() const
+{
+    return m_capturing;
+}
+
+void
+Lan::EnableCapture()
+{
+    NS_LOG_FUNCTION(this);
+    Build();
+    if (m_capturing)
+    {
+        return;
+    }
+    m_capturing = true;
+    DoEnableCapture();
+}
+
+void
+Lan::FrameSeen(Ptr<const Packet> frame)
+{
+    m_frameTrace(frame);
+}
+
+} // namespace ns3

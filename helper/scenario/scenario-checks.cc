@@ -1,0 +1,186 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "scenario-checks.h"
+
+#include <sstream>
+
+namespace ns3
+{
+namespace zos
+{
+
+namespace
+{
+
+/** The network of an "a.b.c.d/len" address. */
+Ipv4InterfaceAddress
+Network(const std::string& prefixed)
+{
+    Ipv4InterfaceAddress a = ScenarioPrefix(prefixed);
+    return Ipv4InterfaceAddress(a.GetLocal().CombineMask(a.GetMask()), a.GetMask());
+}
+
+/** Does the prefix `net` contain `address`? */
+bool
+Contains(const Ipv4InterfaceAddress& net, Ipv4Address address)
+{
+    return address.CombineMask(net.GetMask()) == net.GetLocal();
+}
+
+std::string
+PrefixStr(const Ipv4InterfaceAddress& net)
+{
+    std::ostringstream os;
+    os << net.GetLocal() << "/" << static_cast<int>(net.GetMask().GetPrefixLength());
+    return os.str();
+}
+
+} // namespace
+
+Ipv4InterfaceAddress
+ScenarioPrefix(const std::string& text)
+{
+    auto slash = text.find('/');
+    std::string ip = text.substr(0, slash);
+    std::string len = slash == std::string::npos ? "32" : text.substr(slash + 1);
+    return Ipv4InterfaceAddress(Ipv4Address(ip.c_str()), Ipv4Mask(("/" + len).c_str()));
+}
+
+std::vector<std::string>
+CheckRoutingRule(const Scenario& scenario)
+{
+    // Seed 000: "there needs to be a default route and routes to destinations not directly
+    // attached to the LAN over each interface". A route over one link must exist over every
+    // other link of the stack on the same LAN, or it is lost when that link is taken over.
+    std::vector<std::string> warnings;
+    for (const auto& stack : scenario.stacks)
+    {
+        for (const auto& route : stack.routes)
+        {
+            const LinkSpec* over = nullptr;
+            for (const auto& l : stack.links)
+            {
+                if (l.name == route.link)
+                {
+                    over = &l;
+                }
+            }
+            if (over == nullptr)
+            {
+                continue;
+            }
+            for (const auto& other : stack.links)
+            {
+                if (other.name == over->name || other.lan != over->lan)
+                {
+                    continue;
+                }
+                bool found = false;
+                for (const auto& r : stack.routes)
+                {
+                    found = found || (r.link == other.name && r.destination == route.destination);
+                }
+                if (!found)
+                {
+                    warnings.push_back("stack '" + stack.name + "': route to " + route.destination +
+                                       " is defined over " + over->name + " but not over " +
+                                       other.name + " (same LAN " + over->lan +
+                                       "); after a takeover of " + over->name +
+                                       " outbound traffic to it is lost (seed 000 static "
+                                       "routing rule)");
+                }
+            }
+        }
+    }
+    return warnings;
+}
+
+std::vector<std::string>
+CheckStationRoutes(const Scenario& scenario)
+{
+    // A station sends to a target only if the target is on its subnet or behind one of its
+    // routes; otherwise ns-3 drops every probe before it reaches the LAN.
+    std::vector<std::string> warnings;
+    for (const auto& st : scenario.stations)
+    {
+        if (!st.probe)
+        {
+            continue;
+        }
+        Ipv4InterfaceAddress own = Network(st.address);
+        for (const auto& target : st.probe->targets)
+        {
+            Ipv4Address t(target.c_str());
+            bool routed = Contains(own, t);
+            for (const auto& r : st.routes)
+            {
+                routed = routed || Contains(Network(r.destination), t);
+            }
+            if (!routed)
+            {
+                warnings.push_back("station '" + st.name + "' probes " + target +
+                                   " but has no route to it (not in its subnet " + PrefixStr(own) +
+                                   ", no route covers it): every probe to it is dropped by "
+                                   "the station and its outage rows are not measured");
+            }
+        }
+    }
+    return warnings;
+}
+
+std::vector<std::string>
+CheckSubnetsAcrossLans(const Scenario& scenario)
+{
+    std::vector<std::string> warnings;
+    for (const auto& stack : scenario.stacks)
+    {
+        for (size_t i = 0; i < stack.links.size(); ++i)
+        {
+            for (size_t k = i + 1; k < stack.links.size(); ++k)
+            {
+                const LinkSpec& a = stack.links[i];
+                const LinkSpec& b = stack.links[k];
+                if (a.lan == b.lan)
+                {
+                    continue;
+                }
+                Ipv4InterfaceAddress na = Network(a.address);
+                Ipv4InterfaceAddress nb = Network(b.address);
+                Ipv4InterfaceAddress wider =
+                    na.GetMask().GetPrefixLength() <= nb.GetMask().GetPrefixLength() ? na : nb;
+                if (!Contains(wider, na.GetLocal()) || !Contains(wider, nb.GetLocal()))
+                {
+                    continue;
+                }
+                warnings.push_back(
+                    "stack '" + stack.name + "': links " + a.name + " (" + a.lan + ") and " +
+                    b.name + " (" + b.lan + ") are in the same subnet " + PrefixStr(wider) +
+                    " on different LANs: they never hear each other, so they form separate "
+                    "LanGroups and never take over each other's addresses; and the stack sends "
+                    "traffic for that subnet over one of them only (ns-3's static routing uses "
+                    "the route installed last, i.e. the link that became active last), so "
+                    "stations of that subnet on the other LAN get no replies");
+            }
+        }
+    }
+    return warnings;
+}
+
+std::vector<std::string>
+CheckScenario(const Scenario& scenario)
+{
+    std::vector<std::string> warnings = CheckRoutingRule(scenario);
+    for (auto& w : CheckStationRoutes(scenario))
+    {
+        warnings.push_back(std::move(w));
+    }
+    for (auto& w : CheckSubnetsAcrossLans(scenario))
+    {
+        warnings.push_back(std::move(w));
+    }
+    return warnings;
+}
+
+} // namespace zos
+} // namespace ns3

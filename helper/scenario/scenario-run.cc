@@ -1,0 +1,293 @@
+/*
+ * zos-takeover: the scenario runner's events, run and collection of results (its topology
+ * is built in scenario-runner.cc).
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "run-state.h"
+#include "scenario-runner.h"
+
+#include "ns3/simulator.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace ns3
+{
+namespace zos
+{
+
+namespace
+{
+
+/** A port failure or repair is noticed only after the stack's detection delay. */
+bool
+IsPortEvent(const std::string& type)
+{
+    return type == "portFailure" || type == "portRepair";
+}
+
+/** The "vipaAdd" event: the stack adds the VIPA and its probe server answers on it. */
+void
+VipaAdd(Ptr<ZosStack> stack, Ptr<ProbeServer> server, Ipv4Address vipa)
+{
+    stack->AddVipa(vipa);
+    server->AddAddress(vipa);
+}
+
+/** "STACK" or "STACK/LINK": what an event is about. */
+std::string
+Subject(const EventSpec& ev)
+{
+    return ev.stack + (ev.link.empty() ? "" : "/" + ev.link);
+}
+
+} // namespace
+
+void
+ScenarioRunner::ScheduleEvents(RunState& s)
+{
+    // Events, with DEVLINKS displays before the first and after each.
+    s.events = m_scenario.events;
+    std::stable_sort(s.events.begin(), s.events.end(), [](const EventSpec& a, const EventSpec& b) {
+        return a.at < b.at;
+    });
+    for (uint32_t i = 0; i < s.events.size(); ++i)
+    {
+        const EventSpec& ev = s.events[i];
+        if (i == 0)
+        {
+            std::string label = "before " + ev.type + " " + Subject(ev);
+            Simulator::Schedule(Seconds(ev.at), &RunRecorder::Snapshot, &s.recorder, label);
+        }
+        ScheduleEvent(s, ev);
+        const StackSpec* spec = nullptr;
+        for (const auto& st : m_scenario.stacks)
+        {
+            spec = st.name == ev.stack ? &st : spec;
+        }
+        // The display after an event: once the stack noticed it and a starting link learned
+        // its LanGroup.
+        double settle =
+            (IsPortEvent(ev.type) ? spec->detectionDelay : 0.0) + spec->learningTime + 0.001;
+        Time at = std::min(Seconds(ev.at + settle), s.end);
+        std::string label = "after " + ev.type + " " + Subject(ev);
+        Simulator::Schedule(at, &RunRecorder::Snapshot, &s.recorder, label);
+    }
+}
+
+void
+ScenarioRunner::ScheduleEvent(RunState& s, const EventSpec& ev)
+{
+    Ptr<ZosStack> stack = m_stacks.at(ev.stack);
+    Time at = Seconds(ev.at);
+    if (ev.type == "portFailure")
+    {
+        Simulator::Schedule(at, &ZosStack::FailPort, stack, ev.link);
+    }
+    else if (ev.type == "portRepair")
+    {
+        Simulator::Schedule(at, &ZosStack::RepairPort, stack, ev.link);
+    }
+    else if (ev.type == "linkStop")
+    {
+        Simulator::Schedule(at, &ZosStack::StopLink, stack, ev.link);
+    }
+    else if (ev.type == "linkStart")
+    {
+        Simulator::Schedule(at, &ZosStack::StartLink, stack, ev.link);
+    }
+    else if (ev.type == "stackFailure")
+    {
+        Simulator::Schedule(at, &ZosStack::Fail, stack);
+    }
+    else if (ev.type == "vipaAdd")
+    {
+        Ipv4Address vipa(ev.address.c_str());
+        Simulator::Schedule(at, &VipaAdd, stack, s.servers.at(ev.stack), vipa);
+    }
+}
+
+void
+ScenarioRunner::ScheduleDevlinks(RunState& s)
+{
+    for (double t : m_scenario.devlinksAt)
+    {
+        std::ostringstream label;
+        label << "requested at " << t << " s";
+        Simulator::Schedule(Seconds(t), &RunRecorder::Snapshot, &s.recorder, label.str());
+    }
+}
+
+void
+ScenarioRunner::SetUpOutageMonitor(RunState& s)
+{
+    // Outage measurement, beside the model: told the events and the clients, fed by the
+    // clients' Tx and Rtt trace sources.
+    s.reaches = EventReaches(m_scenario, s.events);
+    for (uint32_t i = 0; i < s.events.size(); ++i)
+    {
+        if (s.reaches[i].ignored)
+        {
+            s.monitor.AddIgnoredEvent(Seconds(s.events[i].at));
+        }
+        else
+        {
+            s.monitor.AddEvent(Seconds(s.events[i].at), s.reaches[i].addresses, s.reaches[i].lan);
+        }
+    }
+    for (const auto& c : s.clients)
+    {
+        for (const auto& spec : m_scenario.stations)
+        {
+            if (spec.name == c.name)
+            {
+                s.monitor.Connect(c.client, c.name, Seconds(spec.probe->start), c.stop, spec.lan);
+            }
+        }
+    }
+}
+
+// ---- run
+
+void
+ScenarioRunner::Simulate(RunState& s)
+{
+    // Probes stop at the end; one more second lets the last replies arrive.
+    Simulator::Stop(s.end + Seconds(1));
+    Simulator::Run();
+    CheckIgnoredEvents(s);
+    s.result.events = Simulator::GetEventCount();
+    for (auto& capture : s.pcaps)
+    {
+        capture->Close();
+    }
+}
+
+void
+ScenarioRunner::CheckIgnoredEvents(RunState& s)
+{
+    // The outage windows were built from a replay of the events (EventReaches): it must
+    // agree with what the stacks reported (per time, operation and subject: an event may
+    // be listed twice, and only its second instance change nothing).
+    std::map<std::string, size_t> predicted;
+    for (uint32_t i = 0; i < s.events.size(); ++i)
+    {
+        const EventSpec& ev = s.events[i];
+        std::string key = RunRecorder::IgnoredKey(Seconds(ev.at), ev.type, Subject(ev));
+        predicted[key] += s.reaches[i].ignored ? 1 : 0;
+    }
+    for (const auto& r : s.reaches)
+    {
+        for (const auto& key : r.ignoredActivations)
+        {
+            if (predicted.count(key) != 0)
+            {
+                ++predicted[key]; // same instant, operation and link as an event
+            }
+        }
+    }
+    for (const auto& [key, n] : predicted)
+    {
+        size_t reported = s.recorder.TimesIgnored(key);
+        if (n != reported)
+        {
+            // Not an abort: the run is valid, only the outage windows may be off. The
+            // random-schedule checker reports such a warning as a violation.
+            s.result.warnings.push_back("internal: the outage windows assumed " +
+                                        std::to_string(n) + " ignored event(s) at [" + key +
+                                        "], the stack reported " + std::to_string(reported) +
+                                        "; please report this scenario");
+        }
+    }
+}
+
+// ---- collect
+
+void
+ScenarioRunner::Collect(RunState& s)
+{
+    CollectOutages(s);
+    CollectProbes(s);
+    std::stable_sort(s.result.timeline.begin(),
+                     s.result.timeline.end(),
+                     [](const TimelineRow& a, const TimelineRow& b) { return a.time < b.time; });
+}
+
+void
+ScenarioRunner::CollectOutages(RunState& s)
+{
+    // One row per event x client x target, and per station ARP model a summary.
+    std::map<std::string, std::vector<OutageMonitor::Record>> byModel;
+    for (const OutageMonitor::Record& r : s.monitor.GetRecords())
+    {
+        const EventSpec& ev = s.events[r.event];
+        std::string arp;
+        for (const auto& c : s.clients)
+        {
+            arp = c.name == r.client ? c.arp : arp;
+        }
+        byModel[arp].push_back(r);
+        OutageRow row = OutageRowOf(r, ev, arp);
+        s.result.outages.push_back(row);
+        if (r.IsMeasured() && r.recovered)
+        {
+            s.result.timeline.push_back({r.firstSuccess,
+                                         r.client,
+                                         "first-success",
+                                         row.target,
+                                         "after " + ev.type + " " + Subject(ev)});
+        }
+    }
+    for (const auto& [model, records] : byModel)
+    {
+        s.result.outageByModel[model] = OutageMonitor::Summarize(records);
+    }
+}
+
+OutageRow
+ScenarioRunner::OutageRowOf(const OutageMonitor::Record& r,
+                            const EventSpec& ev,
+                            const std::string& arp)
+{
+    OutageRow row;
+    row.eventIndex = r.event;
+    row.eventType = ev.type;
+    row.eventSubject = Subject(ev);
+    row.eventAt = r.eventAt;
+    row.windowEnd = r.windowEnd;
+    row.client = r.client;
+    row.arpModel = arp;
+    row.target = AddressText(r.target);
+    row.measured = r.IsMeasured();
+    row.reachableAtEvent = r.reachableAtEvent;
+    row.reason = OutageMonitor::GetReasonName(r.reason);
+    row.recovered = r.recovered;
+    row.outage = r.outage;
+    row.firstSuccess = r.firstSuccess;
+    row.longestGap = r.longestGap;
+    row.sent = r.sent;
+    row.lost = r.lost;
+    return row;
+}
+
+void
+ScenarioRunner::CollectProbes(RunState& s)
+{
+    for (const auto& c : s.clients)
+    {
+        const auto& targets = c.client->GetTargets();
+        for (uint32_t t = 0; t < targets.size(); ++t)
+        {
+            const auto& records = c.client->GetRecords(t);
+            for (uint32_t i = 0; i < records.size(); ++i)
+            {
+                s.result.probes.push_back(
+                    {c.name, AddressText(targets[t]), i, records[i].sent, records[i].received});
+            }
+        }
+    }
+}
+
+} // namespace zos
+} // namespace ns3

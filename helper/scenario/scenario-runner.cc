@@ -1,0 +1,399 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "scenario-runner.h"
+
+#include "run-state.h"
+#include "scenario-checks.h"
+
+#include "ns3/application-container.h"
+#include "ns3/boolean.h"
+#include "ns3/data-rate.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/gratuitous-arp-loss-model.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/lan-helper.h"
+#include "ns3/log.h"
+#include "ns3/mac48-address.h"
+#include "ns3/names.h"
+#include "ns3/node-container.h"
+#include "ns3/probe-client.h"
+#include "ns3/probe-helper.h"
+#include "ns3/probe-server.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/station-arp-helper.h"
+#include "ns3/station-arp.h"
+#include "ns3/station-helper.h"
+#include "ns3/uinteger.h"
+#include "ns3/zos-stack-helper.h"
+
+#include <algorithm>
+#include <memory>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ScenarioRunner");
+
+namespace zos
+{
+
+namespace
+{
+
+/**
+ * The ns-3 run number of a scenario's (seed, run), with ns-3's RngSeed fixed to 1.
+ *
+ * ns-3 seeds MRG32k3a with all six state words equal to RngSeed, and positions streams and
+ * substreams by linear maps of that state: the n-th draw of a stream for RngSeed s is then
+ * about frac(c + s * d), so consecutive seeds give draws a constant step apart (issue 7: a
+ * Linux-like station's first reachable time moved by 6.54 s per seed, not a new sample).
+ * ns-3's independent replications are runs (substreams 2^76 draws apart), so the scenario's
+ * seed selects a block of 2^32 runs: seed 1 and run r are RngSeed 1, RngRun r, as before.
+ */
+uint64_t
+RngRunFor(uint32_t seed, uint32_t run)
+{
+    return (static_cast<uint64_t>(seed - 1) << 32) | run;
+}
+
+/** A zero address for "", else the address. */
+Ipv4Address
+Gateway(const std::string& gateway)
+{
+    return gateway.empty() ? Ipv4Address::GetZero() : Ipv4Address(gateway.c_str());
+}
+
+} // namespace
+
+ScenarioRunner::ScenarioRunner(const Scenario& scenario)
+    : m_scenario(scenario)
+{
+}
+
+void
+ScenarioRunner::EnablePcap(const std::string& dir)
+{
+    m_pcapDir = dir;
+}
+
+const std::string&
+ScenarioRunner::GetPcapError() const
+{
+    return m_pcapError;
+}
+
+void
+ScenarioRunner::SetFrameObserver(std::function<void(const std::string&, Time, Ptr<const Packet>)> f)
+{
+    m_frameObserver = std::move(f);
+}
+
+void
+ScenarioRunner::SetBuildObserver(std::function<void(ScenarioRunner&)> f)
+{
+    m_buildObserver = std::move(f);
+}
+
+Ptr<ZosStack>
+ScenarioRunner::GetStack(const std::string& name) const
+{
+    auto it = m_stacks.find(name);
+    return it == m_stacks.end() ? nullptr : it->second;
+}
+
+Ptr<Node>
+ScenarioRunner::GetStation(const std::string& name) const
+{
+    auto it = m_stations.find(name);
+    return it == m_stations.end() ? nullptr : it->second;
+}
+
+std::vector<std::string>
+ScenarioRunner::CheckRoutingRule(const Scenario& scenario)
+{
+    return zos::CheckRoutingRule(scenario);
+}
+
+std::vector<std::string>
+ScenarioRunner::CheckStationRoutes(const Scenario& scenario)
+{
+    return zos::CheckStationRoutes(scenario);
+}
+
+std::vector<std::string>
+ScenarioRunner::CheckSubnetsAcrossLans(const Scenario& scenario)
+{
+    return zos::CheckSubnetsAcrossLans(scenario);
+}
+
+std::vector<std::string>
+ScenarioRunner::Check(const Scenario& scenario)
+{
+    return CheckScenario(scenario);
+}
+
+RunResult
+ScenarioRunner::Run()
+{
+    NS_LOG_FUNCTION(this);
+    RunResult result;
+    result.scenario = m_scenario;
+    result.warnings = Check(m_scenario);
+    RunState s(result, *this);
+    Build(s);
+    Simulate(s);
+    Collect(s);
+    m_stacks.clear();
+    m_stations.clear();
+    Simulator::Destroy();
+    Names::Clear();
+    return result;
+}
+
+// ---- build
+
+void
+ScenarioRunner::Build(RunState& s)
+{
+    // Nothing a previous run in this process left behind may change this one: MAC
+    // addresses restart (Simulator::Destroy also does it), every random variable gets a
+    // fixed stream (ns-3's automatic stream counter never restarts), and the generator
+    // state comes from (seed, run) only.
+    Mac48Address::ResetAllocationIndex();
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(RngRunFor(m_scenario.seed, m_scenario.run));
+    BuildLans(s);
+    for (const auto& spec : m_scenario.stacks)
+    {
+        BuildStack(s, spec);
+    }
+    // Per-receiver loss of gratuitous ARPs: each station draws for itself.
+    for (const auto& spec : m_scenario.stacks)
+    {
+        s.receiverLoss = s.receiverLoss ||
+                         (spec.gratuitousArpLossScope == "receiver" && spec.gratuitousArpLoss > 0);
+    }
+    for (const auto& spec : m_scenario.stations)
+    {
+        BuildStation(s, spec);
+    }
+    AssignRemainingStreams(s);
+    ScheduleEvents(s);
+    ScheduleDevlinks(s);
+    SetUpOutageMonitor(s);
+    if (m_buildObserver)
+    {
+        m_buildObserver(*this);
+    }
+}
+
+void
+ScenarioRunner::BuildLans(RunState& s)
+{
+    m_pcapError.clear();
+    for (const auto& spec : m_scenario.lans)
+    {
+        LanHelper helper;
+        std::string lanType = LanHelper::TypeNameOf(spec.kind); // LAN kind -> TypeId
+        helper.SetLanType(lanType,
+                          "DataRate",
+                          DataRateValue(DataRate(spec.dataRate)),
+                          "Delay",
+                          TimeValue(MicroSeconds(spec.delayUs)));
+        TypeId::AttributeInformation info;
+        if (TypeId::LookupByName(lanType).LookupAttributeByName("MaxPortsPerSwitch", &info))
+        {
+            helper.SetLanAttribute("MaxPortsPerSwitch", UintegerValue(spec.maxPortsPerSwitch));
+        }
+        Ptr<Lan> lan = helper.Create(spec.name);
+        s.lans[spec.name] = lan;
+        s.lanList.push_back(lan);
+        if (!m_pcapDir.empty() || m_frameObserver)
+        {
+            lan->EnableCapture();
+        }
+        if (!m_pcapDir.empty())
+        {
+            std::string name = spec.name + ".pcap";
+            s.pcaps.push_back(
+                std::make_unique<PcapCapture>(m_pcapDir + "/" + name, name, &m_pcapError));
+            lan->TraceConnect("Frame",
+                              spec.name,
+                              MakeCallback(&PcapCapture::Frame, s.pcaps.back().get()));
+        }
+        lan->TraceConnect("Frame", spec.name, MakeCallback(&RunRecorder::Frame, &s.recorder));
+    }
+}
+
+void
+ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
+{
+    ZosStackHelper helper;
+    helper.SetStackAttribute("DetectionDelay", TimeValue(Seconds(spec.detectionDelay)));
+    helper.SetStackAttribute("LanGroupLearningTime", TimeValue(Seconds(spec.learningTime)));
+    helper.SetStackAttribute("GratuitousArpCount", UintegerValue(spec.gratuitousArpCount));
+    helper.SetStackAttribute("GratuitousArpInterval",
+                             TimeValue(Seconds(spec.gratuitousArpInterval)));
+    helper.SetStackAttribute("GratuitousArpLossProbability", DoubleValue(spec.gratuitousArpLoss));
+    helper.SetStackAttribute("GratuitousArpLossScope",
+                             EnumValue(spec.gratuitousArpLossScope == "receiver"
+                                           ? ZosStack::LOSS_RECEIVER
+                                           : ZosStack::LOSS_FRAME));
+    helper.SetStackAttribute("Pq23444", BooleanValue(spec.fixes.pq23444));
+    helper.SetStackAttribute("Pq26689", BooleanValue(spec.fixes.pq26689));
+    helper.SetStackAttribute("VipaGiveBack", BooleanValue(spec.vipaGiveBack));
+    helper.SetStackAttribute(
+        "BackupPolicy",
+        EnumValue(static_cast<int>(spec.backupPolicy == "LowestName"
+                                       ? ArpOwnership::BackupPolicy::LowestName
+                                       : ArpOwnership::BackupPolicy::LongestActive)));
+    helper.SetStackAttribute(
+        "VipaOwnerPolicy",
+        EnumValue(static_cast<int>(spec.vipaOwnerPolicy == "LowestName"
+                                       ? ArpOwnership::VipaOwnerPolicy::LowestName
+                                       : ArpOwnership::VipaOwnerPolicy::FirstActive)));
+    Ptr<Node> node = CreateObject<Node>();
+    Names::Add(spec.name, node);
+    Ptr<ZosStack> stack = helper.Install(node, spec.name);
+    s.ipNodes.Add(node);
+    s.stream += stack->AssignStreams(s.stream);
+    m_stacks[spec.name] = stack;
+    for (const auto& link : spec.links)
+    {
+        helper.AddLink(stack,
+                       link.name,
+                       link.kind,
+                       s.lans.at(link.lan),
+                       ScenarioPrefix(link.address));
+    }
+    for (const auto& route : spec.routes)
+    {
+        Ipv4InterfaceAddress dest = ScenarioPrefix(route.destination);
+        stack->AddRoute(route.link, dest.GetLocal(), dest.GetMask(), Gateway(route.gateway));
+    }
+    for (const auto& vipa : spec.vipas)
+    {
+        stack->AddVipa(Ipv4Address(vipa.c_str()));
+    }
+    for (const auto& link : spec.links)
+    {
+        Simulator::Schedule(Seconds(link.activateAt), &ZosStack::StartLink, stack, link.name);
+    }
+    ApplicationContainer apps = ProbeServerHelper().Install(NodeContainer(node));
+    apps.Start(Seconds(0));
+    s.servers[spec.name] = DynamicCast<ProbeServer>(apps.Get(0));
+    ConnectStackTraces(s, stack);
+}
+
+void
+ScenarioRunner::ConnectStackTraces(RunState& s, Ptr<ZosStack> stack)
+{
+    RunRecorder* r = &s.recorder;
+    stack->TraceConnectWithoutContext("PortState", MakeCallback(&RunRecorder::PortState, r));
+    stack->TraceConnectWithoutContext("LinkState", MakeCallback(&RunRecorder::LinkState, r));
+    stack->TraceConnectWithoutContext("OwnershipChange",
+                                      MakeCallback(&RunRecorder::OwnershipChange, r));
+    stack->TraceConnectWithoutContext("GratuitousArpTx",
+                                      MakeCallback(&RunRecorder::GratuitousArpTx, r));
+    stack->TraceConnectWithoutContext("EventIgnored", MakeCallback(&RunRecorder::EventIgnored, r));
+    stack->TraceConnectWithoutContext("GratuitousArpTxFailed",
+                                      MakeCallback(&RunRecorder::GratuitousArpTxFailed, r));
+    stack->TraceConnectWithoutContext("GratuitousArpLost",
+                                      MakeCallback(&RunRecorder::GratuitousArpLost, r));
+    stack->TraceConnectWithoutContext("ArpReplyTx", MakeCallback(&RunRecorder::ArpReplyTx, r));
+}
+
+void
+ScenarioRunner::BuildStation(RunState& s, const StationSpec& spec)
+{
+    Ptr<Node> node = CreateObject<Node>();
+    Names::Add(spec.name, node);
+    m_stations[spec.name] = node;
+    StationArpHelper arpHelper;
+    arpHelper.SetModel(spec.arp);
+    if (arpHelper.HasAttribute("Locktime")) // the linux model's kernel settings
+    {
+        arpHelper.SetAttribute("Locktime", TimeValue(Seconds(spec.locktime)));
+        arpHelper.SetAttribute("BaseReachableTime", TimeValue(Seconds(spec.baseReachableTime)));
+        arpHelper.SetAttribute("DelayFirstProbeTime", TimeValue(Seconds(spec.delayFirstProbeTime)));
+        arpHelper.SetAttribute("UcastSolicit", UintegerValue(spec.ucastSolicit));
+        arpHelper.SetAttribute("RetransTime", TimeValue(Seconds(spec.retransTime)));
+        arpHelper.SetAttribute("GratuitousOverridesLocktime",
+                               BooleanValue(spec.gratuitousOverridesLocktime));
+    }
+    StationHelper stations;
+    stations.SetArpHelper(arpHelper);
+    stations.SetArpCacheAttribute("AliveTimeout", TimeValue(Seconds(spec.aliveTimeout)));
+    stations.SetArpCacheAttribute("DeadTimeout", TimeValue(Seconds(spec.deadTimeout)));
+    stations.SetArpCacheAttribute("WaitReplyTimeout", TimeValue(Seconds(spec.waitReplyTimeout)));
+    stations.SetArpCacheAttribute("MaxRetries", UintegerValue(spec.maxRetries));
+    for (const auto& route : spec.routes)
+    {
+        Ipv4InterfaceAddress dest = ScenarioPrefix(route.destination);
+        stations.AddRoute(dest.GetLocal(), dest.GetMask(), Gateway(route.gateway));
+    }
+    if (s.receiverLoss)
+    {
+        stations.SetReceiveErrorModel("ns3::GratuitousArpLossModel");
+    }
+    s.ipNodes.Add(node);
+    Ptr<NetDevice> device =
+        stations.Install(node, s.lans.at(spec.lan), ScenarioPrefix(spec.address)).Get(0);
+    if (s.receiverLoss)
+    {
+        Ptr<GratuitousArpLossModel> loss =
+            DynamicCast<GratuitousArpLossModel>(StationHelper::GetReceiveErrorModel(device));
+        loss->TraceConnect("Drop",
+                           spec.name,
+                           MakeCallback(&RunRecorder::GratuitousArpMissed, &s.recorder));
+        s.lossModels.push_back(loss);
+    }
+    Ptr<StationArp> model = node->GetObject<StationArp>();
+    NS_ASSERT_MSG(model, "station " << spec.name << " has no station ARP model");
+    s.stream += model->AssignStreams(s.stream);
+    model->TraceConnect("CacheUpdated",
+                        spec.name,
+                        MakeCallback(&RunRecorder::CacheUpdated, &s.recorder));
+    if (spec.probe)
+    {
+        InstallProbe(s, spec, node);
+    }
+}
+
+void
+ScenarioRunner::InstallProbe(RunState& s, const StationSpec& spec, Ptr<Node> node)
+{
+    std::vector<Ipv4Address> targets;
+    for (const auto& t : spec.probe->targets)
+    {
+        targets.emplace_back(t.c_str());
+    }
+    ProbeClientHelper probeHelper(targets);
+    probeHelper.SetAttribute("Interval", TimeValue(Seconds(spec.probe->interval)));
+    probeHelper.SetAttribute("RemotePort", UintegerValue(spec.probe->port));
+    ApplicationContainer apps = probeHelper.Install(NodeContainer(node));
+    Time stop = spec.probe->stop < 0 ? s.end : std::min(s.end, Seconds(spec.probe->stop));
+    apps.Start(Seconds(spec.probe->start));
+    apps.Stop(stop);
+    s.clients.push_back({spec.name, spec.arp, DynamicCast<ProbeClient>(apps.Get(0)), stop});
+}
+
+void
+ScenarioRunner::AssignRemainingStreams(RunState& s)
+{
+    // The remaining random variables: CSMA backoff, ARP request jitter and the other
+    // internet-stack variables (after the stacks' and stations' own, which keep theirs).
+    s.stream += LanHelper().AssignStreams(s.lanList, s.stream);
+    s.stream += InternetStackHelper().AssignStreams(s.ipNodes, s.stream);
+    for (const auto& loss : s.lossModels)
+    {
+        s.stream += loss->AssignStreams(s.stream);
+    }
+}
+
+} // namespace zos
+} // namespace ns3
