@@ -23,6 +23,7 @@ ZOS_MODEL_SOURCES = [
     'model/stack/vipa-net-device.cc',
     'model/lan.cc',
     'model/stack/zos-stack.cc',
+    'model/stack/zos-stack-attributes.cc',
     'model/station/station-arp.cc',
     'model/station/stock-station-arp.cc',
     'model/station/rfc826-station-arp.cc',
