@@ -20,6 +20,10 @@ namespace ns3
 class LcsNetDevice : public OsaNetDevice
 {
   public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     std::string GetKindName() const override;
 };

@@ -44,6 +44,7 @@ OsaNetDevice::~OsaNetDevice()
 void
 OsaNetDevice::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_upperRx =
         MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
     m_arpHandler = ArpHandler();
@@ -76,18 +77,21 @@ OsaNetDevice::IsPortFailed() const
 void
 OsaNetDevice::SetStackAvailable(bool available)
 {
+    NS_LOG_FUNCTION(this << available);
     m_stackAvailable = available;
 }
 
 void
 OsaNetDevice::SetArpHandler(ArpHandler handler)
 {
+    NS_LOG_FUNCTION(this);
     m_arpHandler = handler;
 }
 
 void
 OsaNetDevice::SetPortStateHandler(PortStateHandler handler)
 {
+    NS_LOG_FUNCTION(this);
     m_portStateHandler = handler;
 }
 
@@ -103,6 +107,7 @@ OsaNetDevice::ForwardUp(Ptr<const Packet> packet, uint16_t protocol, const Addre
 void
 OsaNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
 {
+    NS_LOG_FUNCTION(this);
     m_upperRx = cb;
     CsmaNetDevice::SetReceiveCallback(MakeCallback(&OsaNetDevice::ReceiveFromWire, this));
 }

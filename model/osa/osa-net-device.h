@@ -40,6 +40,10 @@ class OsaNetDevice : public CsmaNetDevice
     /** Stack-side port-state handler: (port, port is up). */
     using PortStateHandler = Callback<void, Ptr<OsaNetDevice>, bool>;
 
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     OsaNetDevice();
     ~OsaNetDevice() override;
@@ -47,20 +51,35 @@ class OsaNetDevice : public CsmaNetDevice
     /** \return "MPCIPA", "LCS", ... */
     virtual std::string GetKindName() const = 0;
 
-    /** Fail (true) or repair (false) the port. Fires the PortState trace at once. */
+    /**
+     * Fail or repair the port. Fires the PortState trace at once.
+     * \param failed true to fail the port, false to repair it
+     */
     void SetPortFailed(bool failed);
     /** \return true if the port has failed. */
     bool IsPortFailed() const;
 
-    /** The owning stack is up (true) or has failed (false): a failed stack drops all. */
+    /**
+     * \param available true while the owning stack is up; a failed stack drops all
+     */
     void SetStackAvailable(bool available);
 
-    /** Where ARP frames received on this port go. */
+    /**
+     * \param handler where ARP frames received on this port go (the stack's takeover
+     * protocol)
+     */
     void SetArpHandler(ArpHandler handler);
-    /** Who hears about port failure and repair. */
+    /**
+     * \param handler who hears about port failure and repair (the stack)
+     */
     void SetPortStateHandler(PortStateHandler handler);
 
-    /** Pass a received frame up to the node, as if this device had not intercepted it. */
+    /**
+     * Pass a received frame up to the node, as if this device had not intercepted it.
+     * \param packet the frame's payload
+     * \param protocol its EtherType
+     * \param from its source MAC
+     */
     void ForwardUp(Ptr<const Packet> packet, uint16_t protocol, const Address& from);
 
     // NetDevice

@@ -59,6 +59,7 @@ ProbeClient::~ProbeClient() = default;
 void
 ProbeClient::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_socket = nullptr;
     Application::DoDispose();
 }
@@ -66,6 +67,7 @@ ProbeClient::DoDispose()
 uint32_t
 ProbeClient::AddTarget(Ipv4Address target)
 {
+    NS_LOG_FUNCTION(this << target);
     m_targets.push_back(target);
     m_records.emplace_back();
     m_lastReply.emplace_back(-1);
@@ -87,6 +89,7 @@ ProbeClient::GetRecords(uint32_t i) const
 void
 ProbeClient::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     if (!m_socket)
     {
         m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
@@ -99,6 +102,7 @@ ProbeClient::StartApplication()
 void
 ProbeClient::StopApplication()
 {
+    NS_LOG_FUNCTION(this);
     m_sendEvent.Cancel();
     if (m_socket)
     {

@@ -35,15 +35,26 @@ struct ProbeRecord
 class ProbeClient : public Application
 {
   public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     ProbeClient();
     ~ProbeClient() override;
 
-    /** Add a target (a HOME address or a VIPA). \return its index. */
+    /**
+     * Add a target (a HOME address or a VIPA).
+     * \param target the address probed
+     * \return its index
+     */
     uint32_t AddTarget(Ipv4Address target);
     /** \return the targets. */
     const std::vector<Ipv4Address>& GetTargets() const;
-    /** \return the probes sent to target i, indexed by sequence number. */
+    /**
+     * \param i a target index
+     * \return the probes sent to target i, indexed by sequence number
+     */
     const std::vector<ProbeRecord>& GetRecords(uint32_t i) const;
 
     /** Signature of Tx: (target, sequence). */

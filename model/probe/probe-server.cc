@@ -38,6 +38,7 @@ ProbeServer::~ProbeServer() = default;
 void
 ProbeServer::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_sockets.clear();
     Application::DoDispose();
 }
@@ -45,6 +46,7 @@ ProbeServer::DoDispose()
 void
 ProbeServer::Bind(Ipv4Address address)
 {
+    NS_LOG_FUNCTION(this << address);
     if (m_sockets.count(address) != 0)
     {
         return;
@@ -61,6 +63,7 @@ ProbeServer::Bind(Ipv4Address address)
 void
 ProbeServer::AddAddress(Ipv4Address address)
 {
+    NS_LOG_FUNCTION(this << address);
     if (m_running)
     {
         Bind(address);
@@ -70,6 +73,7 @@ ProbeServer::AddAddress(Ipv4Address address)
 void
 ProbeServer::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     m_running = true;
     Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
     for (uint32_t i = 0; i < ipv4->GetNInterfaces(); ++i)
@@ -88,6 +92,7 @@ ProbeServer::StartApplication()
 void
 ProbeServer::StopApplication()
 {
+    NS_LOG_FUNCTION(this);
     m_running = false;
     for (auto& [address, socket] : m_sockets)
     {

@@ -24,11 +24,18 @@ namespace ns3
 class ProbeServer : public Application
 {
   public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     ProbeServer();
     ~ProbeServer() override;
 
-    /** Bind to one more local address (e.g. a VIPA added later). */
+    /**
+     * Bind to one more local address (e.g. a VIPA added later).
+     * \param address the local address
+     */
     void AddAddress(Ipv4Address address);
 
   protected:

@@ -5,10 +5,14 @@
  */
 #include "arp-ownership.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("ArpOwnership");
 
 ArpOwnership::ArpOwnership(const Config& config)
     : m_config(config)
@@ -18,6 +22,7 @@ ArpOwnership::ArpOwnership(const Config& config)
 void
 ArpOwnership::SetConfig(const Config& config)
 {
+    NS_LOG_FUNCTION(this);
     m_config = config;
 }
 
@@ -30,6 +35,7 @@ ArpOwnership::GetConfig() const
 ArpOwnership::LinkId
 ArpOwnership::AddLink(const std::string& name, const Address& home)
 {
+    NS_LOG_FUNCTION(this << name << home);
     Link link;
     link.name = name;
     link.home = home;
@@ -42,6 +48,7 @@ ArpOwnership::AddLink(const std::string& name, const Address& home)
 ArpOwnership::Changes
 ArpOwnership::AddVipa(const Address& vipa)
 {
+    NS_LOG_FUNCTION(this << vipa);
     Changes out;
     if (!m_vipaSet.insert(vipa).second)
     {
@@ -62,6 +69,7 @@ ArpOwnership::AddVipa(const Address& vipa)
 ArpOwnership::Changes
 ArpOwnership::StartLink(LinkId id)
 {
+    NS_LOG_FUNCTION(this << id);
     Changes out;
     Link& link = m_links.at(id);
     if (link.active)
@@ -99,6 +107,7 @@ ArpOwnership::StartLink(LinkId id)
 ArpOwnership::Changes
 ArpOwnership::NoteHeard(LinkId heard, LinkId hearer)
 {
+    NS_LOG_FUNCTION(this << heard << hearer);
     Changes out;
     if (heard == hearer || !m_links.at(hearer).active)
     {
@@ -200,6 +209,7 @@ ArpOwnership::PreferredVipaOwner(LinkId a, LinkId b) const
 ArpOwnership::Changes
 ArpOwnership::CompleteActivation(LinkId id)
 {
+    NS_LOG_FUNCTION(this << id);
     Changes out;
     Link& link = m_links.at(id);
     if (!link.active || !link.learning)
@@ -214,6 +224,7 @@ ArpOwnership::CompleteActivation(LinkId id)
 ArpOwnership::Changes
 ArpOwnership::StopLink(LinkId id)
 {
+    NS_LOG_FUNCTION(this << id);
     Changes out;
     Link& link = m_links.at(id);
     if (!link.active)

@@ -109,63 +109,135 @@ class ArpOwnership
     using Changes = std::vector<Change>;
 
     ArpOwnership() = default;
+    /**
+     * \param config the configuration (fix level, policies)
+     */
     explicit ArpOwnership(const Config& config);
 
-    /** Set the configuration (before links start). */
+    /**
+     * Set the configuration (before links start).
+     * \param config the configuration (fix level, policies)
+     */
     void SetConfig(const Config& config);
     /** \return the configuration. */
     const Config& GetConfig() const;
 
-    /** Add a link (inactive) with its HOME address. \return its id (0, 1, ...). */
+    /**
+     * Add a link (inactive) with its HOME address.
+     * \param name the link name
+     * \param home its HOME address
+     * \return its id (0, 1, ...)
+     */
     LinkId AddLink(const std::string& name, const Address& home);
 
-    /** Add a VIPA. Every group with an active VipaOwner announces it. */
+    /**
+     * Add a VIPA. Every group with an active VipaOwner announces it.
+     * \param vipa the address
+     * \return the ownership changes
+     */
     Changes AddVipa(const Address& vipa);
 
     /**
      * A link starts: it is active at once and owns (and announces) its HOME address. On its
      * first start it founds a LanGroup of its own, which merges with its siblings' groups as
      * they are heard (NoteHeard). It takes group roles after CompleteActivation.
+     * \param link the link
+     * \return the ownership changes
      */
     Changes StartLink(LinkId link);
 
     /**
      * `hearer` (an active link) heard a frame sent by its sibling `heard`: the two share a LAN,
      * so their groups merge. Symmetric: it does not matter which of the two is learning.
+     * \param heard the link that sent the frame
+     * \param hearer the link that received it
      * \return the changes that settle the merged group (one VipaOwner, orphans taken over).
      */
     Changes NoteHeard(LinkId heard, LinkId hearer);
 
-    /** The learning window of `link` is over: it takes group roles if the group needs them. */
+    /**
+     * The learning window of `link` is over: it takes group roles if the group needs them.
+     * \param link the link
+     * \return the ownership changes
+     */
     Changes CompleteActivation(LinkId link);
 
-    /** A link became inactive (port failure detected, or stop). */
+    /**
+     * A link became inactive (port failure detected, or stop).
+     * \param link the link
+     * \return the ownership changes (takeover by the backup)
+     */
     Changes StopLink(LinkId link);
 
-    /** Should `link` answer an ARP request for `address`? (hash lookups) */
+    /**
+     * Should `link` answer an ARP request for `address`? (hash lookups)
+     * \param link the link
+     * \param address the address asked for
+     * \return true if `link` owns `address` in its group
+     */
     bool Answers(LinkId link, const Address& address) const;
 
-    /** \return the owner of `address` within `group` (NO_LINK if none). */
+    /**
+     * \param group a group
+     * \param address an address
+     * \return the owner of `address` within `group` (NO_LINK if none)
+     */
     LinkId OwnerOf(GroupId group, const Address& address) const;
 
-    /** \return true if `address` is a VIPA of the stack. */
+    /**
+     * \param address an address
+     * \return true if `address` is a VIPA of the stack
+     */
     bool IsVipa(const Address& address) const;
-    /** \return true if `address` is the HOME address of one of the links. */
+    /**
+     * \param address an address
+     * \return true if `address` is the HOME address of one of the links
+     */
     bool IsHome(const Address& address) const;
 
     // Read access for displays (Netstat DEVLINKS) and tests.
+
+    /** \return the number of links */
     uint32_t GetNLinks() const;
+    /**
+     * \param link a link
+     * \return its name
+     */
     const std::string& GetLinkName(LinkId link) const;
+    /**
+     * \param link a link
+     * \return its HOME address
+     */
     const Address& GetHome(LinkId link) const;
+    /**
+     * \param link a link
+     * \return true if it is active
+     */
     bool IsActive(LinkId link) const;
-    /** true while the link listens for siblings (between StartLink and CompleteActivation). */
+    /**
+     * \param link a link
+     * \return true while the link listens for siblings (between StartLink and
+     * CompleteActivation)
+     */
     bool IsLearning(LinkId link) const;
+    /**
+     * \param link a link
+     * \return its group (NO_GROUP before its first start)
+     */
     GroupId GetGroup(LinkId link) const;
-    /** Groups in creation order (the order Netstat numbers them). */
+    /** \return the groups in creation order (the order Netstat numbers them) */
     std::vector<GroupId> GetGroups() const;
-    /** Links of a group in definition order. */
+    /**
+     * \param group a group
+     * \return its links in definition order
+     */
     std::vector<LinkId> GetGroupLinks(GroupId group) const;
+    /**
+     * \param group a group
+     * \return its VipaOwner (NO_LINK if none)
+     */
     LinkId GetVipaOwner(GroupId group) const;
+    /** \return the VIPAs in the order they were added */
     const std::vector<Address>& GetVipas() const;
 
   private:

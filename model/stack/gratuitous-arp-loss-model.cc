@@ -51,6 +51,7 @@ GratuitousArpLossModel::DoDispose()
 int64_t
 GratuitousArpLossModel::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_rng->SetStream(stream);
     return 1;
 }
@@ -85,6 +86,7 @@ GratuitousArpLossModel::DoCorrupt(Ptr<Packet> packet)
 void
 GratuitousArpLossModel::DoReset()
 {
+    NS_LOG_FUNCTION(this);
 }
 
 } // namespace ns3

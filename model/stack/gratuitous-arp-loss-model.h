@@ -26,6 +26,10 @@ class GratuitousArpLossModel : public ErrorModel
 {
   public:
     /** \return the TypeId. */
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     GratuitousArpLossModel();
     ~GratuitousArpLossModel() override;

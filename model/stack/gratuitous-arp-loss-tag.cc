@@ -3,8 +3,12 @@
  */
 #include "gratuitous-arp-loss-tag.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("GratuitousArpLossTag");
 
 NS_OBJECT_ENSURE_REGISTERED(GratuitousArpLossTag);
 

@@ -21,6 +21,10 @@ class GratuitousArpLossTag : public Tag
 {
   public:
     /** \return the TypeId. */
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     TypeId GetInstanceTypeId() const override;
 

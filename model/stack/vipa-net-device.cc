@@ -31,6 +31,7 @@ VipaNetDevice::VipaNetDevice()
 void
 VipaNetDevice::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_node = nullptr;
     NetDevice::DoDispose();
 }
@@ -38,6 +39,7 @@ VipaNetDevice::DoDispose()
 void
 VipaNetDevice::SetIfIndex(const uint32_t index)
 {
+    NS_LOG_FUNCTION(this << index);
     m_ifIndex = index;
 }
 
@@ -56,6 +58,7 @@ VipaNetDevice::GetChannel() const
 void
 VipaNetDevice::SetAddress(Address address)
 {
+    NS_LOG_FUNCTION(this << address);
     m_address = Mac48Address::ConvertFrom(address);
 }
 
@@ -68,6 +71,7 @@ VipaNetDevice::GetAddress() const
 bool
 VipaNetDevice::SetMtu(const uint16_t mtu)
 {
+    NS_LOG_FUNCTION(this << mtu);
     m_mtu = mtu;
     return true;
 }
@@ -87,6 +91,7 @@ VipaNetDevice::IsLinkUp() const
 void
 VipaNetDevice::AddLinkChangeCallback(Callback<void> callback)
 {
+    NS_LOG_FUNCTION(this);
     // never changes
 }
 
@@ -156,6 +161,7 @@ VipaNetDevice::GetNode() const
 void
 VipaNetDevice::SetNode(Ptr<Node> node)
 {
+    NS_LOG_FUNCTION(this << node);
     m_node = node;
 }
 
@@ -168,11 +174,13 @@ VipaNetDevice::NeedsArp() const
 void
 VipaNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 VipaNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 bool

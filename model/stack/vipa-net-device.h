@@ -21,6 +21,10 @@ namespace ns3
 class VipaNetDevice : public NetDevice
 {
   public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     VipaNetDevice();
 

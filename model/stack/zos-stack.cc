@@ -7,7 +7,7 @@
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
-#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -26,147 +26,6 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("ZosStack");
 NS_OBJECT_ENSURE_REGISTERED(ZosStack);
 
-TypeId
-ZosStack::GetTypeId()
-{
-    static TypeId tid =
-        TypeId("ns3::ZosStack")
-            .SetParent<Object>()
-            .SetGroupName("ZosTakeover")
-            .AddConstructor<ZosStack>()
-            .AddAttribute("DetectionDelay",
-                          "Time from an OSA port failure (or repair) until the stack notices "
-                          "it and the link becomes inactive (active). Not in the seeds; default "
-                          "100 ms like Linux bonding's miimon.",
-                          TimeValue(MilliSeconds(100)),
-                          MakeTimeAccessor(&ZosStack::m_detectionDelay),
-                          MakeTimeChecker(Time(0)))
-            .AddAttribute("LanGroupLearningTime",
-                          "How long a starting link listens for its siblings before it takes "
-                          "LanGroup roles (VipaOwner, backup). Membership does not depend on "
-                          "it: two links join whenever one hears the other (seeds 000, 003: "
-                          "learned at link initialization).",
-                          TimeValue(MilliSeconds(10)),
-                          MakeTimeAccessor(&ZosStack::m_learningTime),
-                          MakeTimeChecker(Time(0)))
-            .AddAttribute("GratuitousArpCount",
-                          "Gratuitous ARPs sent per address announced (seed 001: one).",
-                          UintegerValue(1),
-                          MakeUintegerAccessor(&ZosStack::m_garpCount),
-                          MakeUintegerChecker<uint32_t>(0, 100))
-            .AddAttribute("GratuitousArpInterval",
-                          "Time between repeated gratuitous ARPs for one address.",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&ZosStack::m_garpInterval),
-                          MakeTimeChecker(Time(0)))
-            .AddAttribute("GratuitousArpLossProbability",
-                          "Probability that a gratuitous ARP announcing a takeover, a new "
-                          "VipaOwner or an added VIPA is lost before reaching the LAN (drawn "
-                          "from this stack's random stream). The LanGroup discovery probe a "
-                          "starting link sends is not an announcement and is not subject to "
-                          "it.",
-                          DoubleValue(0.0),
-                          MakeDoubleAccessor(&ZosStack::m_garpLoss),
-                          MakeDoubleChecker<double>(0.0, 1.0))
-            .AddAttribute(
-                "GratuitousArpLossScope",
-                "What a lost gratuitous ARP means. Frame (default): the frame never reaches the "
-                "LAN, so no station hears it (a drop in the adapter or the switch; the worst "
-                "case, and the one compared with a real kernel). Receiver: the frame is on the "
-                "wire and each station misses it independently with the loss probability "
-                "(a busy receiver), drawn by a GratuitousArpLossModel on each station.",
-                EnumValue(ZosStack::LOSS_FRAME),
-                MakeEnumAccessor(&ZosStack::m_garpLossScope),
-                MakeEnumChecker(ZosStack::LOSS_FRAME, "Frame", ZosStack::LOSS_RECEIVER, "Receiver"))
-            .AddAttribute("Pq23444",
-                          "APAR PQ23444 applied: only the owner answers ARP, and takeover with "
-                          "gratuitous ARP. Without it every link answers for every HOME "
-                          "address with its own MAC, and nothing is taken over.",
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&ZosStack::SetPq23444, &ZosStack::GetPq23444),
-                          MakeBooleanChecker())
-            .AddAttribute("Pq26689",
-                          "APAR PQ26689 applied: a new VipaOwner announces every VIPA at once. "
-                          "Without it a VIPA moves only when the new owner is asked for it.",
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&ZosStack::SetPq26689, &ZosStack::GetPq26689),
-                          MakeBooleanChecker())
-            .AddAttribute(
-                "VipaGiveBack",
-                "A link that becomes active again takes the VipaOwner role back.",
-                BooleanValue(false),
-                MakeBooleanAccessor(&ZosStack::SetVipaGiveBack, &ZosStack::GetVipaGiveBack),
-                MakeBooleanChecker())
-            .AddAttribute("ArpLearnFromRequests",
-                          "A link that answers an ARP request adds (or refreshes) the "
-                          "requester in its ARP cache, as RFC 826 asks of the target; the "
-                          "stack then need not ask for the requester's MAC itself. Stock "
-                          "ns-3 ARP does not (its bug 107 defence). The same as attribute "
-                          "LearnFromRequests of the stack's ArpTakeoverProtocol.",
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&ZosStack::SetArpLearnFromRequests,
-                                              &ZosStack::GetArpLearnFromRequests),
-                          MakeBooleanChecker())
-            .AddAttribute(
-                "BackupPolicy",
-                "Which active link takes over an inactive link's addresses.",
-                EnumValue(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive)),
-                MakeEnumAccessor(&ZosStack::SetBackupPolicy, &ZosStack::GetBackupPolicy),
-                MakeEnumChecker(static_cast<int>(ArpOwnership::BackupPolicy::LongestActive),
-                                "LongestActive",
-                                static_cast<int>(ArpOwnership::BackupPolicy::LowestName),
-                                "LowestName"))
-            .AddAttribute(
-                "VipaOwnerPolicy",
-                "Which link of a LanGroup becomes VipaOwner (seed 001 has OSA1 in group 001 and "
-                "OSA4 in group 002: the default is the first link to become active).",
-                EnumValue(static_cast<int>(ArpOwnership::VipaOwnerPolicy::FirstActive)),
-                MakeEnumAccessor(&ZosStack::SetVipaOwnerPolicy, &ZosStack::GetVipaOwnerPolicy),
-                MakeEnumChecker(static_cast<int>(ArpOwnership::VipaOwnerPolicy::FirstActive),
-                                "FirstActive",
-                                static_cast<int>(ArpOwnership::VipaOwnerPolicy::LowestName),
-                                "LowestName"))
-            .AddTraceSource("LinkState",
-                            "A link became active or inactive: (stack, link, active, cause).",
-                            MakeTraceSourceAccessor(&ZosStack::m_linkStateTrace),
-                            "ns3::ZosStack::LinkStateTracedCallback")
-            .AddTraceSource("PortState",
-                            "An OSA port under a link failed or was repaired, at the instant it "
-                            "happened (before detection): (stack, link, up).",
-                            MakeTraceSourceAccessor(&ZosStack::m_portStateTrace),
-                            "ns3::ZosStack::PortStateTracedCallback")
-            .AddTraceSource("OwnershipChange",
-                            "The ARP owner of an address changed: (stack, address, from, to, "
-                            "what).",
-                            MakeTraceSourceAccessor(&ZosStack::m_ownershipTrace),
-                            "ns3::ZosStack::OwnershipTracedCallback")
-            .AddTraceSource("GratuitousArpTx",
-                            "A gratuitous ARP was sent: (stack, link, address).",
-                            MakeTraceSourceAccessor(&ZosStack::m_garpTxTrace),
-                            "ns3::ZosStack::ArpTracedCallback")
-            .AddTraceSource("GratuitousArpTxFailed",
-                            "A gratuitous ARP could not be sent because the port has failed "
-                            "(the stack has not noticed yet): (stack, link, address).",
-                            MakeTraceSourceAccessor(&ZosStack::m_garpTxFailedTrace),
-                            "ns3::ZosStack::ArpTracedCallback")
-            .AddTraceSource("EventIgnored",
-                            "An operation changed nothing (a link start on a failed stack, the "
-                            "repair of a healthy port, ...): (stack, link or empty, operation, "
-                            "why).",
-                            MakeTraceSourceAccessor(&ZosStack::m_ignoredTrace),
-                            "ns3::ZosStack::IgnoredTracedCallback")
-            .AddTraceSource("GratuitousArpLost",
-                            "A gratuitous ARP was lost by the loss model before reaching the "
-                            "LAN (loss scope Frame): (stack, link, address).",
-                            MakeTraceSourceAccessor(&ZosStack::m_garpLostTrace),
-                            "ns3::ZosStack::ArpTracedCallback")
-            .AddTraceSource("ArpReplyTx",
-                            "A link answered an ARP request: (stack, link, address).",
-                            MakeTraceSourceAccessor(&ZosStack::m_arpReplyTrace),
-                            "ns3::ZosStack::ArpTracedCallback");
-    return tid;
-}
-
 ZosStack::ZosStack()
 {
     NS_LOG_FUNCTION(this);
@@ -184,6 +43,7 @@ ZosStack::~ZosStack()
 void
 ZosStack::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     for (auto& link : m_links)
     {
         link.detection.Cancel();
@@ -206,6 +66,7 @@ ZosStack::DoDispose()
 void
 ZosStack::SetNode(Ptr<Node> node)
 {
+    NS_LOG_FUNCTION(this << node);
     m_node = node;
     m_ipv4 = node->GetObject<Ipv4>();
     NS_ABORT_MSG_IF(!m_ipv4, "ZosStack needs an InternetStack on the node");
@@ -224,6 +85,7 @@ ZosStack::GetNode() const
 void
 ZosStack::SetName(const std::string& name)
 {
+    NS_LOG_FUNCTION(this << name);
     m_name = name;
 }
 
@@ -236,6 +98,7 @@ ZosStack::GetName() const
 int64_t
 ZosStack::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_lossRng->SetStream(stream);
     return 1;
 }
@@ -244,6 +107,31 @@ Ipv4Address
 ZosStack::ToIpv4(const Address& a)
 {
     return Ipv4Address::ConvertFrom(a);
+}
+
+Ptr<Ipv4StaticRouting>
+ZosStack::StaticRouting() const
+{
+    // As Ipv4StaticRoutingHelper::GetStaticRouting finds it (a model includes no helper).
+    Ptr<Ipv4RoutingProtocol> protocol = m_ipv4->GetRoutingProtocol();
+    if (Ptr<Ipv4StaticRouting> routing = DynamicCast<Ipv4StaticRouting>(protocol))
+    {
+        return routing;
+    }
+    if (Ptr<Ipv4ListRouting> list = DynamicCast<Ipv4ListRouting>(protocol))
+    {
+        for (uint32_t i = 0; i < list->GetNRoutingProtocols(); ++i)
+        {
+            int16_t priority;
+            if (Ptr<Ipv4StaticRouting> routing =
+                    DynamicCast<Ipv4StaticRouting>(list->GetRoutingProtocol(i, priority)))
+            {
+                return routing;
+            }
+        }
+    }
+    NS_ABORT_MSG("stack " << m_name << ": the node has no Ipv4StaticRouting");
+    return nullptr;
 }
 
 uint32_t
@@ -263,6 +151,7 @@ ZosStack::AddLink(const std::string& name, Ptr<OsaNetDevice> device, Ipv4Interfa
     m_ipv4->SetDown(link.ifIndex);
     link.id = m_ownership.AddLink(name, home.GetLocal());
     uint32_t index = m_links.size();
+    NS_ASSERT_MSG(link.id == index, "ownership link ids follow the stack's link indices");
     m_linkByMac[link.mac] = index;
     device->SetArpHandler(MakeCallback(&AddressTakeoverProtocol::Receive, m_arp));
     device->SetPortStateHandler(MakeCallback(&ZosStack::PortStateChanged, this));
@@ -276,15 +165,13 @@ ZosStack::AddRoute(const std::string& link,
                    Ipv4Mask mask,
                    Ipv4Address gateway)
 {
+    NS_LOG_FUNCTION(this << link << destination << mask << gateway);
     uint32_t i = LinkIndex(link);
     m_links[i].routes.push_back({destination, mask, gateway});
     if (m_ownership.IsActive(m_links[i].id))
     {
         // A zero gateway makes an on-link route (ns-3 sends to the destination itself).
-        Ipv4StaticRoutingHelper().GetStaticRouting(m_ipv4)->AddNetworkRouteTo(destination,
-                                                                              mask,
-                                                                              gateway,
-                                                                              m_links[i].ifIndex);
+        StaticRouting()->AddNetworkRouteTo(destination, mask, gateway, m_links[i].ifIndex);
     }
 }
 
@@ -335,6 +222,7 @@ ZosStack::FindLink(const std::string& name) const
 void
 ZosStack::StartLink(const std::string& name)
 {
+    NS_LOG_FUNCTION(this << name);
     uint32_t i = LinkIndex(name);
     if (m_failed)
     {
@@ -356,6 +244,7 @@ ZosStack::StartLink(const std::string& name)
 void
 ZosStack::StopLink(const std::string& name)
 {
+    NS_LOG_FUNCTION(this << name);
     uint32_t i = LinkIndex(name);
     if (m_failed)
     {
@@ -374,6 +263,7 @@ ZosStack::StopLink(const std::string& name)
 void
 ZosStack::FailPort(const std::string& name)
 {
+    NS_LOG_FUNCTION(this << name);
     Ptr<OsaNetDevice> device = m_links[LinkIndex(name)].device;
     if (device->IsPortFailed())
     {
@@ -390,6 +280,7 @@ ZosStack::FailPort(const std::string& name)
 void
 ZosStack::RepairPort(const std::string& name)
 {
+    NS_LOG_FUNCTION(this << name);
     Ptr<OsaNetDevice> device = m_links[LinkIndex(name)].device;
     if (!device->IsPortFailed())
     {
@@ -436,6 +327,7 @@ ZosStack::IsFailed() const
 void
 ZosStack::PortStateChanged(Ptr<OsaNetDevice> device, bool up)
 {
+    NS_LOG_FUNCTION(this << device << up);
     uint32_t i = m_linkByMac.at(Mac48Address::ConvertFrom(device->GetAddress()));
     m_portStateTrace(m_name, m_links[i].name, up);
     if (m_failed)
@@ -451,6 +343,8 @@ ZosStack::PortStateChanged(Ptr<OsaNetDevice> device, bool up)
 void
 ZosStack::PortStateNoticed(uint32_t i, bool up)
 {
+    NS_LOG_FUNCTION(this << i << up);
+    NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
     Link& link = m_links[i];
     link.portUp = up;
     if (!up)
@@ -466,6 +360,8 @@ ZosStack::PortStateNoticed(uint32_t i, bool up)
 void
 ZosStack::Activate(uint32_t i, const std::string& cause)
 {
+    NS_LOG_FUNCTION(this << i << cause);
+    NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
     Link& link = m_links[i];
     if (m_failed || m_ownership.IsActive(link.id))
     {
@@ -474,7 +370,7 @@ ZosStack::Activate(uint32_t i, const std::string& cause)
     NS_LOG_INFO(m_name << " " << link.name << " active (" << cause << ")");
     m_ipv4->SetUp(link.ifIndex);
     // ns-3 dropped this link's routes when it went down: install them again.
-    Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(m_ipv4);
+    Ptr<Ipv4StaticRouting> routing = StaticRouting();
     for (const auto& r : link.routes)
     {
         routing->AddNetworkRouteTo(r.destination, r.mask, r.gateway, link.ifIndex);
@@ -488,12 +384,16 @@ ZosStack::Activate(uint32_t i, const std::string& cause)
 void
 ZosStack::CompleteActivation(uint32_t i)
 {
+    NS_LOG_FUNCTION(this << i);
+    NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
     Apply(m_ownership.CompleteActivation(m_links[i].id));
 }
 
 void
 ZosStack::Deactivate(uint32_t i, const std::string& cause)
 {
+    NS_LOG_FUNCTION(this << i << cause);
+    NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
     Link& link = m_links[i];
     if (m_failed || !m_ownership.IsActive(link.id))
     {
@@ -519,6 +419,14 @@ ZosStack::Apply(const ArpOwnership::Changes& changes)
                                     "vipa owner"};
     for (const auto& change : changes)
     {
+        NS_ASSERT_MSG(change.from == ArpOwnership::NO_LINK || change.from < m_links.size(),
+                      "ownership change from an unknown link");
+        NS_ASSERT_MSG(change.to == ArpOwnership::NO_LINK || change.to < m_links.size(),
+                      "ownership change to an unknown link");
+        NS_ASSERT_MSG(change.to == ArpOwnership::NO_LINK ||
+                          m_ownership.IsActive(m_links[change.to].id),
+                      "link " << m_links[change.to].name << " of " << m_name
+                              << " takes an address while not active");
         Ipv4Address address = ToIpv4(change.address);
         const std::string& from =
             change.from == ArpOwnership::NO_LINK ? std::string() : m_links[change.from].name;
@@ -575,6 +483,7 @@ ZosStack::FindLinkByMac(Mac48Address mac) const
 void
 ZosStack::NoteHeard(uint32_t heard, uint32_t hearer)
 {
+    NS_LOG_FUNCTION(this << heard << hearer);
     NS_ASSERT_MSG(heard < m_links.size() && hearer < m_links.size(),
                   "no such link in stack " << m_name);
     Apply(m_ownership.NoteHeard(m_links[heard].id, m_links[hearer].id));
@@ -600,6 +509,7 @@ ZosStack::NotifyReplySent(uint32_t i, Ipv4Address address)
 void
 ZosStack::PrintDevlinks(std::ostream& os) const
 {
+    NS_LOG_FUNCTION(this);
     uint32_t number = 0;
     for (ArpOwnership::GroupId g : m_ownership.GetGroups())
     {
@@ -680,110 +590,6 @@ Ptr<AddressTakeoverProtocol>
 ZosStack::GetTakeoverProtocol() const
 {
     return m_arp;
-}
-
-const FixLevel&
-ZosStack::GetFixLevel() const
-{
-    return m_ownership.GetConfig().fixLevel;
-}
-
-void
-ZosStack::SetFixLevel(const FixLevel& level)
-{
-    NS_LOG_FUNCTION(this << level);
-    ArpOwnership::Config config = m_ownership.GetConfig();
-    config.fixLevel = level;
-    m_ownership.SetConfig(config);
-}
-
-// Attribute accessors: the ownership table's configuration is the only copy of these
-// settings.
-
-void
-ZosStack::SetApar(FixLevel::Apar apar, bool applied)
-{
-    FixLevel level = GetFixLevel();
-    level.SetApplied(apar, applied);
-    SetFixLevel(level);
-}
-
-void
-ZosStack::SetPq23444(bool applied)
-{
-    SetApar(FixLevel::Apar::PQ23444, applied);
-}
-
-bool
-ZosStack::GetPq23444() const
-{
-    return GetFixLevel().IsApplied(FixLevel::Apar::PQ23444);
-}
-
-void
-ZosStack::SetPq26689(bool applied)
-{
-    SetApar(FixLevel::Apar::PQ26689, applied);
-}
-
-bool
-ZosStack::GetPq26689() const
-{
-    return GetFixLevel().IsApplied(FixLevel::Apar::PQ26689);
-}
-
-void
-ZosStack::SetVipaGiveBack(bool giveBack)
-{
-    ArpOwnership::Config config = m_ownership.GetConfig();
-    config.vipaGiveBack = giveBack;
-    m_ownership.SetConfig(config);
-}
-
-bool
-ZosStack::GetVipaGiveBack() const
-{
-    return m_ownership.GetConfig().vipaGiveBack;
-}
-
-void
-ZosStack::SetBackupPolicy(int policy)
-{
-    ArpOwnership::Config config = m_ownership.GetConfig();
-    config.backupPolicy = static_cast<ArpOwnership::BackupPolicy>(policy);
-    m_ownership.SetConfig(config);
-}
-
-int
-ZosStack::GetBackupPolicy() const
-{
-    return static_cast<int>(m_ownership.GetConfig().backupPolicy);
-}
-
-void
-ZosStack::SetVipaOwnerPolicy(int policy)
-{
-    ArpOwnership::Config config = m_ownership.GetConfig();
-    config.vipaOwnerPolicy = static_cast<ArpOwnership::VipaOwnerPolicy>(policy);
-    m_ownership.SetConfig(config);
-}
-
-int
-ZosStack::GetVipaOwnerPolicy() const
-{
-    return static_cast<int>(m_ownership.GetConfig().vipaOwnerPolicy);
-}
-
-void
-ZosStack::SetArpLearnFromRequests(bool learn)
-{
-    m_arp->SetLearnFromRequests(learn);
-}
-
-bool
-ZosStack::GetArpLearnFromRequests() const
-{
-    return m_arp->GetLearnFromRequests();
 }
 
 } // namespace ns3

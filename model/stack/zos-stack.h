@@ -29,6 +29,7 @@ class Node;
 class Ipv4;
 class VipaNetDevice;
 class ArpTakeoverProtocol;
+class Ipv4StaticRouting;
 
 /**
  * \ingroup zos-takeover
@@ -55,46 +56,78 @@ class ZosStack : public Object
         LOSS_RECEIVER, //!< each station misses it independently
     };
 
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     ZosStack();
     ~ZosStack() override;
 
-    /** Bind to the node (which must already have an InternetStack). Done by the helper. */
+    /**
+     * Bind to the node (which must already have an InternetStack). Done by the helper.
+     * \param node the node this stack runs on
+     */
     void SetNode(Ptr<Node> node);
     /** \return the node. */
     Ptr<Node> GetNode() const;
 
-    /** Stack name (the TCP/IP proc name, e.g. "TCPIPA"). */
+    /**
+     * \param name the stack name (the TCP/IP proc name, e.g. "TCPIPA")
+     */
     void SetName(const std::string& name);
     /** \return the stack name. */
     const std::string& GetName() const;
 
     /**
      * Add a link on an OSA port already installed on the node and attached to a LAN. The
-     * link starts inactive. \return the link index.
+     * link starts inactive.
+     * \param name the link name (unique in the stack)
+     * \param device the OSA port
+     * \param home the link's HOME address
+     * \return the link index
      */
     uint32_t AddLink(const std::string& name, Ptr<OsaNetDevice> device, Ipv4InterfaceAddress home);
 
-    /** A static route over one link, (re)installed whenever that link becomes active. */
+    /**
+     * A static route over one link, (re)installed whenever that link becomes active.
+     * \param link the link name
+     * \param destination the destination network
+     * \param mask its mask
+     * \param gateway the next hop (zero: the destination is on the link)
+     */
     void AddRoute(const std::string& link,
                   Ipv4Address destination,
                   Ipv4Mask mask,
                   Ipv4Address gateway = Ipv4Address::GetZero());
 
-    /** Add a static VIPA; if links are active, each LanGroup announces it. */
+    /**
+     * Add a static VIPA; if links are active, each LanGroup announces it.
+     * \param vipa the address
+     */
     void AddVipa(Ipv4Address vipa);
 
     /**
      * Start a link (operator START): active now if its port is up. On a failed stack, or a
      * link already started, nothing happens and EventIgnored fires (so for the other
      * operations below).
+     * \param link the link name
      */
     void StartLink(const std::string& link);
-    /** Stop a link (operator STOP): inactive at once, no detection delay. */
+    /**
+     * Stop a link (operator STOP): inactive at once, no detection delay.
+     * \param link the link name
+     */
     void StopLink(const std::string& link);
-    /** The port under a link fails now; the stack notices after DetectionDelay. */
+    /**
+     * The port under a link fails now; the stack notices after DetectionDelay.
+     * \param link the link name
+     */
     void FailPort(const std::string& link);
-    /** The port under a link is repaired now; the stack notices after DetectionDelay. */
+    /**
+     * The port under a link is repaired now; the stack notices after DetectionDelay.
+     * \param link the link name
+     */
     void RepairPort(const std::string& link);
     /** The whole stack fails: nothing answers, nothing is taken over. */
     void Fail();
@@ -102,22 +135,40 @@ class ZosStack : public Object
     /** \return true after Fail(). */
     bool IsFailed() const;
 
-    /** Netstat DEVLINKS LanGroup display (seed 001 layout), as of now. */
+    /**
+     * Netstat DEVLINKS LanGroup display (seed 001 layout), as of now.
+     * \param os where to print it
+     */
     void PrintDevlinks(std::ostream& os) const;
-    /** Same, as a string. */
+    /** \return the Netstat DEVLINKS display, as a string. */
     std::string GetDevlinks() const;
 
     /** \return number of links. */
     uint32_t GetNLinks() const;
-    /** \return link index by name, or -1. */
+    /**
+     * \param name a link name
+     * \return link index by name, or -1
+     */
     int32_t FindLink(const std::string& name) const;
-    /** \return name of link i. */
+    /**
+     * \param i a link index
+     * \return name of link i
+     */
     const std::string& GetLinkName(uint32_t i) const;
-    /** \return the OSA port of link i. */
+    /**
+     * \param i a link index
+     * \return the OSA port of link i
+     */
     Ptr<OsaNetDevice> GetLinkDevice(uint32_t i) const;
-    /** \return HOME address of link i. */
+    /**
+     * \param i a link index
+     * \return HOME address of link i
+     */
     Ipv4Address GetHomeAddress(uint32_t i) const;
-    /** \return true if link i is active. */
+    /**
+     * \param i a link index
+     * \return true if link i is active (and the stack has not failed)
+     */
     bool IsLinkActive(uint32_t i) const;
     /** \return the static VIPAs. */
     std::vector<Ipv4Address> GetVipas() const;
@@ -166,6 +217,7 @@ class ZosStack : public Object
 
     /**
      * Assign a fixed random stream to the gratuitous ARP loss model.
+     * \param stream the first stream index to use
      * \return the number of streams used (1).
      */
     int64_t AssignStreams(int64_t stream);
@@ -229,6 +281,8 @@ class ZosStack : public Object
     void PortStateChanged(Ptr<OsaNetDevice> device, bool up);
     void PortStateNoticed(uint32_t i, bool up);
     void Apply(const ArpOwnership::Changes& changes);
+    /** \return the node's static routing (as Ipv4StaticRoutingHelper finds it) */
+    Ptr<Ipv4StaticRouting> StaticRouting() const;
     /**
      * Announce that link i answers for `address`, `remaining` times GratuitousArpInterval
      * apart, unless the link loses it meanwhile (loss model here, frames by the protocol).

@@ -152,6 +152,7 @@ LinuxStationArp::StateName(State state)
 int64_t
 LinuxStationArp::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_reachableRng->SetStream(stream);
     return 1;
 }

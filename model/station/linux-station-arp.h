@@ -55,6 +55,10 @@ namespace ns3
 class LinuxStationArp : public StationArp
 {
   public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     LinuxStationArp();
     std::string GetModelName() const override;
@@ -71,7 +75,10 @@ class LinuxStationArp : public StationArp
         Failed,
     };
 
-    /** \return the kernel's name of a state ("REACHABLE", ...). */
+    /**
+     * \param state a state
+     * \return the kernel's name of a state ("REACHABLE", ...)
+     */
     static std::string StateName(State state);
 
     /**

@@ -21,6 +21,10 @@ namespace ns3
 class Rfc826StationArp : public StationArp
 {
   public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     std::string GetModelName() const override;
 

@@ -45,6 +45,7 @@ StationArp::~StationArp() = default;
 void
 StationArp::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_interfaces.clear();
     m_node = nullptr;
     Object::DoDispose();
@@ -53,12 +54,14 @@ StationArp::DoDispose()
 int64_t
 StationArp::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     return 0;
 }
 
 void
 StationArp::Install(Ptr<Node> node)
 {
+    NS_LOG_FUNCTION(this << node);
     m_node = node;
     Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
     NS_ABORT_MSG_IF(!ipv4, "StationArp needs an InternetStack on the node (install it first)");

@@ -43,18 +43,27 @@ class Node;
 class StationArp : public Object
 {
   public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
     static TypeId GetTypeId();
     StationArp();
     ~StationArp() override;
 
-    /** Hook every ARP-using interface of the node. */
+    /**
+     * Hook every ARP-using interface of the node.
+     * \param node the station (with an InternetStack and its devices)
+     */
     void Install(Ptr<Node> node);
 
     /** \return "stock", "rfc826", "linux". */
     virtual std::string GetModelName() const = 0;
 
     /**
-     * Assign fixed random streams. \return the number of streams used.
+     * Assign fixed random streams.
+     * \param stream the first stream index to use
+     * \return the number of streams used
      */
     virtual int64_t AssignStreams(int64_t stream);
 

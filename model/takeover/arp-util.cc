@@ -5,9 +5,12 @@
 
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-interface.h"
+#include "ns3/log.h"
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("ArpUtil");
 
 bool
 ArpFields::Peek(Ptr<const Packet> packet, ArpFields& f)
