@@ -23,6 +23,7 @@ AllCases()
     AddLinuxStationCases(cases);
     AddFixLevelsCases(cases);
     AddDevlinksCases(cases);
+    AddKindTableCases(cases);
     return cases;
 }
 

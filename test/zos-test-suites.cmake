@@ -12,4 +12,5 @@ set(ZOS_TEST_SUITE_SOURCES
     test/linux-station-test.cc
     test/fix-levels-test.cc
     test/devlinks-test.cc
+    test/kind-table-test.cc
 )

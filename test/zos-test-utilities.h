@@ -188,6 +188,7 @@ void AddLanGroupsCases(CaseList& cases);     //!< langroups-test.cc
 void AddLinuxStationCases(CaseList& cases);  //!< linux-station-test.cc
 void AddFixLevelsCases(CaseList& cases);     //!< fix-levels-test.cc
 void AddDevlinksCases(CaseList& cases);      //!< devlinks-test.cc
+void AddKindTableCases(CaseList& cases);     //!< kind-table-test.cc
 
 } // namespace zostest
 
