@@ -20,7 +20,9 @@ function(zos_scenario_sources out root bindir)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${schema})
   set(${out}
       ${root}/helper/scenario.cc
+      ${root}/helper/scenario-cross-check.cc
       ${root}/helper/scenario-schema.cc
+      ${root}/helper/scenario-schema-explain.cc
       ${root}/helper/scenario-json.cc
       ${bindir}/zos-generated/scenario-schema-text.cc
       PARENT_SCOPE)

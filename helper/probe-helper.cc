@@ -3,6 +3,8 @@
  */
 #include "probe-helper.h"
 
+#include "ns3/log.h"
+
 #include "ns3/node.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-server.h"
@@ -10,21 +12,26 @@
 namespace ns3
 {
 
+NS_LOG_COMPONENT_DEFINE("ProbeHelper");
+
 ProbeClientHelper::ProbeClientHelper(const std::vector<Ipv4Address>& targets)
     : m_targets(targets)
 {
+    NS_LOG_FUNCTION(this);
     m_factory.SetTypeId(ProbeClient::GetTypeId());
 }
 
 void
 ProbeClientHelper::SetAttribute(const std::string& name, const AttributeValue& value)
 {
+    NS_LOG_FUNCTION(this);
     m_factory.Set(name, value);
 }
 
 ApplicationContainer
 ProbeClientHelper::Install(const NodeContainer& nodes) const
 {
+    NS_LOG_FUNCTION(this);
     ApplicationContainer apps;
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
     {
@@ -41,18 +48,21 @@ ProbeClientHelper::Install(const NodeContainer& nodes) const
 
 ProbeServerHelper::ProbeServerHelper()
 {
+    NS_LOG_FUNCTION(this);
     m_factory.SetTypeId(ProbeServer::GetTypeId());
 }
 
 void
 ProbeServerHelper::SetAttribute(const std::string& name, const AttributeValue& value)
 {
+    NS_LOG_FUNCTION(this);
     m_factory.Set(name, value);
 }
 
 ApplicationContainer
 ProbeServerHelper::Install(const NodeContainer& nodes) const
 {
+    NS_LOG_FUNCTION(this);
     ApplicationContainer apps;
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
     {

@@ -24,10 +24,21 @@ namespace ns3
 class ProbeClientHelper
 {
   public:
+    /**
+     * \param targets the addresses each client probes
+     */
     explicit ProbeClientHelper(const std::vector<Ipv4Address>& targets);
-    /** Set a ProbeClient attribute (Interval, RemotePort). */
+    /**
+     * Set a ProbeClient attribute (Interval, RemotePort).
+     * \param name the attribute name
+     * \param value the attribute value
+     */
     void SetAttribute(const std::string& name, const AttributeValue& value);
-    /** Install one client per node. */
+    /**
+     * Install one client per node.
+     * \param nodes the nodes
+     * \return the applications, in node order
+     */
     ApplicationContainer Install(const NodeContainer& nodes) const;
 
   private:
@@ -43,9 +54,17 @@ class ProbeServerHelper
 {
   public:
     ProbeServerHelper();
-    /** Set a ProbeServer attribute (Port). */
+    /**
+     * Set a ProbeServer attribute (Port).
+     * \param name the attribute name
+     * \param value the attribute value
+     */
     void SetAttribute(const std::string& name, const AttributeValue& value);
-    /** Install one responder per node. */
+    /**
+     * Install one responder per node.
+     * \param nodes the nodes
+     * \return the applications, in node order
+     */
     ApplicationContainer Install(const NodeContainer& nodes) const;
 
   private:

@@ -42,6 +42,9 @@ struct EventReach
  *    here from the scenario with ZosStack's rules (a start of a started link or on a failed
  *    stack, a repair of a healthy port, ...); the run checks the replay against the
  *    EventIgnored trace.
+ * \param sc the scenario
+ * \param events its events, sorted by time
+ * \return one EventReach per event, in `events` order
  */
 std::vector<EventReach> EventReaches(const Scenario& sc, const std::vector<EventSpec>& events);
 

@@ -17,21 +17,43 @@ namespace ns3
 namespace zos
 {
 
-/** summary.json: the scenario as run and every figure (deterministic for a given seed). */
+/**
+ * summary.json: the scenario as run and every figure (deterministic for a given seed).
+ * \param result a run's results
+ * \return the text
+ */
 std::string SummaryJson(const RunResult& result);
-/** timeline.csv: time_s,node,event,address,detail. */
+/**
+ * timeline.csv: time_s,node,event,address,detail.
+ * \param result a run's results
+ * \return the text
+ */
 std::string TimelineCsv(const RunResult& result);
-/** probes.csv: client,target,sequence,sent_s,received_s,rtt_s (empty when lost). */
+/**
+ * probes.csv: client,target,sequence,sent_s,received_s,rtt_s (empty when lost).
+ * \param result a run's results
+ * \return the text
+ */
 std::string ProbesCsv(const RunResult& result);
 /**
  * outages.csv: one row per (event, client, target): event, event_type, subject, event_s,
  * window_end_s, client, arp, target, status (measured / not-measured), reason, recovered,
  * outage_s, first_success_s, longest_gap_s, sent, lost (figures empty when not measured).
+ * \param result a run's results
+ * \return the text
  */
 std::string OutagesCsv(const RunResult& result);
-/** devlinks.txt: each stack's DEVLINKS display before the first event and after each. */
+/**
+ * devlinks.txt: each stack's DEVLINKS display before the first event and after each.
+ * \param result a run's results
+ * \return the text
+ */
 std::string DevlinksText(const RunResult& result);
-/** The outage table for people. */
+/**
+ * The outage table for people.
+ * \param result a run's results
+ * \return the text
+ */
 std::string OutageTable(const RunResult& result);
 
 /** One file of a run's results: its name and how to make its text. */
@@ -41,13 +63,18 @@ struct OutputFile
     std::string (*text)(const RunResult& result);
 };
 
-/** summary.json, timeline.csv, probes.csv, outages.csv and devlinks.txt, in the order written. */
+/**
+ * \return summary.json, timeline.csv, probes.csv, outages.csv and devlinks.txt, in the
+ * order written
+ */
 const std::vector<OutputFile>& OutputFiles();
 
 /**
  * Write every OutputFiles() entry into `dir` (created if needed), each file checked up to its
  * close. Not atomic: ResultsDirectory is. \throws std::runtime_error if a file cannot be
  * written (the file is removed).
+ * \param result a run's results
+ * \param dir the directory
  */
 void WriteOutputs(const RunResult& result, const std::string& dir);
 

@@ -109,49 +109,76 @@ struct RunResult
 class ScenarioRunner
 {
   public:
+    /**
+     * \param scenario the scenario to run (copied)
+     */
     explicit ScenarioRunner(const Scenario& scenario);
 
     /**
      * Write one pcap per LAN into `dir` ("<LAN>.pcap"). Capture is passive (see
      * Lan::EnableCapture): the results are the same without it.
+     * \param dir an existing directory
      */
     void EnablePcap(const std::string& dir);
     /**
      * After Run with EnablePcap: empty when every pcap file was written and closed, else
      * "<LAN>.pcap: reason" for the first that failed (its capture, and the run, stopped there).
+     * \return the error, or ""
      */
     const std::string& GetPcapError() const;
 
     /**
      * Called with every frame on a LAN (name, frame incl. Ethernet header) — for tests.
      * Passive, like EnablePcap: the results are the same without it.
+     * \param f the observer (LAN name, time, frame)
      */
     void SetFrameObserver(std::function<void(const std::string&, Time, Ptr<const Packet>)> f);
 
-    /** Called after the topology is built, before the run (tests may add schedules). */
+    /**
+     * \param f called after the topology is built, before the run (tests may add schedules)
+     */
     void SetBuildObserver(std::function<void(ScenarioRunner&)> f);
 
     /**
      * Run (Simulator::Destroy at the end). Every run starts from the same state (MAC
      * allocation, random streams from the scenario's seed and run), so the same scenario
      * gives byte-identical results whatever ran before it in the process.
+     * \return everything the run produced
      */
     RunResult Run();
 
-    /** During the run: a stack by name. */
+    /**
+     * \param name a stack name
+     * \return during the run: the stack (null if none)
+     */
     Ptr<ZosStack> GetStack(const std::string& name) const;
-    /** During the run: a station node by name. */
+    /**
+     * \param name a station name
+     * \return during the run: the station node (null if none)
+     */
     Ptr<Node> GetStation(const std::string& name) const;
 
-    /** Static-routing rule of seed 000: warnings for routes over one link of a LAN only. */
+    /**
+     * Static-routing rule of seed 000 (zos::CheckRoutingRule).
+     * \param scenario the scenario
+     * \return warnings for routes over one link of a LAN only
+     */
     static std::vector<std::string> CheckRoutingRule(const Scenario& scenario);
-    /** Warnings for stations that probe a target they have no route to. */
+    /**
+     * \param scenario the scenario
+     * \return warnings for stations that probe a target they have no route to
+     */
     static std::vector<std::string> CheckStationRoutes(const Scenario& scenario);
-    /** Warnings for one stack with the same subnet on links of different LANs. */
+    /**
+     * \param scenario the scenario
+     * \return warnings for one stack with the same subnet on links of different LANs
+     */
     static std::vector<std::string> CheckSubnetsAcrossLans(const Scenario& scenario);
     /**
      * Every warning known before the run: the three checks above, in that order. Run adds
      * one warning per event that changed nothing (ZosStack "EventIgnored").
+     * \param scenario the scenario
+     * \return the warnings (zos::CheckScenario)
      */
     static std::vector<std::string> Check(const Scenario& scenario);
 

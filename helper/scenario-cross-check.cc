@@ -1,0 +1,371 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * No ns-3 header: the fuzzer (fuzz/) builds the loader alone.
+ */
+#include "scenario-cross-check.h"
+
+#include "scenario-json.h"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace ns3
+{
+namespace zos
+{
+namespace
+{
+
+using Json = ScenarioJson;
+
+// ------------------------------------------------------------------------------------------
+// Addresses and data rates (what the schema's patterns leave to the code)
+// ------------------------------------------------------------------------------------------
+
+/// "a.b.c.d" or "a.b.c.d/len" (already matched by the schema's pattern) as numbers.
+void
+ParseAddress(const std::string& s, uint32_t& address, uint32_t& length)
+{
+    address = 0;
+    length = 32;
+    size_t pos = 0;
+    for (int i = 0; i < 4; ++i)
+    {
+        uint32_t octet = 0;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
+        {
+            octet = octet * 10 + static_cast<uint32_t>(s[pos++] - '0');
+        }
+        address = (address << 8) | octet;
+        ++pos; // '.' or '/'
+    }
+    if (pos <= s.size() && s.find('/') != std::string::npos)
+    {
+        length = static_cast<uint32_t>(std::stoul(s.substr(s.find('/') + 1)));
+    }
+}
+
+uint32_t
+HostOf(const std::string& s)
+{
+    uint32_t address = 0;
+    uint32_t length = 0;
+    ParseAddress(s, address, length);
+    return address;
+}
+
+std::string
+FormatIpv4(uint32_t a)
+{
+    return std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 0xff) + "." +
+           std::to_string((a >> 8) & 0xff) + "." + std::to_string(a & 0xff);
+}
+
+uint32_t
+PrefixMask(uint32_t length)
+{
+    return length == 0 ? 0 : ~uint32_t{0} << (32 - length);
+}
+
+/// Bits per second of a data rate the schema's pattern accepted ("1.5Gbps").
+double
+DataRateBps(const std::string& s)
+{
+    size_t unit = s.find_first_not_of("0123456789.");
+    std::istringstream iss(s.substr(0, unit));
+    iss.imbue(std::locale::classic());
+    double value = 0;
+    iss >> value;
+    const std::string u = s.substr(unit);
+    double multiplier = u == "Gbps" ? 1e9 : u == "Mbps" ? 1e6 : u == "bps" ? 1 : 1e3;
+    return value * multiplier;
+}
+
+std::string
+Text(double d)
+{
+    return Json(d).dump();
+}
+
+// ------------------------------------------------------------------------------------------
+// Cross-checks: what a schema cannot say
+// ------------------------------------------------------------------------------------------
+
+std::string
+List(const std::set<std::string>& names)
+{
+    std::string out;
+    size_t n = 0;
+    for (const std::string& name : names)
+    {
+        if (n++ == 8)
+        {
+            return out + ", ...";
+        }
+        out += (out.empty() ? "" : ", ") + QuoteForMessage(name);
+    }
+    return out.empty() ? "none" : out;
+}
+
+} // namespace
+
+void
+CrossChecker::Unique(std::map<std::string, JsonPointer>& names,
+                     const std::string& name,
+                     const JsonPointer& at,
+                     const std::string& kind) const
+{
+    auto inserted = names.emplace(name, at);
+    if (!inserted.second)
+    {
+        m_fail(at,
+               "duplicate " + kind + " name " + QuoteForMessage(name) + " (expected unique " +
+                   kind + " names; also at " + FormatPointer(inserted.first->second) + ")");
+    }
+}
+
+void
+CrossChecker::Resolves(const std::set<std::string>& names,
+                       const std::string& name,
+                       const JsonPointer& at,
+                       const std::string& kind,
+                       const std::string& where) const
+{
+    if (names.count(name) == 0)
+    {
+        m_fail(at,
+               "unknown " + kind + " " + QuoteForMessage(name) + where + " (expected one of " +
+                   List(names) + ")");
+    }
+}
+
+void
+CrossChecker::Claim(const std::string& address, const JsonPointer& at)
+{
+    uint32_t a = HostOf(address);
+    auto inserted = m_addresses.emplace(a, at);
+    if (!inserted.second)
+    {
+        m_fail(at,
+               "duplicate address " + FormatIpv4(a) + " (expected each address once; also at " +
+                   FormatPointer(inserted.first->second) + ")");
+    }
+}
+
+void
+CrossChecker::InterfaceAddress(const std::string& text, const JsonPointer& at) const
+{
+    uint32_t address = 0;
+    uint32_t length = 0;
+    ParseAddress(text, address, length);
+    uint32_t mask = PrefixMask(length);
+    if (length <= 30 && (address & ~mask) == 0)
+    {
+        m_fail(at,
+               "got " + QuoteForMessage(text) +
+                   ", the network address of its prefix (expected a host address)");
+    }
+    if (length <= 30 && (address & ~mask) == ~mask)
+    {
+        m_fail(at,
+               "got " + QuoteForMessage(text) +
+                   ", the broadcast address of its prefix (expected a host address)");
+    }
+}
+
+void
+CrossChecker::Destination(const std::string& text, const JsonPointer& at) const
+{
+    uint32_t address = 0;
+    uint32_t length = 0;
+    ParseAddress(text, address, length);
+    uint32_t network = address & PrefixMask(length);
+    if (network != address)
+    {
+        m_fail(at,
+               "got " + QuoteForMessage(text) + ", which has host bits set (expected a network: " +
+                   FormatIpv4(network) + "/" + std::to_string(length) + ")");
+    }
+}
+
+void
+CrossChecker::Before(double t, const JsonPointer& at, bool inclusive) const
+{
+    if (inclusive ? t > m_s.duration : t >= m_s.duration)
+    {
+        m_fail(at,
+               "got " + Text(t) + " (expected a time " + (inclusive ? "<= " : "< ") + "duration, " +
+                   Text(m_s.duration) + ")");
+    }
+}
+
+void
+CrossChecker::Run(const ScenarioLimits& limits)
+{
+    const Scenario& s = m_s;
+    auto at = [](std::initializer_list<std::string> tokens) { return JsonPointer(tokens); };
+    auto idx = [](size_t i) { return std::to_string(i); };
+
+    std::map<std::string, JsonPointer> lanNames;
+    std::set<std::string> lans;
+    for (size_t i = 0; i < s.lans.size(); ++i)
+    {
+        const LanSpec& lan = s.lans[i];
+        Unique(lanNames, lan.name, at({"lans", idx(i), "name"}), "LAN");
+        lans.insert(lan.name);
+        double bps = DataRateBps(lan.dataRate);
+        if (bps < 1 || bps > 1e12)
+        {
+            m_fail(at({"lans", idx(i), "dataRate"}),
+                   "got " + ValueForMessage(Json(lan.dataRate)) +
+                       " (expected a data rate in [1bps, 1000Gbps])");
+        }
+    }
+
+    // Addresses a probe may target: HOMEs, VIPAs and VIPAs added by events.
+    std::set<uint32_t> owned;
+    std::map<std::string, JsonPointer> stackNames;
+    std::map<std::string, std::set<std::string>> linksOf;
+    for (size_t i = 0; i < s.stacks.size(); ++i)
+    {
+        const StackSpec& stack = s.stacks[i];
+        Unique(stackNames, stack.name, at({"stacks", idx(i), "name"}), "stack");
+        std::map<std::string, JsonPointer> linkNames;
+        for (size_t k = 0; k < stack.links.size(); ++k)
+        {
+            const LinkSpec& link = stack.links[k];
+            JsonPointer lp = at({"stacks", idx(i), "links", idx(k)});
+            Unique(linkNames, link.name, lp + "name", "link");
+            linksOf[stack.name].insert(link.name);
+            Resolves(lans, link.lan, lp + "lan", "LAN");
+            InterfaceAddress(link.address, lp + "address");
+            Claim(link.address, lp + "address");
+            owned.insert(HostOf(link.address));
+        }
+        for (size_t k = 0; k < stack.vipas.size(); ++k)
+        {
+            Claim(stack.vipas[k], at({"stacks", idx(i), "vipas", idx(k)}));
+            owned.insert(HostOf(stack.vipas[k]));
+        }
+        for (size_t k = 0; k < stack.routes.size(); ++k)
+        {
+            JsonPointer rp = at({"stacks", idx(i), "routes", idx(k)});
+            Destination(stack.routes[k].destination, rp + "destination");
+            Resolves(linksOf[stack.name],
+                     stack.routes[k].link,
+                     rp + "link",
+                     "link",
+                     " in stack " + QuoteForMessage(stack.name));
+        }
+    }
+    for (const EventSpec& ev : s.events)
+    {
+        if (ev.type == "vipaAdd")
+        {
+            owned.insert(HostOf(ev.address));
+        }
+    }
+
+    std::map<std::string, JsonPointer> stationNames;
+    for (size_t i = 0; i < s.stations.size(); ++i)
+    {
+        const StationSpec& st = s.stations[i];
+        JsonPointer sp = at({"stations", idx(i)});
+        Unique(stationNames, st.name, sp + "name", "station");
+        if (stackNames.count(st.name) != 0)
+        {
+            m_fail(sp + "name",
+                   "station name " + QuoteForMessage(st.name) +
+                       " is also a stack name (expected names distinct from stack names)");
+        }
+        Resolves(lans, st.lan, sp + "lan", "LAN");
+        InterfaceAddress(st.address, sp + "address");
+        Claim(st.address, sp + "address");
+        for (size_t k = 0; k < st.routes.size(); ++k)
+        {
+            Destination(st.routes[k].destination, sp + "routes" + idx(k) + "destination");
+        }
+        if (!st.probe)
+        {
+            continue;
+        }
+        JsonPointer pp = sp + "probe";
+        std::map<uint32_t, JsonPointer> targets;
+        for (size_t k = 0; k < st.probe->targets.size(); ++k)
+        {
+            JsonPointer tp = pp + "targets" + idx(k);
+            uint32_t a = HostOf(st.probe->targets[k]);
+            if (owned.count(a) == 0)
+            {
+                m_fail(tp,
+                       "no stack owns address " + FormatIpv4(a) +
+                           " (expected a HOME address, VIPA or vipaAdd address)");
+            }
+            auto inserted = targets.emplace(a, tp);
+            if (!inserted.second)
+            {
+                m_fail(tp,
+                       "duplicate target " + FormatIpv4(a) +
+                           " (expected each target once; also at " +
+                           FormatPointer(inserted.first->second) + ")");
+            }
+        }
+        if (st.probe->stop >= 0 && st.probe->stop <= st.probe->start)
+        {
+            m_fail(pp + "stop",
+                   "got " + Text(st.probe->stop) + " (expected -1 or a time > start, " +
+                       Text(st.probe->start) + ")");
+        }
+    }
+
+    for (size_t i = 0; i < s.devlinksAt.size(); ++i)
+    {
+        Before(s.devlinksAt[i], at({"devlinksAt", idx(i)}), true);
+    }
+
+    std::set<std::string> stacks;
+    for (const auto& entry : stackNames)
+    {
+        stacks.insert(entry.first);
+    }
+    for (size_t i = 0; i < s.events.size(); ++i)
+    {
+        const EventSpec& ev = s.events[i];
+        JsonPointer ep = at({"events", idx(i)});
+        Before(ev.at, ep + "at", false);
+        Resolves(stacks, ev.stack, ep + "stack", "stack");
+        if (!ev.link.empty())
+        {
+            Resolves(linksOf[ev.stack],
+                     ev.link,
+                     ep + "link",
+                     "link",
+                     " in stack " + QuoteForMessage(ev.stack));
+        }
+        if (ev.type == "vipaAdd")
+        {
+            Claim(ev.address, ep + "address");
+        }
+    }
+
+    double work = EstimateWork(s);
+    if (limits.maxWork > 0 && work > limits.maxWork)
+    {
+        char text[128];
+        std::snprintf(text,
+                      sizeof(text),
+                      "estimated work %.3g probe requests, start-up broadcasts and events "
+                      "(expected at most %.3g; ",
+                      work,
+                      limits.maxWork);
+        m_fail({},
+               std::string(text) +
+                   "shorten the duration, lengthen probe intervals, or raise the limit with "
+                   "--max-work)");
+    }
+}
+
+} // namespace zos
+} // namespace ns3
