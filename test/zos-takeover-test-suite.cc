@@ -16,8 +16,10 @@ AllCases()
 {
     CaseList cases;
     AddArpOwnershipCases(cases);
+    AddArpOwnershipGroupsCases(cases);
     AddDevicesCases(cases);
     AddTakeoverWireCases(cases);
+    AddTakeoverWireEventsCases(cases);
     AddGratuitousArpCases(cases);
     AddLanGroupsCases(cases);
     AddLinuxStationCases(cases);

@@ -5,8 +5,10 @@ set(ZOS_TEST_SUITE_SOURCES
     test/zos-test-utilities.cc
     test/zos-takeover-test-suite.cc
     test/arp-ownership-test.cc
+    test/arp-ownership-groups-test.cc
     test/devices-test.cc
     test/takeover-wire-test.cc
+    test/takeover-wire-events-test.cc
     test/gratuitous-arp-test.cc
     test/langroups-test.cc
     test/linux-station-test.cc

@@ -180,15 +180,17 @@ class CaseList
 CaseList AllCases();
 
 // Each *-test.cc adds its cases.
-void AddArpOwnershipCases(CaseList& cases);  //!< arp-ownership-test.cc
-void AddDevicesCases(CaseList& cases);       //!< devices-test.cc
-void AddTakeoverWireCases(CaseList& cases);  //!< takeover-wire-test.cc
-void AddGratuitousArpCases(CaseList& cases); //!< gratuitous-arp-test.cc
-void AddLanGroupsCases(CaseList& cases);     //!< langroups-test.cc
-void AddLinuxStationCases(CaseList& cases);  //!< linux-station-test.cc
-void AddFixLevelsCases(CaseList& cases);     //!< fix-levels-test.cc
-void AddDevlinksCases(CaseList& cases);      //!< devlinks-test.cc
-void AddKindTableCases(CaseList& cases);     //!< kind-table-test.cc
+void AddArpOwnershipCases(CaseList& cases);       //!< arp-ownership-test.cc
+void AddArpOwnershipGroupsCases(CaseList& cases); //!< arp-ownership-groups-test.cc
+void AddDevicesCases(CaseList& cases);            //!< devices-test.cc
+void AddTakeoverWireCases(CaseList& cases);       //!< takeover-wire-test.cc
+void AddTakeoverWireEventsCases(CaseList& cases); //!< takeover-wire-events-test.cc
+void AddGratuitousArpCases(CaseList& cases);      //!< gratuitous-arp-test.cc
+void AddLanGroupsCases(CaseList& cases);          //!< langroups-test.cc
+void AddLinuxStationCases(CaseList& cases);       //!< linux-station-test.cc
+void AddFixLevelsCases(CaseList& cases);          //!< fix-levels-test.cc
+void AddDevlinksCases(CaseList& cases);           //!< devlinks-test.cc
+void AddKindTableCases(CaseList& cases);          //!< kind-table-test.cc
 
 } // namespace zostest
 
