@@ -17,17 +17,6 @@ using namespace zostest;
 namespace
 {
 
-std::multiset<std::string>
-Addresses(const std::vector<WireArp>& arps)
-{
-    std::multiset<std::string> out;
-    for (const auto& a : arps)
-    {
-        out.insert(Str(a.senderIp));
-    }
-    return out;
-}
-
 /** TakeoverWire.LinkStopTakesOverAtOnce */
 class TakeoverWireLinkStopTakesOverAtOnceTestCase : public ZosTestCase
 {

@@ -15,17 +15,6 @@ using namespace zostest;
 namespace
 {
 
-std::multiset<std::string>
-Addresses(const std::vector<WireArp>& arps)
-{
-    std::multiset<std::string> out;
-    for (const auto& a : arps)
-    {
-        out.insert(Str(a.senderIp));
-    }
-    return out;
-}
-
 /** TakeoverWire.AtStartupOsa1AndOsa4AnnounceBothVipas */
 class TakeoverWireAtStartupOsa1AndOsa4AnnounceBothVipasTestCase : public ZosTestCase
 {

@@ -145,6 +145,17 @@ Str(Ipv4Address a)
     return os.str();
 }
 
+std::multiset<std::string>
+Addresses(const std::vector<WireArp>& arps)
+{
+    std::multiset<std::string> out;
+    for (const auto& a : arps)
+    {
+        out.insert(Str(a.senderIp));
+    }
+    return out;
+}
+
 ZosTestCase::ZosTestCase(std::string name)
     : TestCase(name)
 {

@@ -126,6 +126,12 @@ std::string NormaliseWhitespace(const std::string& text);
 std::string Str(Ipv4Address a);
 
 /**
+ * \param arps ARP frames
+ * \return their sender IP addresses, as text
+ */
+std::multiset<std::string> Addresses(const std::vector<WireArp>& arps);
+
+/**
  * A test case of the module: its data directory is test/ (NS_TEST_SOURCEDIR, in an ns-3 tree
  * and in the standalone build alike), from which it finds the module's files.
  */
@@ -229,10 +235,10 @@ operator<<(std::ostream& os, const std::vector<T>& v)
     return os << "}";
 }
 
-/** Prints a set as {a, b, ...}. */
-template <class T>
+/** Prints the elements of a container as {a, b, ...}. */
+template <class C>
 std::ostream&
-operator<<(std::ostream& os, const std::set<T>& v)
+PrintElements(std::ostream& os, const C& v)
 {
     os << "{";
     bool first = true;
@@ -244,19 +250,20 @@ operator<<(std::ostream& os, const std::set<T>& v)
     return os << "}";
 }
 
+/** Prints a set as {a, b, ...}. */
+template <class T>
+std::ostream&
+operator<<(std::ostream& os, const std::set<T>& v)
+{
+    return PrintElements(os, v);
+}
+
 /** Prints a multiset as {a, a, b, ...}. */
 template <class T>
 std::ostream&
 operator<<(std::ostream& os, const std::multiset<T>& v)
 {
-    os << "{";
-    bool first = true;
-    for (const auto& x : v)
-    {
-        os << (first ? "" : ", ") << x;
-        first = false;
-    }
-    return os << "}";
+    return PrintElements(os, v);
 }
 
 /** Prints a map as {k: v, ...}. */
