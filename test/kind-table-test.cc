@@ -109,8 +109,8 @@ class KindTableSchemaAndTableNameTheSameKindsTestCase : public ZosTestCase
 };
 
 /**
- * KindTable.HelpersBuildTheKindTheyAreGiven: SetModel takes a kind name or a TypeId name
- * with the kind's own attributes; the object installed is of that class.
+ * KindTable.HelpersBuildTheKindTheyAreGiven: SetModel and SetLanType take a kind name or a TypeId
+ * name with the kind's own attributes; the object installed is of that class.
  */
 class KindTableHelpersBuildTheKindTheyAreGivenTestCase : public ZosTestCase
 {
@@ -148,6 +148,17 @@ class KindTableHelpersBuildTheKindTheyAreGivenTestCase : public ZosTestCase
         TimeValue locktime;
         model->GetAttribute("Locktime", locktime);
         NS_TEST_EXPECT_MSG_EQ(locktime.Get(), Seconds(3), "the kind's own attribute is set");
+        for (const auto& e : KindTable::GetLanKinds())
+        {
+            for (const std::string& name : {e.name, e.typeId})
+            {
+                LanHelper lans;
+                lans.SetLanType(name);
+                NS_TEST_EXPECT_MSG_EQ(lans.Create("LAN1")->GetInstanceTypeId().GetName(),
+                                      e.typeId,
+                                      "SetLanType(\"" << name << "\")");
+            }
+        }
         StationArpHelper stock;
         stock.SetModel("stock");
         NS_TEST_EXPECT_MSG_EQ(stock.HasAttribute("Locktime"), false, "stock has no Locktime");

@@ -7,6 +7,7 @@
 #define ZOS_TAKEOVER_LAN_HELPER_H
 
 #include "ns3/attribute.h"
+#include "ns3/kind-table.h"
 #include "ns3/lan.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
@@ -49,7 +50,9 @@ class LanHelper : public PcapHelperForDevice
     /**
      * Choose the kind of the LANs created next, and set its attributes.
      * \tparam Args \deduced name-value pairs
-     * \param type the TypeId name of a Lan subclass, e.g. "ns3::SharedLan"
+     * \param type a LAN kind ("shared", "switched") or the TypeId name of a Lan subclass,
+     * e.g. "ns3::SharedLan" (KindTable::LookupLan; an unknown kind aborts with the known
+     * names)
      * \param args attribute name-value pairs of that kind
      */
     template <typename... Args>
@@ -161,7 +164,7 @@ template <typename... Args>
 void
 LanHelper::SetLanType(const std::string& type, Args&&... args)
 {
-    m_lanFactory.SetTypeId(type);
+    m_lanFactory.SetTypeId(KindTable::LookupLan(type));
     m_lanFactory.Set(std::forward<Args>(args)...);
 }
 

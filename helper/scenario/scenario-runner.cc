@@ -13,6 +13,7 @@
 #include "ns3/enum.h"
 #include "ns3/gratuitous-arp-loss-model.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/kind-table.h"
 #include "ns3/lan-helper.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
@@ -198,14 +199,14 @@ ScenarioRunner::BuildLans(RunState& s)
     for (const auto& spec : m_scenario.lans)
     {
         LanHelper helper;
-        std::string lanType = LanHelper::TypeNameOf(spec.kind); // LAN kind -> TypeId
-        helper.SetLanType(lanType,
+        const TypeId lanType = KindTable::LookupLan(spec.kind);
+        helper.SetLanType(lanType.GetName(),
                           "DataRate",
                           DataRateValue(DataRate(spec.dataRate)),
                           "Delay",
                           TimeValue(MicroSeconds(spec.delayUs)));
         TypeId::AttributeInformation info;
-        if (TypeId::LookupByName(lanType).LookupAttributeByName("MaxPortsPerSwitch", &info))
+        if (lanType.LookupAttributeByName("MaxPortsPerSwitch", &info))
         {
             helper.SetLanAttribute("MaxPortsPerSwitch", UintegerValue(spec.maxPortsPerSwitch));
         }

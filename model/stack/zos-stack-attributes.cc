@@ -93,8 +93,8 @@ ZosStack::GetTypeId()
                           "A link that answers an ARP request adds (or refreshes) the "
                           "requester in its ARP cache, as RFC 826 asks of the target; the "
                           "stack then need not ask for the requester's MAC itself. Stock "
-                          "ns-3 ARP does not (its bug 107 defence). The same as attribute "
-                          "LearnFromRequests of the stack's ArpTakeoverProtocol.",
+                          "ns-3 ARP does not (its bug 107 defence). "
+                          "Forwarded to the stack's ArpTakeoverProtocol.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&ZosStack::SetArpLearnFromRequests,
                                               &ZosStack::GetArpLearnFromRequests),

@@ -30,7 +30,7 @@ ZosStack::ZosStack()
 {
     NS_LOG_FUNCTION(this);
     m_lossRng = CreateObject<UniformRandomVariable>();
-    // Before the attributes are set: ArpLearnFromRequests is the protocol's.
+    // Before the attributes are set: ArpLearnFromRequests writes the protocol's setting.
     m_arp = CreateObject<ArpTakeoverProtocol>();
     m_arp->SetStack(this);
 }
@@ -38,6 +38,10 @@ ZosStack::ZosStack()
 ZosStack::~ZosStack()
 {
     NS_LOG_FUNCTION(this);
+    if (m_arp)
+    {
+        m_arp->SetStack(nullptr); // the protocol may outlive the stack (device callbacks)
+    }
 }
 
 void

@@ -23,20 +23,10 @@ NS_OBJECT_ENSURE_REGISTERED(ArpTakeoverProtocol);
 TypeId
 ArpTakeoverProtocol::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::ArpTakeoverProtocol")
-            .SetParent<AddressTakeoverProtocol>()
-            .SetGroupName("ZosTakeover")
-            .AddConstructor<ArpTakeoverProtocol>()
-            .AddAttribute("LearnFromRequests",
-                          "A link that answers an ARP request adds (or refreshes) the "
-                          "requester in its ARP cache, as RFC 826 asks of the target; the "
-                          "stack then need not ask for the requester's MAC itself. Stock "
-                          "ns-3 ARP does not (its bug 107 defence). Also ZosStack attribute "
-                          "ArpLearnFromRequests.",
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&ArpTakeoverProtocol::m_learnFromRequests),
-                          MakeBooleanChecker());
+    static TypeId tid = TypeId("ns3::ArpTakeoverProtocol")
+                            .SetParent<AddressTakeoverProtocol>()
+                            .SetGroupName("ZosTakeover")
+                            .AddConstructor<ArpTakeoverProtocol>();
     return tid;
 }
 
@@ -119,7 +109,10 @@ ArpTakeoverProtocol::Receive(Ptr<OsaNetDevice> device,
         return;
     }
     ZosStack* stack = GetStack();
-    NS_ASSERT_MSG(stack, "ArpTakeoverProtocol::SetStack first");
+    if (stack == nullptr)
+    {
+        return; // the stack is gone (disposed or destroyed): nobody processes the frame
+    }
     // Which link heard it.
     int32_t heard = stack->FindLinkByMac(Mac48Address::ConvertFrom(device->GetAddress()));
     NS_ASSERT_MSG(heard >= 0, "ARP on a port that is no link of stack " << stack->GetName());
@@ -169,6 +162,7 @@ ArpTakeoverProtocol::LearnRequester(Ptr<OsaNetDevice> device, Ipv4Address ip, Ma
     // RFC 826: "If I am the target protocol address ... add the triplet <protocol type,
     // sender protocol address, sender hardware address> to the table" (or merge it).
     ZosStack* stack = GetStack();
+    NS_ASSERT_MSG(stack, "ArpTakeoverProtocol::SetStack first");
     Ptr<Ipv4L3Protocol> l3 = stack->GetNode()->GetObject<Ipv4L3Protocol>();
     int32_t ifIndex = l3 ? l3->GetInterfaceForDevice(device) : -1;
     Ptr<ArpCache> cache = ifIndex >= 0 ? l3->GetInterface(ifIndex)->GetArpCache() : nullptr;

@@ -26,7 +26,7 @@ namespace ns3
  *  - gratuitous ARP of other stations is ignored;
  *  - a request is answered if the stack says the link answers for the target
  *    (ZosStack::Answers, which applies the fix level), and the requester is learned
- *    (attribute LearnFromRequests).
+ *    (the stack's attribute ArpLearnFromRequests).
  */
 class ArpTakeoverProtocol : public AddressTakeoverProtocol
 {
@@ -46,7 +46,7 @@ class ArpTakeoverProtocol : public AddressTakeoverProtocol
 
     /**
      * \param learn true if a link that answers a request adds (or refreshes) the requester
-     * in its ARP cache (attribute LearnFromRequests)
+     * in its ARP cache (the stack's attribute ArpLearnFromRequests)
      */
     void SetLearnFromRequests(bool learn);
     /** \return the LearnFromRequests setting */
@@ -61,7 +61,7 @@ class ArpTakeoverProtocol : public AddressTakeoverProtocol
      */
     void LearnRequester(Ptr<OsaNetDevice> device, Ipv4Address ip, Mac48Address mac);
 
-    bool m_learnFromRequests; //!< attribute LearnFromRequests
+    bool m_learnFromRequests; //!< ZosStack attribute ArpLearnFromRequests
 };
 
 } // namespace ns3
