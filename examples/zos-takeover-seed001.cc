@@ -14,6 +14,7 @@
 #include <iostream>
 
 using namespace ns3;
+using namespace ns3::zos;
 
 namespace
 {

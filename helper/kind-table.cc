@@ -11,12 +11,15 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 const std::vector<KindTable::Entry>&
 KindTable::GetDeviceKinds()
 {
     static const std::vector<Entry> kinds = {
-        {"MPCIPA", "ns3::MpcipaNetDevice"},
-        {"LCS", "ns3::LcsNetDevice"},
+        {"MPCIPA", "ns3::zos::MpcipaNetDevice"},
+        {"LCS", "ns3::zos::LcsNetDevice"},
     };
     return kinds;
 }
@@ -25,9 +28,9 @@ const std::vector<KindTable::Entry>&
 KindTable::GetStationModels()
 {
     static const std::vector<Entry> models = {
-        {"stock", "ns3::StockStationArp"},
-        {"rfc826", "ns3::Rfc826StationArp"},
-        {"linux", "ns3::LinuxStationArp"},
+        {"stock", "ns3::zos::StockStationArp"},
+        {"rfc826", "ns3::zos::Rfc826StationArp"},
+        {"linux", "ns3::zos::LinuxStationArp"},
     };
     return models;
 }
@@ -36,8 +39,8 @@ const std::vector<KindTable::Entry>&
 KindTable::GetLanKinds()
 {
     static const std::vector<Entry> kinds = {
-        {"shared", "ns3::SharedLan"},
-        {"switched", "ns3::SwitchedLan"},
+        {"shared", "ns3::zos::SharedLan"},
+        {"switched", "ns3::zos::SwitchedLan"},
     };
     return kinds;
 }
@@ -93,4 +96,5 @@ KindTable::LookupLan(const std::string& kind)
     return Lookup(GetLanKinds(), kind, Lan::GetTypeId(), "LAN kind");
 }
 
+} // namespace zos
 } // namespace ns3

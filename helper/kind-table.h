@@ -14,6 +14,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Maps the kind names of scenarios ("MPCIPA", "linux", ...) to the TypeIds of the
@@ -30,12 +33,12 @@ class KindTable
     struct Entry
     {
         std::string name;   //!< e.g. "MPCIPA"
-        std::string typeId; //!< e.g. "ns3::MpcipaNetDevice"
+        std::string typeId; //!< e.g. "ns3::zos::MpcipaNetDevice"
     };
 
-    /** \return the OSA device kinds (subclasses of ns3::OsaNetDevice). */
+    /** \return the OSA device kinds (subclasses of ns3::zos::OsaNetDevice). */
     static const std::vector<Entry>& GetDeviceKinds();
-    /** \return the station ARP models (subclasses of ns3::StationArp). */
+    /** \return the station ARP models (subclasses of ns3::zos::StationArp). */
     static const std::vector<Entry>& GetStationModels();
     /** \return the LAN kinds (subclasses of ns3::Lan). */
     static const std::vector<Entry>& GetLanKinds();
@@ -81,6 +84,7 @@ class KindTable
                          const std::string& what);
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

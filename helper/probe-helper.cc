@@ -12,6 +12,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("ProbeHelper");
 
 ProbeClientHelper::ProbeClientHelper(const std::vector<Ipv4Address>& targets)
@@ -73,4 +76,5 @@ ProbeServerHelper::Install(const NodeContainer& nodes) const
     return apps;
 }
 
+} // namespace zos
 } // namespace ns3

@@ -17,6 +17,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Installs ProbeClient applications that probe a list of targets.
@@ -71,6 +74,7 @@ class ProbeServerHelper
     ObjectFactory m_factory;
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -8,6 +8,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 StationArpHelper::StationArpHelper()
 {
     m_factory.SetTypeId(KindTable::LookupStationModel("rfc826"));
@@ -52,4 +55,5 @@ StationArpHelper::Install(const NodeContainer& nodes) const
     return models;
 }
 
+} // namespace zos
 } // namespace ns3

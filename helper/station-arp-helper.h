@@ -18,6 +18,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Installs a StationArp model ("stock", "rfc826", "linux" or a TypeId name) on
@@ -31,7 +34,7 @@ class StationArpHelper
      * Choose the model, as WifiHelper::SetRemoteStationManager chooses a station manager.
      * \tparam Args \deduced name-value pairs of attributes
      * \param model a scenario model name ("stock", "rfc826", "linux"; see KindTable) or the
-     * TypeId name of a subclass of ns3::StationArp
+     * TypeId name of a subclass of ns3::zos::StationArp
      * \param args attributes of the model, as name-value pairs
      */
     template <typename... Args>
@@ -78,6 +81,7 @@ StationArpHelper::SetModel(const std::string& model, Args&&... args)
     m_factory.Set(args...);
 }
 
+} // namespace zos
 } // namespace ns3
 
 #endif

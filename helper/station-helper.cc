@@ -16,6 +16,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("StationHelper");
 
 StationHelper::StationHelper()
@@ -112,4 +115,5 @@ StationHelper::GetReceiveErrorModel(Ptr<NetDevice> device)
     return value.Get<ErrorModel>();
 }
 
+} // namespace zos
 } // namespace ns3

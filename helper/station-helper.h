@@ -24,6 +24,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Makes nodes stations: ns-3's internet stack, one CSMA device on a LAN with one
@@ -144,6 +147,7 @@ StationHelper::SetReceiveErrorModel(const std::string& type, Args&&... args)
     m_errorModel.Set(std::forward<Args>(args)...);
 }
 
+} // namespace zos
 } // namespace ns3
 
 #endif

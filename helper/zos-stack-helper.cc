@@ -11,6 +11,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 ZosStackHelper::ZosStackHelper()
 {
     m_stackFactory.SetTypeId(ZosStack::GetTypeId());
@@ -104,4 +107,5 @@ ZosStackHelper::EnablePcapInternal(std::string prefix,
     csma.EnablePcap(prefix, nd, promiscuous, explicitFilename);
 }
 
+} // namespace zos
 } // namespace ns3

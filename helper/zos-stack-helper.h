@@ -22,6 +22,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Turns nodes into z/OS stacks and adds OSA links on LANs.
@@ -53,8 +56,8 @@ class ZosStackHelper : public PcapHelperForDevice
      * Choose the kind of the OSA devices created next by AddLink without a kind, as
      * WifiHelper::SetRemoteStationManager does for station managers.
      * \tparam Args \deduced name-value pairs of attributes
-     * \param type a TypeId name (a subclass of ns3::OsaNetDevice, e.g.
-     * "ns3::LcsNetDevice") or a scenario kind name ("MPCIPA", "LCS"; see KindTable)
+     * \param type a TypeId name (a subclass of ns3::zos::OsaNetDevice, e.g.
+     * "ns3::zos::LcsNetDevice") or a scenario kind name ("MPCIPA", "LCS"; see KindTable)
      * \param args attributes of the devices, as name-value pairs
      */
     template <typename... Args>
@@ -120,6 +123,7 @@ ZosStackHelper::SetDeviceType(const std::string& type, Args&&... args)
     m_deviceFactory.Set(args...);
 }
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -269,9 +269,9 @@ TakeoverWireStackLearnsTheRequesterFromItsArpRequestTestCase::DoRun()
         return n;
     };
     Observed learning(Seed001({"duration=10", "events[0].at=9.5"}));
-    Config::SetDefault("ns3::ZosStack::ArpLearnFromRequests", BooleanValue(false));
+    Config::SetDefault("ns3::zos::ZosStack::ArpLearnFromRequests", BooleanValue(false));
     Observed stock(Seed001({"duration=10", "events[0].at=9.5"}));
-    Config::SetDefault("ns3::ZosStack::ArpLearnFromRequests", BooleanValue(true));
+    Config::SetDefault("ns3::zos::ZosStack::ArpLearnFromRequests", BooleanValue(true));
 
     uint32_t checked = 0;
     for (const auto& reply : learning.arps)

@@ -21,6 +21,7 @@
 #include <iostream>
 
 using namespace ns3;
+using namespace ns3::zos;
 
 namespace
 {
@@ -48,7 +49,7 @@ RunOnce(bool module,
 {
     RngSeedManager::SetSeed(1);
     LanHelper lans;
-    lans.SetLanType("ns3::SwitchedLan", "MaxPortsPerSwitch", UintegerValue(portsPerSwitch));
+    lans.SetLanType("ns3::zos::SwitchedLan", "MaxPortsPerSwitch", UintegerValue(portsPerSwitch));
     Ptr<Lan> lan = lans.Create("LAN");
     Ptr<Node> server = CreateObject<Node>();
     Ipv4InterfaceAddress a1("10.0.0.1", "255.0.0.0");

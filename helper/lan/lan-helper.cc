@@ -14,6 +14,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("LanHelper");
 
 LanHelper::LanHelper()
@@ -164,4 +167,5 @@ LanHelper::EnablePcapInternal(std::string prefix,
     EnableLanPcap(filename, lan);
 }
 
+} // namespace zos
 } // namespace ns3

@@ -20,6 +20,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Creates LANs of a kind chosen by TypeId (SetLanType, like
@@ -28,7 +31,7 @@ namespace ns3
  *
  * \code
  *   LanHelper lans;
- *   lans.SetLanType("ns3::SharedLan", "DataRate", DataRateValue(DataRate("100Mbps")));
+ *   lans.SetLanType("ns3::zos::SharedLan", "DataRate", DataRateValue(DataRate("100Mbps")));
  *   Ptr<Lan> lan1 = lans.Create("LAN1");
  *   NetDeviceContainer devs = lans.Install(clients, lan1);
  *   lans.AssignStreams(devs, 10);
@@ -51,7 +54,7 @@ class LanHelper : public PcapHelperForDevice
      * Choose the kind of the LANs created next, and set its attributes.
      * \tparam Args \deduced name-value pairs
      * \param type a LAN kind ("shared", "switched") or the TypeId name of a Lan subclass,
-     * e.g. "ns3::SharedLan" (KindTable::LookupLan; an unknown kind aborts with the known
+     * e.g. "ns3::zos::SharedLan" (KindTable::LookupLan; an unknown kind aborts with the known
      * names)
      * \param args attribute name-value pairs of that kind
      */
@@ -144,7 +147,7 @@ class LanHelper : public PcapHelperForDevice
     /**
      * The TypeId name of a scenario LAN kind.
      * \param kind "shared", "switched", or a TypeId name
-     * \return the TypeId name ("ns3::SharedLan", ...; the name itself if not a kind)
+     * \return the TypeId name ("ns3::zos::SharedLan", ...; the name itself if not a kind)
      */
     static std::string TypeNameOf(const std::string& kind);
 
@@ -168,6 +171,7 @@ LanHelper::SetLanType(const std::string& type, Args&&... args)
     m_lanFactory.Set(std::forward<Args>(args)...);
 }
 
+} // namespace zos
 } // namespace ns3
 
 #endif

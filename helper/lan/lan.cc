@@ -10,6 +10,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("Lan");
 NS_OBJECT_ENSURE_REGISTERED(Lan);
 
@@ -17,7 +20,7 @@ TypeId
 Lan::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::Lan")
+        TypeId("ns3::zos::Lan")
             .SetParent<Object>()
             .SetGroupName("ZosTakeover")
             .AddAttribute("DataRate",
@@ -33,7 +36,7 @@ Lan::GetTypeId()
             .AddTraceSource("Frame",
                             "A frame crossed the LAN (once per frame; needs EnableCapture).",
                             MakeTraceSourceAccessor(&Lan::m_frameTrace),
-                            "ns3::Lan::FrameTracedCallback");
+                            "ns3::zos::Lan::FrameTracedCallback");
     return tid;
 }
 
@@ -189,4 +192,5 @@ Lan::FrameSeen(Ptr<const Packet> frame)
     m_frameTrace(frame);
 }
 
+} // namespace zos
 } // namespace ns3

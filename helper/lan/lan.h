@@ -23,6 +23,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief One LAN (one broadcast domain) built from CSMA channels. Devices are attached with
@@ -155,6 +158,7 @@ class Lan : public Object
     TracedCallback<Ptr<const Packet>> m_frameTrace;
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -8,13 +8,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("SharedLan");
 NS_OBJECT_ENSURE_REGISTERED(SharedLan);
 
 TypeId
 SharedLan::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::SharedLan")
+    static TypeId tid = TypeId("ns3::zos::SharedLan")
                             .SetParent<Lan>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<SharedLan>();
@@ -81,4 +84,5 @@ SharedLan::HookSender(Ptr<CsmaNetDevice> device)
     device->TraceConnectWithoutContext("PhyTxEnd", MakeCallback(&SharedLan::FrameSeen, this));
 }
 
+} // namespace zos
 } // namespace ns3

@@ -11,6 +11,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief A LAN of one CsmaChannel: every frame reaches every device (scenario kind
@@ -49,6 +52,7 @@ class SharedLan : public Lan
     Ptr<CsmaChannel> m_channel;
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

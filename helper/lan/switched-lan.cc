@@ -11,6 +11,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("SwitchedLan");
 NS_OBJECT_ENSURE_REGISTERED(SwitchedLan);
 
@@ -18,7 +21,7 @@ TypeId
 SwitchedLan::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::SwitchedLan")
+        TypeId("ns3::zos::SwitchedLan")
             .SetParent<Lan>()
             .SetGroupName("ZosTakeover")
             .AddConstructor<SwitchedLan>()
@@ -141,4 +144,5 @@ SwitchedLan::HookPort(Ptr<CsmaNetDevice> port)
     port->TraceConnectWithoutContext("MacPromiscRx", MakeCallback(&SwitchedLan::FrameSeen, this));
 }
 
+} // namespace zos
 } // namespace ns3

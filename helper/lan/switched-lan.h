@@ -15,6 +15,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief A LAN of one CSMA segment per attached device, joined by a learning bridge (a
@@ -80,6 +83,7 @@ class SwitchedLan : public Lan
     std::vector<Ptr<CsmaNetDevice>> m_switchPorts; //!< every switch port, in the order built
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

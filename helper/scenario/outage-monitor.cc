@@ -14,6 +14,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("OutageMonitor");
 
 std::string
@@ -385,4 +388,5 @@ OutageMonitor::RttSink(std::string client,
     NotifyReply(client, target, sent, sent + rtt);
 }
 
+} // namespace zos
 } // namespace ns3

@@ -20,6 +20,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 class ProbeClient;
 
 /**
@@ -266,6 +269,7 @@ class OutageMonitor
     bool m_started; //!< a request or reply was notified: no more events or clients
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -339,7 +339,7 @@ ScenarioRunner::BuildStation(RunState& s, const StationSpec& spec)
     }
     if (s.receiverLoss)
     {
-        stations.SetReceiveErrorModel("ns3::GratuitousArpLossModel");
+        stations.SetReceiveErrorModel("ns3::zos::GratuitousArpLossModel");
     }
     s.ipNodes.Add(node);
     Ptr<NetDevice> device =

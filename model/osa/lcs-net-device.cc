@@ -8,13 +8,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("LcsNetDevice");
 NS_OBJECT_ENSURE_REGISTERED(LcsNetDevice);
 
 TypeId
 LcsNetDevice::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::LcsNetDevice")
+    static TypeId tid = TypeId("ns3::zos::LcsNetDevice")
                             .SetParent<OsaNetDevice>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<LcsNetDevice>();
@@ -27,4 +30,5 @@ LcsNetDevice::GetKindName() const
     return "LCS";
 }
 
+} // namespace zos
 } // namespace ns3

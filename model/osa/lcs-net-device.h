@@ -13,6 +13,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief OSA-2 / OSA-Express in TCP/IP passthru (LCS device): the stack does ARP.
@@ -27,6 +30,7 @@ class LcsNetDevice : public OsaNetDevice
     static TypeId GetTypeId();
     std::string GetKindName() const override;
 };
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -8,13 +8,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("MpcipaNetDevice");
 NS_OBJECT_ENSURE_REGISTERED(MpcipaNetDevice);
 
 TypeId
 MpcipaNetDevice::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::MpcipaNetDevice")
+    static TypeId tid = TypeId("ns3::zos::MpcipaNetDevice")
                             .SetParent<OsaNetDevice>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<MpcipaNetDevice>();
@@ -27,4 +30,5 @@ MpcipaNetDevice::GetKindName() const
     return "MPCIPA";
 }
 
+} // namespace zos
 } // namespace ns3

@@ -13,6 +13,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief OSA-Express in QDIO mode (MPCIPA device, IPv4).
@@ -27,6 +30,7 @@ class MpcipaNetDevice : public OsaNetDevice
     static TypeId GetTypeId();
     std::string GetKindName() const override;
 };
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -9,6 +9,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("OsaNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(OsaNetDevice);
@@ -17,13 +20,13 @@ TypeId
 OsaNetDevice::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::OsaNetDevice")
+        TypeId("ns3::zos::OsaNetDevice")
             .SetParent<CsmaNetDevice>()
             .SetGroupName("ZosTakeover")
             .AddTraceSource("PortState",
                             "The port failed (false) or was repaired (true).",
                             MakeTraceSourceAccessor(&OsaNetDevice::m_portStateTrace),
-                            "ns3::OsaNetDevice::PortStateTracedCallback")
+                            "ns3::zos::OsaNetDevice::PortStateTracedCallback")
             .AddTraceSource("PortDrop",
                             "A frame was dropped because the port has failed.",
                             MakeTraceSourceAccessor(&OsaNetDevice::m_portDropTrace),
@@ -168,4 +171,5 @@ OsaNetDevice::AcceptInbound(Ptr<const Packet> packet, uint16_t protocol)
     return true;
 }
 
+} // namespace zos
 } // namespace ns3

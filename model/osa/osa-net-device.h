@@ -15,6 +15,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief One OSA adapter port on a LAN, used by one link of a z/OS stack.
@@ -120,6 +123,7 @@ class OsaNetDevice : public CsmaNetDevice
     TracedCallback<Ptr<const Packet>> m_portDropTrace; //!< frame dropped by a failed port
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -15,6 +15,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("ProbeClient");
 NS_OBJECT_ENSURE_REGISTERED(ProbeClient);
 
@@ -22,7 +25,7 @@ TypeId
 ProbeClient::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::ProbeClient")
+        TypeId("ns3::zos::ProbeClient")
             .SetParent<Application>()
             .SetGroupName("ZosTakeover")
             .AddConstructor<ProbeClient>()
@@ -39,17 +42,17 @@ ProbeClient::GetTypeId()
             .AddTraceSource("Tx",
                             "A request was sent: (target, sequence).",
                             MakeTraceSourceAccessor(&ProbeClient::m_txTrace),
-                            "ns3::ProbeClient::TxTracedCallback")
+                            "ns3::zos::ProbeClient::TxTracedCallback")
             .AddTraceSource("Rtt",
                             "A reply arrived: (target, sequence, send time, round-trip time).",
                             MakeTraceSourceAccessor(&ProbeClient::m_rttTrace),
-                            "ns3::ProbeClient::RttTracedCallback")
+                            "ns3::zos::ProbeClient::RttTracedCallback")
             .AddTraceSource("FirstSuccess",
                             "The first reply after one or more lost requests to a target (the "
                             "end of an outage): (target, sequence, time since the previous "
                             "reply).",
                             MakeTraceSourceAccessor(&ProbeClient::m_firstSuccessTrace),
-                            "ns3::ProbeClient::FirstSuccessTracedCallback");
+                            "ns3::zos::ProbeClient::FirstSuccessTracedCallback");
     return tid;
 }
 
@@ -164,4 +167,5 @@ ProbeClient::HandleRead(Ptr<Socket> socket)
     }
 }
 
+} // namespace zos
 } // namespace ns3

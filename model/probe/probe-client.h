@@ -18,6 +18,10 @@
 
 namespace ns3
 {
+
+namespace zos
+{
+
 /** \ingroup zos-takeover One probe's fate. */
 struct ProbeRecord
 {
@@ -85,6 +89,7 @@ class ProbeClient : public Application
     std::vector<Time> m_lastReply; //!< per target: arrival of the latest reply
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

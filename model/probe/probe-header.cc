@@ -8,13 +8,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("ProbeHeader");
 NS_OBJECT_ENSURE_REGISTERED(ProbeHeader);
 
 TypeId
 ProbeHeader::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::ProbeHeader")
+    static TypeId tid = TypeId("ns3::zos::ProbeHeader")
                             .SetParent<Header>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<ProbeHeader>();
@@ -56,4 +59,5 @@ ProbeHeader::Deserialize(Buffer::Iterator start)
     return 16;
 }
 
+} // namespace zos
 } // namespace ns3

@@ -13,6 +13,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Payload of a probe request and of its echo: target index, sequence number, send
@@ -36,6 +39,7 @@ class ProbeHeader : public Header
     uint32_t sequence = 0; //!< per-target sequence number
     int64_t sentNs = 0;    //!< send time, ns
 };
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -14,13 +14,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("ProbeServer");
 NS_OBJECT_ENSURE_REGISTERED(ProbeServer);
 
 TypeId
 ProbeServer::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::ProbeServer")
+    static TypeId tid = TypeId("ns3::zos::ProbeServer")
                             .SetParent<Application>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<ProbeServer>()
@@ -112,4 +115,5 @@ ProbeServer::HandleRead(Ptr<Socket> socket)
     }
 }
 
+} // namespace zos
 } // namespace ns3

@@ -15,6 +15,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Echoes probe requests (atomic request/response UDP). It binds one socket per
@@ -52,6 +55,7 @@ class ProbeServer : public Application
     std::map<Ipv4Address, Ptr<Socket>> m_sockets;
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -12,6 +12,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("ArpOwnership");
 
 ArpOwnership::ArpOwnership(const Config& config)
@@ -526,4 +529,5 @@ ArpOwnership::SetVipaOwner(GroupId g, LinkId to, Reason reason, bool announce, C
     }
 }
 
+} // namespace zos
 } // namespace ns3

@@ -20,6 +20,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief The ownership table of one z/OS stack for one IP version: LanGroups, the ARP owner
@@ -298,6 +301,7 @@ class ArpOwnership
     uint64_t m_sequence = 0;
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

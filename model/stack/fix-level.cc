@@ -9,6 +9,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("FixLevel");
 
 const std::vector<FixLevel::AparInfo>&
@@ -156,4 +159,5 @@ operator<<(std::ostream& os, const FixLevel& level)
     return os << level.GetAppliedNames();
 }
 
+} // namespace zos
 } // namespace ns3

@@ -13,6 +13,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief The fix level of a z/OS stack: which of the modelled APARs are applied.
@@ -137,6 +140,7 @@ class FixLevel
  */
 std::ostream& operator<<(std::ostream& os, const FixLevel& level);
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -11,6 +11,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("GratuitousArpLossModel");
 NS_OBJECT_ENSURE_REGISTERED(GratuitousArpLossModel);
 
@@ -18,7 +21,7 @@ TypeId
 GratuitousArpLossModel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::GratuitousArpLossModel")
+        TypeId("ns3::zos::GratuitousArpLossModel")
             .SetParent<ErrorModel>()
             .SetGroupName("ZosTakeover")
             .AddConstructor<GratuitousArpLossModel>()
@@ -26,7 +29,7 @@ GratuitousArpLossModel::GetTypeId()
                             "This station missed a gratuitous ARP (per-receiver loss): "
                             "(address announced).",
                             MakeTraceSourceAccessor(&GratuitousArpLossModel::m_dropTrace),
-                            "ns3::GratuitousArpLossModel::DropTracedCallback");
+                            "ns3::zos::GratuitousArpLossModel::DropTracedCallback");
     return tid;
 }
 
@@ -89,4 +92,5 @@ GratuitousArpLossModel::DoReset()
     NS_LOG_FUNCTION(this);
 }
 
+} // namespace zos
 } // namespace ns3

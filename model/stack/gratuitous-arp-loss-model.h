@@ -14,6 +14,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Receive error model of one LAN station: drops a gratuitous ARP carrying a
@@ -58,6 +61,7 @@ class GratuitousArpLossModel : public ErrorModel
     TracedCallback<Ipv4Address> m_dropTrace; //!< a gratuitous ARP this station missed
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

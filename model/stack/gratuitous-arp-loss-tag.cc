@@ -8,6 +8,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("GratuitousArpLossTag");
 
 NS_OBJECT_ENSURE_REGISTERED(GratuitousArpLossTag);
@@ -15,7 +18,7 @@ NS_OBJECT_ENSURE_REGISTERED(GratuitousArpLossTag);
 TypeId
 GratuitousArpLossTag::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::GratuitousArpLossTag")
+    static TypeId tid = TypeId("ns3::zos::GratuitousArpLossTag")
                             .SetParent<Tag>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<GratuitousArpLossTag>();
@@ -68,4 +71,5 @@ GratuitousArpLossTag::Print(std::ostream& os) const
     os << "GratuitousArpLoss=" << m_probability;
 }
 
+} // namespace zos
 } // namespace ns3

@@ -11,6 +11,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Packet tag on a gratuitous ARP sent under the per-receiver loss scope: the
@@ -44,6 +47,7 @@ class GratuitousArpLossTag : public Tag
     double m_probability; //!< probability that a receiver misses the frame
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -10,13 +10,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("VipaNetDevice");
 NS_OBJECT_ENSURE_REGISTERED(VipaNetDevice);
 
 TypeId
 VipaNetDevice::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::VipaNetDevice")
+    static TypeId tid = TypeId("ns3::zos::VipaNetDevice")
                             .SetParent<NetDevice>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<VipaNetDevice>();
@@ -189,4 +192,5 @@ VipaNetDevice::SupportsSendFrom() const
     return false;
 }
 
+} // namespace zos
 } // namespace ns3

@@ -12,6 +12,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief A VIRTUAL link (seed 002): exists only in software, is always active, has no
@@ -66,6 +69,7 @@ class VipaNetDevice : public NetDevice
     Mac48Address m_address;
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -16,13 +16,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("ZosStackAttributes");
 
 TypeId
 ZosStack::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::ZosStack")
+        TypeId("ns3::zos::ZosStack")
             .SetParent<Object>()
             .SetGroupName("ZosTakeover")
             .AddConstructor<ZosStack>()
@@ -121,41 +124,41 @@ ZosStack::GetTypeId()
             .AddTraceSource("LinkState",
                             "A link became active or inactive: (stack, link, active, cause).",
                             MakeTraceSourceAccessor(&ZosStack::m_linkStateTrace),
-                            "ns3::ZosStack::LinkStateTracedCallback")
+                            "ns3::zos::ZosStack::LinkStateTracedCallback")
             .AddTraceSource("PortState",
                             "An OSA port under a link failed or was repaired, at the instant it "
                             "happened (before detection): (stack, link, up).",
                             MakeTraceSourceAccessor(&ZosStack::m_portStateTrace),
-                            "ns3::ZosStack::PortStateTracedCallback")
+                            "ns3::zos::ZosStack::PortStateTracedCallback")
             .AddTraceSource("OwnershipChange",
                             "The ARP owner of an address changed: (stack, address, from, to, "
                             "what).",
                             MakeTraceSourceAccessor(&ZosStack::m_ownershipTrace),
-                            "ns3::ZosStack::OwnershipTracedCallback")
+                            "ns3::zos::ZosStack::OwnershipTracedCallback")
             .AddTraceSource("GratuitousArpTx",
                             "A gratuitous ARP was sent: (stack, link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpTxTrace),
-                            "ns3::ZosStack::ArpTracedCallback")
+                            "ns3::zos::ZosStack::ArpTracedCallback")
             .AddTraceSource("GratuitousArpTxFailed",
                             "A gratuitous ARP could not be sent because the port has failed "
                             "(the stack has not noticed yet): (stack, link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpTxFailedTrace),
-                            "ns3::ZosStack::ArpTracedCallback")
+                            "ns3::zos::ZosStack::ArpTracedCallback")
             .AddTraceSource("EventIgnored",
                             "An operation changed nothing (a link start on a failed stack, the "
                             "repair of a healthy port, ...): (stack, link or empty, operation, "
                             "why).",
                             MakeTraceSourceAccessor(&ZosStack::m_ignoredTrace),
-                            "ns3::ZosStack::IgnoredTracedCallback")
+                            "ns3::zos::ZosStack::IgnoredTracedCallback")
             .AddTraceSource("GratuitousArpLost",
                             "A gratuitous ARP was lost by the loss model before reaching the "
                             "LAN (loss scope Frame): (stack, link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpLostTrace),
-                            "ns3::ZosStack::ArpTracedCallback")
+                            "ns3::zos::ZosStack::ArpTracedCallback")
             .AddTraceSource("ArpReplyTx",
                             "A link answered an ARP request: (stack, link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_arpReplyTrace),
-                            "ns3::ZosStack::ArpTracedCallback");
+                            "ns3::zos::ZosStack::ArpTracedCallback");
     return tid;
 }
 
@@ -268,4 +271,5 @@ ZosStack::GetArpLearnFromRequests() const
     return m_arp->GetLearnFromRequests();
 }
 
+} // namespace zos
 } // namespace ns3

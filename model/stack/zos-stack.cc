@@ -23,6 +23,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("ZosStack");
 NS_OBJECT_ENSURE_REGISTERED(ZosStack);
 
@@ -596,4 +599,5 @@ ZosStack::GetTakeoverProtocol() const
     return m_arp;
 }
 
+} // namespace zos
 } // namespace ns3

@@ -27,9 +27,13 @@ namespace ns3
 
 class Node;
 class Ipv4;
+class Ipv4StaticRouting;
+
+namespace zos
+{
+
 class VipaNetDevice;
 class ArpTakeoverProtocol;
-class Ipv4StaticRouting;
 
 /**
  * \ingroup zos-takeover
@@ -344,6 +348,7 @@ class ZosStack : public Object
     TracedCallback<const std::string&, const std::string&, Ipv4Address> m_arpReplyTrace;
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

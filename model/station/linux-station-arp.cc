@@ -19,6 +19,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("LinuxStationArp");
 NS_OBJECT_ENSURE_REGISTERED(LinuxStationArp);
 
@@ -44,7 +47,7 @@ TypeId
 LinuxStationArp::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::LinuxStationArp")
+        TypeId("ns3::zos::LinuxStationArp")
             .SetParent<StationArp>()
             .SetGroupName("ZosTakeover")
             .AddConstructor<LinuxStationArp>()
@@ -101,7 +104,7 @@ LinuxStationArp::GetTypeId()
                             "state), kernel names (INCOMPLETE, REACHABLE, STALE, DELAY, PROBE, "
                             "FAILED; NONE for a new entry).",
                             MakeTraceSourceAccessor(&LinuxStationArp::m_stateTrace),
-                            "ns3::LinuxStationArp::StateChangedTracedCallback");
+                            "ns3::zos::LinuxStationArp::StateChangedTracedCallback");
     return tid;
 }
 
@@ -598,4 +601,5 @@ LinuxStationArp::Timer(uint32_t ifIndex, Ipv4Address ip)
     Solicit(iface, ip, n);
 }
 
+} // namespace zos
 } // namespace ns3

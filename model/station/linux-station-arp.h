@@ -19,6 +19,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Linux-like neighbour cache: the NUD state machine of net/core/neighbour.c with the
@@ -153,6 +156,7 @@ class LinuxStationArp : public StationArp
     Ptr<UniformRandomVariable> m_reachableRng;
     TracedCallback<uint32_t, Ipv4Address, const std::string&, const std::string&> m_stateTrace;
 };
+} // namespace zos
 } // namespace ns3
 
 #endif

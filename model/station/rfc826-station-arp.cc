@@ -8,13 +8,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("Rfc826StationArp");
 NS_OBJECT_ENSURE_REGISTERED(Rfc826StationArp);
 
 TypeId
 Rfc826StationArp::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::Rfc826StationArp")
+    static TypeId tid = TypeId("ns3::zos::Rfc826StationArp")
                             .SetParent<StationArp>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<Rfc826StationArp>();
@@ -52,4 +55,5 @@ Rfc826StationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
     return false;
 }
 
+} // namespace zos
 } // namespace ns3

@@ -13,6 +13,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief RFC 826 merge: any ARP packet whose sender IP is already cached updates the
@@ -31,6 +34,7 @@ class Rfc826StationArp : public StationArp
   protected:
     bool HandleArp(Interface& iface, const ArpFields& arp, bool toUs) override;
 };
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -19,6 +19,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("StationArp");
 NS_OBJECT_ENSURE_REGISTERED(StationArp);
 
@@ -28,14 +31,14 @@ TypeId
 StationArp::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::StationArp")
+        TypeId("ns3::zos::StationArp")
             .SetParent<Object>()
             .SetGroupName("ZosTakeover")
             .AddTraceSource("CacheUpdated",
                             "A neighbour's MAC in this station's ARP cache was set, changed or "
                             "removed: (node, neighbour, old MAC, new MAC, cause).",
                             MakeTraceSourceAccessor(&StationArp::m_cacheUpdatedTrace),
-                            "ns3::StationArp::CacheUpdatedTracedCallback");
+                            "ns3::zos::StationArp::CacheUpdatedTracedCallback");
     return tid;
 }
 
@@ -162,4 +165,5 @@ StationArp::SendRequest(Interface& iface, Ipv4Address target, const Address& des
     iface.device->Send(MakeArpRequest(iface.address, iface.mac, target), destination, kArpProtocol);
 }
 
+} // namespace zos
 } // namespace ns3

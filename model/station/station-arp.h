@@ -26,6 +26,9 @@ namespace ns3
 
 class Node;
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Base of the station ARP behaviours (DOMAIN.md section 1), aggregated to a station
@@ -122,6 +125,7 @@ class StationArp : public Object
                  NetDevice::PacketType packetType);
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -8,13 +8,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("StockStationArp");
 NS_OBJECT_ENSURE_REGISTERED(StockStationArp);
 
 TypeId
 StockStationArp::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::StockStationArp")
+    static TypeId tid = TypeId("ns3::zos::StockStationArp")
                             .SetParent<StationArp>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<StockStationArp>();
@@ -33,4 +36,5 @@ StockStationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
     return false; // ns-3's ArpL3Protocol already did all there is to do
 }
 
+} // namespace zos
 } // namespace ns3

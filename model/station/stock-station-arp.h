@@ -13,6 +13,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief Stock ns-3 ARP: unsolicited ARP is ignored (ns-3 bug 107 defence), so a
@@ -31,6 +34,7 @@ class StockStationArp : public StationArp
   protected:
     bool HandleArp(Interface& iface, const ArpFields& arp, bool toUs) override;
 };
+} // namespace zos
 } // namespace ns3
 
 #endif

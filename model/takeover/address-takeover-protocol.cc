@@ -8,6 +8,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("AddressTakeoverProtocol");
 NS_OBJECT_ENSURE_REGISTERED(AddressTakeoverProtocol);
 
@@ -15,7 +18,7 @@ TypeId
 AddressTakeoverProtocol::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::AddressTakeoverProtocol").SetParent<Object>().SetGroupName("ZosTakeover");
+        TypeId("ns3::zos::AddressTakeoverProtocol").SetParent<Object>().SetGroupName("ZosTakeover");
     return tid;
 }
 
@@ -50,4 +53,5 @@ AddressTakeoverProtocol::DoDispose()
     Object::DoDispose();
 }
 
+} // namespace zos
 } // namespace ns3

@@ -15,6 +15,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 class ZosStack;
 class OsaNetDevice;
 
@@ -89,6 +92,7 @@ class AddressTakeoverProtocol : public Object
     ZosStack* m_stack = nullptr; //!< the stack served (owns this object)
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -17,13 +17,16 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("ArpTakeoverProtocol");
 NS_OBJECT_ENSURE_REGISTERED(ArpTakeoverProtocol);
 
 TypeId
 ArpTakeoverProtocol::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::ArpTakeoverProtocol")
+    static TypeId tid = TypeId("ns3::zos::ArpTakeoverProtocol")
                             .SetParent<AddressTakeoverProtocol>()
                             .SetGroupName("ZosTakeover")
                             .AddConstructor<ArpTakeoverProtocol>();
@@ -186,4 +189,5 @@ ArpTakeoverProtocol::LearnRequester(Ptr<OsaNetDevice> device, Ipv4Address ip, Ma
     }
 }
 
+} // namespace zos
 } // namespace ns3

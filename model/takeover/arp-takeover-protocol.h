@@ -13,6 +13,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /**
  * \ingroup zos-takeover
  * \brief IPv4 takeover frames: ARP replies for the addresses a link answers for,
@@ -64,6 +67,7 @@ class ArpTakeoverProtocol : public AddressTakeoverProtocol
     bool m_learnFromRequests; //!< ZosStack attribute ArpLearnFromRequests
 };
 
+} // namespace zos
 } // namespace ns3
 
 #endif

@@ -10,6 +10,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 NS_LOG_COMPONENT_DEFINE("ArpUtil");
 
 bool
@@ -126,4 +129,5 @@ AddNeighbour(Ptr<ArpCache> cache, Ipv4Address ip, const Address& mac)
     return entry;
 }
 
+} // namespace zos
 } // namespace ns3

@@ -19,6 +19,9 @@
 namespace ns3
 {
 
+namespace zos
+{
+
 /// ARP EtherType.
 constexpr uint16_t kArpProtocol = 0x0806;
 
@@ -132,6 +135,7 @@ IsGratuitous(const ArpFields& arp)
     return arp.GetSourceIpv4Address() == arp.GetDestinationIpv4Address();
 }
 
+} // namespace zos
 } // namespace ns3
 
 #endif
