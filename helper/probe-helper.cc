@@ -4,7 +4,6 @@
 #include "probe-helper.h"
 
 #include "ns3/log.h"
-
 #include "ns3/node.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-server.h"

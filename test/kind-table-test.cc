@@ -98,7 +98,9 @@ class KindTableSchemaAndTableNameTheSameKindsTestCase : public ZosTestCase
                                       e.typeId << " does not derive from " << row.base.GetName());
             }
         }
-        NS_TEST_EXPECT_MSG_EQ(KindTable::LookupDevice("LCS").GetName(), "ns3::zos::LcsNetDevice", "LCS");
+        NS_TEST_EXPECT_MSG_EQ(KindTable::LookupDevice("LCS").GetName(),
+                              "ns3::zos::LcsNetDevice",
+                              "LCS");
         NS_TEST_EXPECT_MSG_EQ(KindTable::LookupStationModel("ns3::zos::LinuxStationArp").GetName(),
                               "ns3::zos::LinuxStationArp",
                               "a TypeId name stands for itself");
