@@ -34,10 +34,13 @@ PrintRtt(std::string client, Ipv4Address target, uint32_t seq, Time sent, Time r
 }
 
 void
-PrintGratuitousArp(const std::string& /* stack */, const std::string& link, Ipv4Address a)
+PrintGratuitousArp(std::string context, uint32_t link, Ipv4Address a)
 {
-    std::cout << Simulator::Now().GetSeconds() << " s: " << link << " sends a gratuitous ARP for "
-              << a << "\n";
+    // context: "/Names/TCPIPA/$ns3::zos::ZosStack/GratuitousArpTx"
+    std::string name = context.substr(7, context.find('/', 7) - 7);
+    Ptr<ZosStack> stack = Names::Find<Node>(name)->GetObject<ZosStack>();
+    std::cout << Simulator::Now().GetSeconds() << " s: " << stack->GetLinkName(link)
+              << " sends a gratuitous ARP for " << a << "\n";
 }
 
 void
@@ -118,7 +121,9 @@ main(int argc, char* argv[])
     apps.Get(1)->TraceConnectWithoutContext("Rtt",
                                             MakeBoundCallback(&PrintRtt, std::string("client2")));
 
-    stack->TraceConnectWithoutContext("GratuitousArpTx", MakeCallback(&PrintGratuitousArp));
+    Names::Add("TCPIPA", stack->GetNode());
+    Config::Connect("/Names/TCPIPA/$ns3::zos::ZosStack/GratuitousArpTx",
+                    MakeCallback(&PrintGratuitousArp));
 
     Simulator::Schedule(Seconds(4.999), &PrintDevlinks, std::string("Before OSA1 fails:\n"), stack);
     Simulator::Schedule(Seconds(5), &ZosStack::FailPort, stack, "OSA1");

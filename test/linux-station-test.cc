@@ -151,7 +151,7 @@ class WireRun
                         Ipv4Address neighbour,
                         const Address&,
                         const Address& now,
-                        const std::string&)
+                        StationArp::CacheCause)
     {
         out->push_back({Simulator::Now(), neighbour, now});
     }
@@ -493,10 +493,13 @@ void
 RecordTransition(std::vector<Transition>* out,
                  uint32_t,
                  Ipv4Address neighbour,
-                 const std::string& from,
-                 const std::string& to)
+                 LinuxStationArp::State from,
+                 LinuxStationArp::State to)
 {
-    out->push_back({Simulator::Now(), neighbour, from, to});
+    out->push_back({Simulator::Now(),
+                    neighbour,
+                    LinuxStationArp::StateName(from),
+                    LinuxStationArp::StateName(to)});
 }
 
 /** LinuxStation.FailedEntryCyclesThroughIncompleteUntilTheRepairsAnnouncement */

@@ -26,6 +26,7 @@ AllCases()
     AddFixLevelsCases(cases);
     AddDevlinksCases(cases);
     AddKindTableCases(cases);
+    AddStackTracesCases(cases);
     return cases;
 }
 

@@ -15,4 +15,5 @@ set(ZOS_TEST_SUITE_SOURCES
     test/fix-levels-test.cc
     test/devlinks-test.cc
     test/kind-table-test.cc
+    test/stack-traces-test.cc
 )

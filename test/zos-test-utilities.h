@@ -197,6 +197,7 @@ void AddLinuxStationCases(CaseList& cases);       //!< linux-station-test.cc
 void AddFixLevelsCases(CaseList& cases);          //!< fix-levels-test.cc
 void AddDevlinksCases(CaseList& cases);           //!< devlinks-test.cc
 void AddKindTableCases(CaseList& cases);          //!< kind-table-test.cc
+void AddStackTracesCases(CaseList& cases);        //!< stack-traces-test.cc
 
 } // namespace zostest
 

@@ -3,8 +3,11 @@
  */
 #include "outage-monitor.h"
 
+#include "trace-context.h"
+
 #include "ns3/assert.h"
 #include "ns3/callback.h"
+#include "ns3/config.h"
 #include "ns3/log.h"
 #include "ns3/probe-client.h"
 #include "ns3/simulator.h"
@@ -145,8 +148,9 @@ OutageMonitor::Connect(Ptr<ProbeClient> client,
 {
     NS_LOG_FUNCTION(this << client << name);
     AddClient(name, client->GetTargets(), start, stop, lan);
-    client->TraceConnect("Tx", name, MakeCallback(&OutageMonitor::TxSink, this));
-    client->TraceConnect("Rtt", name, MakeCallback(&OutageMonitor::RttSink, this));
+    const std::string path = "/Names/" + name + "/ApplicationList/*/$ns3::zos::ProbeClient/";
+    Config::Connect(path + "Tx", MakeCallback(&OutageMonitor::TxSink, this));
+    Config::Connect(path + "Rtt", MakeCallback(&OutageMonitor::RttSink, this));
 }
 
 const OutageMonitor::Target&
@@ -373,19 +377,19 @@ OutageMonitor::GetRecords() const
 }
 
 void
-OutageMonitor::TxSink(std::string client, Ipv4Address target, uint32_t sequence)
+OutageMonitor::TxSink(std::string context, Ipv4Address target, uint32_t sequence)
 {
-    NotifyTx(client, target, Simulator::Now());
+    NotifyTx(ContextName(context), target, Simulator::Now());
 }
 
 void
-OutageMonitor::RttSink(std::string client,
+OutageMonitor::RttSink(std::string context,
                        Ipv4Address target,
                        uint32_t sequence,
                        Time sent,
                        Time rtt)
 {
-    NotifyReply(client, target, sent, sent + rtt);
+    NotifyReply(ContextName(context), target, sent, sent + rtt);
 }
 
 } // namespace zos

@@ -161,9 +161,11 @@ class OutageMonitor
 
     /**
      * Tell a client (its targets from the application) and connect to its Tx and Rtt trace
-     * sources, before the run.
+     * sources, before the run, through Config::Connect on
+     * "/Names/NAME/ApplicationList/{*}/$ns3::zos::ProbeClient/Tx" (the sinks take the client
+     * from the context).
      * \param client the application
-     * \param name unique client name
+     * \param name unique client name, the Names name of its node
      * \param start when it starts probing
      * \param stop when it stops probing
      * \param lan the LAN the client is on
@@ -257,8 +259,8 @@ class OutageMonitor
     /** The window's end for this client. */
     static Time EndFor(const Window& w, const Client& c);
 
-    void TxSink(std::string client, Ipv4Address target, uint32_t sequence);
-    void RttSink(std::string client, Ipv4Address target, uint32_t sequence, Time sent, Time rtt);
+    void TxSink(std::string context, Ipv4Address target, uint32_t sequence);
+    void RttSink(std::string context, Ipv4Address target, uint32_t sequence, Time sent, Time rtt);
 
     std::vector<Time> m_eventTimes;                    //!< per event
     std::vector<std::set<Ipv4Address>> m_eventTouches; //!< per event

@@ -3,6 +3,7 @@
  */
 #include "run-recorder.h"
 
+#include "ns3/config.h"
 #include "ns3/mac48-address.h"
 #include "ns3/simulator.h"
 
@@ -41,6 +42,159 @@ RunRecorder::MacText(const Address& a)
     std::ostringstream os;
     os << Mac48Address::ConvertFrom(a);
     return os.str();
+}
+
+std::string
+RunRecorder::LinkName(const std::string& stack, uint32_t link) const
+{
+    return link == ZosStack::NO_LINK ? std::string() : m_stacks.at(stack)->GetLinkName(link);
+}
+
+std::string
+RunRecorder::LinkSubject(const std::string& context, uint32_t link) const
+{
+    std::string stack = ContextName(context);
+    return stack + "/" + LinkName(stack, link);
+}
+
+void
+RunRecorder::ConnectStack(const std::string& stack)
+{
+    const std::string path = "/Names/" + stack + "/$ns3::zos::ZosStack/";
+    Config::Connect(path + "PortState", MakeCallback(&RunRecorder::PortState, this));
+    Config::Connect(path + "LinkState", MakeCallback(&RunRecorder::LinkState, this));
+    Config::Connect(path + "OwnershipChange", MakeCallback(&RunRecorder::OwnershipChange, this));
+    Config::Connect(path + "GratuitousArpTx", MakeCallback(&RunRecorder::GratuitousArpTx, this));
+    Config::Connect(path + "EventIgnored", MakeCallback(&RunRecorder::EventIgnored, this));
+    Config::Connect(path + "GratuitousArpTxFailed",
+                    MakeCallback(&RunRecorder::GratuitousArpTxFailed, this));
+    Config::Connect(path + "GratuitousArpLost",
+                    MakeCallback(&RunRecorder::GratuitousArpLost, this));
+    Config::Connect(path + "ArpReplyTx", MakeCallback(&RunRecorder::ArpReplyTx, this));
+}
+
+void
+RunRecorder::ConnectStation(const std::string& station)
+{
+    const std::string path = "/Names/" + station;
+    Config::Connect(path + "/$ns3::zos::StationArp/CacheUpdated",
+                    MakeCallback(&RunRecorder::CacheUpdated, this));
+    // Only with loss scope receiver does a station have a loss model (ConnectFailSafe).
+    Config::ConnectFailSafe(path + "/DeviceList/*/$ns3::CsmaNetDevice/ReceiveErrorModel/"
+                                   "$ns3::zos::GratuitousArpLossModel/Drop",
+                            MakeCallback(&RunRecorder::GratuitousArpMissed, this));
+}
+
+void
+RunRecorder::PortState(std::string context, uint32_t link, bool up)
+{
+    Record(LinkSubject(context, link), up ? "port-repair" : "port-failure", "", "");
+}
+
+void
+RunRecorder::LinkState(std::string context, uint32_t link, bool active, ZosStack::LinkCause cause)
+{
+    Record(LinkSubject(context, link),
+           active ? "link-active" : "link-inactive",
+           "",
+           ZosStack::GetCauseText(cause));
+}
+
+void
+RunRecorder::OwnershipChange(std::string context,
+                             Ipv4Address address,
+                             bool vipa,
+                             ArpOwnership::Reason reason,
+                             uint32_t from,
+                             uint32_t to)
+{
+    std::string stack = ContextName(context);
+    std::string fromName = LinkName(stack, from);
+    std::string toName = LinkName(stack, to);
+    Record(stack + "/" + toName,
+           "ownership-change",
+           AddressText(address),
+           std::string(vipa ? "VIPA " : "HOME ") + ArpOwnership::GetReasonText(reason) + " from " +
+               (fromName.empty() ? "-" : fromName) + " to " + (toName.empty() ? "-" : toName));
+}
+
+void
+RunRecorder::GratuitousArpTx(std::string context, uint32_t link, Ipv4Address address)
+{
+    ++m_result.gratuitousArpSent;
+    Record(LinkSubject(context, link), "gratuitous-arp", AddressText(address), "sent");
+}
+
+void
+RunRecorder::EventIgnored(std::string context,
+                          uint32_t link,
+                          ZosStack::Operation operation,
+                          Ipv4Address address,
+                          ZosStack::IgnoredReason reason)
+{
+    std::string stack = ContextName(context);
+    std::string subject = link == ZosStack::NO_LINK ? stack : stack + "/" + LinkName(stack, link);
+    std::string operationName = ZosStack::GetOperationName(operation);
+    std::string what = operationName;
+    if (operation == ZosStack::Operation::VipaAdd)
+    {
+        what += " " + AddressText(address);
+    }
+    std::string why = ZosStack::GetReasonText(reason);
+    std::ostringstream os;
+    os << "at " << std::fixed << std::setprecision(3) << Simulator::Now().GetSeconds()
+       << " s: " << what << " " << subject << " changed nothing: " << why;
+    m_result.warnings.push_back(os.str());
+    Record(subject, "event-ignored", "", what + ": " + why);
+    m_ignored.insert(IgnoredKey(Simulator::Now(), operationName, subject));
+}
+
+void
+RunRecorder::GratuitousArpTxFailed(std::string context, uint32_t link, Ipv4Address address)
+{
+    ++m_result.gratuitousArpSendFailed;
+    Record(LinkSubject(context, link),
+           "gratuitous-arp-send-failed",
+           AddressText(address),
+           "port failed, not yet detected: nothing sent");
+}
+
+void
+RunRecorder::GratuitousArpLost(std::string context, uint32_t link, Ipv4Address address)
+{
+    ++m_result.gratuitousArpLost;
+    Record(LinkSubject(context, link),
+           "gratuitous-arp-lost",
+           AddressText(address),
+           "lost before reaching the LAN");
+}
+
+void
+RunRecorder::ArpReplyTx(std::string context, uint32_t link, Ipv4Address address)
+{
+    Record(LinkSubject(context, link), "arp-reply", AddressText(address), "");
+}
+
+void
+RunRecorder::GratuitousArpMissed(std::string context, Ipv4Address a)
+{
+    ++m_result.gratuitousArpMissed;
+    Record(ContextName(context), "gratuitous-arp-lost", AddressText(a), "missed by this station");
+}
+
+void
+RunRecorder::CacheUpdated(std::string context,
+                          uint32_t,
+                          Ipv4Address neighbour,
+                          const Address& before,
+                          const Address& after,
+                          StationArp::CacheCause cause)
+{
+    Record(ContextName(context),
+           "station-cache-updated",
+           AddressText(neighbour),
+           MacText(before) + " -> " + MacText(after) + " (" + StationArp::GetCauseText(cause) +
+               ")");
 }
 
 } // namespace zos

@@ -7,16 +7,19 @@
 #define ZOS_TAKEOVER_RUN_RECORDER_H
 
 #include "scenario-runner.h"
+#include "trace-context.h"
 
 #include "ns3/address.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
+#include "ns3/station-arp.h"
 #include "ns3/zos-stack.h"
 
 #include <functional>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 
 namespace ns3
@@ -59,55 +62,47 @@ class RunRecorder
         }
     }
 
+    // The stack sinks take the trace context of Config::Connect on
+    // "/Names/STACK/$ns3::zos::ZosStack/SOURCE" (ConnectStack) and turn the typed payloads
+    // into timeline rows.
+
     /** ZosStack "PortState". */
-    void PortState(const std::string& s, const std::string& l, bool up)
-    {
-        Record(s + "/" + l, up ? "port-repair" : "port-failure", "", "");
-    }
-
+    void PortState(std::string context, uint32_t link, bool up);
     /** ZosStack "LinkState". */
-    void LinkState(const std::string& s,
-                   const std::string& l,
-                   bool active,
-                   const std::string& cause)
-    {
-        Record(s + "/" + l, active ? "link-active" : "link-inactive", "", cause);
-    }
-
+    void LinkState(std::string context, uint32_t link, bool active, ZosStack::LinkCause cause);
     /** ZosStack "OwnershipChange". */
-    void OwnershipChange(const std::string& s,
-                         Ipv4Address a,
-                         const std::string& from,
-                         const std::string& to,
-                         const std::string& what)
-    {
-        Record(s + "/" + to,
-               "ownership-change",
-               AddressText(a),
-               what + " from " + (from.empty() ? "-" : from) + " to " + (to.empty() ? "-" : to));
-    }
-
+    void OwnershipChange(std::string context,
+                         Ipv4Address address,
+                         bool vipa,
+                         ArpOwnership::Reason reason,
+                         uint32_t from,
+                         uint32_t to);
     /** ZosStack "GratuitousArpTx". */
-    void GratuitousArpTx(const std::string& s, const std::string& l, Ipv4Address a)
-    {
-        ++m_result.gratuitousArpSent;
-        Record(s + "/" + l, "gratuitous-arp", AddressText(a), "sent");
-    }
-
+    void GratuitousArpTx(std::string context, uint32_t link, Ipv4Address address);
     /** ZosStack "EventIgnored": a warning and a timeline row. */
-    void EventIgnored(const std::string& s,
-                      const std::string& l,
-                      const std::string& what,
-                      const std::string& why)
-    {
-        std::string subject = s + (l.empty() ? "" : "/" + l);
-        std::ostringstream os;
-        os << "at " << std::fixed << std::setprecision(3) << Simulator::Now().GetSeconds()
-           << " s: " << what << " " << subject << " changed nothing: " << why;
-        m_result.warnings.push_back(os.str());
-        Record(subject, "event-ignored", "", what + ": " + why);
-        m_ignored.insert(IgnoredKey(Simulator::Now(), what.substr(0, what.find(' ')), subject));
-    }
+    void EventIgnored(std::string context,
+                      uint32_t link,
+                      ZosStack::Operation operation,
+                      Ipv4Address address,
+                      ZosStack::IgnoredReason reason);
+    /** ZosStack "GratuitousArpTxFailed". */
+    void GratuitousArpTxFailed(std::string context, uint32_t link, Ipv4Address address);
+    /** ZosStack "GratuitousArpLost" (loss scope frame). */
+    void GratuitousArpLost(std::string context, uint32_t link, Ipv4Address address);
+    /** ZosStack "ArpReplyTx". */
+    void ArpReplyTx(std::string context, uint32_t link, Ipv4Address address);
+
+    /**
+     * Connect the stack sinks to every trace source of a stack, through its name.
+     * \param stack the stack's name (Names of its node)
+     */
+    void ConnectStack(const std::string& stack);
+    /**
+     * Connect the station sinks (CacheUpdated; Drop of a receiver loss model if any)
+     * through the station's name.
+     * \param station the station's name (Names of its node)
+     */
+    void ConnectStation(const std::string& station);
 
     /** The key of an ignored operation: time, operation, subject. */
     static std::string IgnoredKey(Time at, const std::string& what, const std::string& subject)
@@ -123,49 +118,15 @@ class RunRecorder
         return m_ignored.count(key);
     }
 
-    /** ZosStack "GratuitousArpTxFailed". */
-    void GratuitousArpTxFailed(const std::string& s, const std::string& l, Ipv4Address a)
-    {
-        ++m_result.gratuitousArpSendFailed;
-        Record(s + "/" + l,
-               "gratuitous-arp-send-failed",
-               AddressText(a),
-               "port failed, not yet detected: nothing sent");
-    }
-
-    /** ZosStack "GratuitousArpLost" (loss scope frame). */
-    void GratuitousArpLost(const std::string& s, const std::string& l, Ipv4Address a)
-    {
-        ++m_result.gratuitousArpLost;
-        Record(s + "/" + l, "gratuitous-arp-lost", AddressText(a), "lost before reaching the LAN");
-    }
-
-    /** GratuitousArpLossModel "Drop" (loss scope receiver), with the station as context. */
-    void GratuitousArpMissed(std::string station, Ipv4Address a)
-    {
-        ++m_result.gratuitousArpMissed;
-        Record(station, "gratuitous-arp-lost", AddressText(a), "missed by this station");
-    }
-
-    /** ZosStack "ArpReplyTx". */
-    void ArpReplyTx(const std::string& s, const std::string& l, Ipv4Address a)
-    {
-        Record(s + "/" + l, "arp-reply", AddressText(a), "");
-    }
-
-    /** StationArp "CacheUpdated", connected with the station name as context. */
-    void CacheUpdated(std::string station,
-                      uint32_t,
+    /** GratuitousArpLossModel "Drop" (loss scope receiver), station in the context. */
+    void GratuitousArpMissed(std::string context, Ipv4Address a);
+    /** StationArp "CacheUpdated", station in the context. */
+    void CacheUpdated(std::string context,
+                      uint32_t ifIndex,
                       Ipv4Address neighbour,
                       const Address& before,
                       const Address& after,
-                      const std::string& cause)
-    {
-        Record(station,
-               "station-cache-updated",
-               AddressText(neighbour),
-               MacText(before) + " -> " + MacText(after) + " (" + cause + ")");
-    }
+                      StationArp::CacheCause cause);
 
     /** A DEVLINKS display of every stack. */
     void Snapshot(const std::string& label)
@@ -177,6 +138,19 @@ class RunRecorder
     }
 
   private:
+    /**
+     * \param context a stack's trace context
+     * \param link a link index of that stack (ZosStack::NO_LINK: none)
+     * \return "STACK/LINK", or "STACK/" for no link
+     */
+    std::string LinkSubject(const std::string& context, uint32_t link) const;
+    /**
+     * \param stack a stack name
+     * \param link one of its link indices, or ZosStack::NO_LINK
+     * \return the link's name, empty for NO_LINK
+     */
+    std::string LinkName(const std::string& stack, uint32_t link) const;
+
     /**
      * \param a a MAC address (or invalid)
      * \return its text, "none" if invalid

@@ -287,25 +287,7 @@ ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
     ApplicationContainer apps = ProbeServerHelper().Install(NodeContainer(node));
     apps.Start(Seconds(0));
     s.servers[spec.name] = DynamicCast<ProbeServer>(apps.Get(0));
-    ConnectStackTraces(s, stack);
-}
-
-void
-ScenarioRunner::ConnectStackTraces(RunState& s, Ptr<ZosStack> stack)
-{
-    RunRecorder* r = &s.recorder;
-    stack->TraceConnectWithoutContext("PortState", MakeCallback(&RunRecorder::PortState, r));
-    stack->TraceConnectWithoutContext("LinkState", MakeCallback(&RunRecorder::LinkState, r));
-    stack->TraceConnectWithoutContext("OwnershipChange",
-                                      MakeCallback(&RunRecorder::OwnershipChange, r));
-    stack->TraceConnectWithoutContext("GratuitousArpTx",
-                                      MakeCallback(&RunRecorder::GratuitousArpTx, r));
-    stack->TraceConnectWithoutContext("EventIgnored", MakeCallback(&RunRecorder::EventIgnored, r));
-    stack->TraceConnectWithoutContext("GratuitousArpTxFailed",
-                                      MakeCallback(&RunRecorder::GratuitousArpTxFailed, r));
-    stack->TraceConnectWithoutContext("GratuitousArpLost",
-                                      MakeCallback(&RunRecorder::GratuitousArpLost, r));
-    stack->TraceConnectWithoutContext("ArpReplyTx", MakeCallback(&RunRecorder::ArpReplyTx, r));
+    s.recorder.ConnectStack(spec.name);
 }
 
 void
@@ -348,17 +330,12 @@ ScenarioRunner::BuildStation(RunState& s, const StationSpec& spec)
     {
         Ptr<GratuitousArpLossModel> loss =
             DynamicCast<GratuitousArpLossModel>(StationHelper::GetReceiveErrorModel(device));
-        loss->TraceConnect("Drop",
-                           spec.name,
-                           MakeCallback(&RunRecorder::GratuitousArpMissed, &s.recorder));
         s.lossModels.push_back(loss);
     }
     Ptr<StationArp> model = node->GetObject<StationArp>();
     NS_ASSERT_MSG(model, "station " << spec.name << " has no station ARP model");
     s.stream += model->AssignStreams(s.stream);
-    model->TraceConnect("CacheUpdated",
-                        spec.name,
-                        MakeCallback(&RunRecorder::CacheUpdated, &s.recorder));
+    s.recorder.ConnectStation(spec.name);
     if (spec.probe)
     {
         InstallProbe(s, spec, node);

@@ -191,8 +191,6 @@ class ScenarioRunner
     void BuildLans(RunState& s);
     /** Build one z/OS stack with its links, routes, VIPAs and probe server. */
     void BuildStack(RunState& s, const StackSpec& spec);
-    /** Connect the stack's trace sources to the recorder. */
-    void ConnectStackTraces(RunState& s, Ptr<ZosStack> stack);
     /** Build one station (StationHelper) with its ARP model and probe client. */
     void BuildStation(RunState& s, const StationSpec& spec);
     /** Install a station's probe client. */

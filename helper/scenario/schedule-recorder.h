@@ -7,6 +7,7 @@
 #ifndef ZOS_TAKEOVER_SCHEDULE_RECORDER_H
 #define ZOS_TAKEOVER_SCHEDULE_RECORDER_H
 
+#include "run-recorder.h"
 #include "schedule-checker.h"
 
 #include "ns3/arp-util.h"
@@ -152,18 +153,18 @@ class Recorder
         ++m_arpFrames;
     }
 
-    void LinkState(const std::string& s, const std::string& l, bool active, const std::string&)
+    void LinkState(std::string context, uint32_t l, bool active, ZosStack::LinkCause)
     {
-        LinkLog& log = Link(s, l);
+        LinkLog& log = Link(context, l);
         if (log.active.empty() ? active : log.active.back().second != active)
         {
             log.active.emplace_back(Simulator::Now().GetSeconds(), active);
         }
     }
 
-    void PortState(const std::string& s, const std::string& l, bool up)
+    void PortState(std::string context, uint32_t l, bool up)
     {
-        Link(s, l).portUp.emplace_back(Simulator::Now().GetSeconds(), up);
+        Link(context, l).portUp.emplace_back(Simulator::Now().GetSeconds(), up);
     }
 
     void Take(uint32_t s, uint32_t k, bool begin)
@@ -214,10 +215,11 @@ class Recorder
         }
     }
 
-    LinkLog& Link(const std::string& s, const std::string& l)
+    /** The log of link `l` of the stack named in a "/Names/STACK/..." trace context. */
+    LinkLog& Link(const std::string& context, uint32_t l)
     {
-        StackLog& log = m_stacks.at(m_stackIndex.at(s));
-        return log.links.at(log.linkIndex.at(l));
+        StackLog& log = m_stacks.at(m_stackIndex.at(ContextName(context)));
+        return log.links.at(log.linkIndex.at(log.stack->GetLinkName(l)));
     }
 
     std::vector<StackLog> m_stacks;

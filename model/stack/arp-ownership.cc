@@ -17,6 +17,25 @@ namespace zos
 
 NS_LOG_COMPONENT_DEFINE("ArpOwnership");
 
+const char*
+ArpOwnership::GetReasonText(Reason reason)
+{
+    switch (reason)
+    {
+    case Reason::Activation:
+        return "activation";
+    case Reason::Takeover:
+        return "takeover";
+    case Reason::Reclaim:
+        return "reclaim";
+    case Reason::VipaAdded:
+        return "vipa added";
+    case Reason::VipaOwner:
+        return "vipa owner";
+    }
+    return "?";
+}
+
 ArpOwnership::ArpOwnership(const Config& config)
     : m_config(config)
 {

@@ -97,6 +97,12 @@ class ArpOwnership
         VipaOwner,  //!< the group's VipaOwner changed
     };
 
+    /**
+     * \param reason a reason
+     * \return its text ("takeover", ...)
+     */
+    static const char* GetReasonText(Reason reason);
+
     /** One ownership change. */
     struct Change
     {

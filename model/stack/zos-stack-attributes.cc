@@ -1,6 +1,7 @@
 /*
- * zos-takeover: ZosStack's TypeId (attributes, trace sources) and its attribute accessors.
- * The rest of ZosStack is in zos-stack.cc.
+ * zos-takeover: ZosStack's TypeId (attributes, trace sources), its attribute accessors and
+ * the text of its trace vocabulary (causes, operations, reasons). The rest of ZosStack is in
+ * zos-stack.cc.
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
@@ -122,41 +123,41 @@ ZosStack::GetTypeId()
                                 static_cast<int>(ArpOwnership::VipaOwnerPolicy::LowestName),
                                 "LowestName"))
             .AddTraceSource("LinkState",
-                            "A link became active or inactive: (stack, link, active, cause).",
+                            "A link became active or inactive: (link, active, cause).",
                             MakeTraceSourceAccessor(&ZosStack::m_linkStateTrace),
                             "ns3::zos::ZosStack::LinkStateTracedCallback")
             .AddTraceSource("PortState",
                             "An OSA port under a link failed or was repaired, at the instant it "
-                            "happened (before detection): (stack, link, up).",
+                            "happened (before detection): (link, up).",
                             MakeTraceSourceAccessor(&ZosStack::m_portStateTrace),
                             "ns3::zos::ZosStack::PortStateTracedCallback")
             .AddTraceSource("OwnershipChange",
-                            "The ARP owner of an address changed: (stack, address, from, to, "
-                            "what).",
+                            "The ARP owner of an address changed: (address, VIPA or HOME, "
+                            "reason, from link, to link).",
                             MakeTraceSourceAccessor(&ZosStack::m_ownershipTrace),
                             "ns3::zos::ZosStack::OwnershipTracedCallback")
             .AddTraceSource("GratuitousArpTx",
-                            "A gratuitous ARP was sent: (stack, link, address).",
+                            "A gratuitous ARP was sent: (link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpTxTrace),
                             "ns3::zos::ZosStack::ArpTracedCallback")
             .AddTraceSource("GratuitousArpTxFailed",
                             "A gratuitous ARP could not be sent because the port has failed "
-                            "(the stack has not noticed yet): (stack, link, address).",
+                            "(the stack has not noticed yet): (link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpTxFailedTrace),
                             "ns3::zos::ZosStack::ArpTracedCallback")
             .AddTraceSource("EventIgnored",
                             "An operation changed nothing (a link start on a failed stack, the "
-                            "repair of a healthy port, ...): (stack, link or empty, operation, "
-                            "why).",
+                            "repair of a healthy port, ...): (link or NO_LINK, operation, "
+                            "VIPA of a VipaAdd, reason).",
                             MakeTraceSourceAccessor(&ZosStack::m_ignoredTrace),
                             "ns3::zos::ZosStack::IgnoredTracedCallback")
             .AddTraceSource("GratuitousArpLost",
                             "A gratuitous ARP was lost by the loss model before reaching the "
-                            "LAN (loss scope Frame): (stack, link, address).",
+                            "LAN (loss scope Frame): (link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpLostTrace),
                             "ns3::zos::ZosStack::ArpTracedCallback")
             .AddTraceSource("ArpReplyTx",
-                            "A link answered an ARP request: (stack, link, address).",
+                            "A link answered an ARP request: (link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_arpReplyTrace),
                             "ns3::zos::ZosStack::ArpTracedCallback");
     return tid;
@@ -269,6 +270,75 @@ bool
 ZosStack::GetArpLearnFromRequests() const
 {
     return m_arp->GetLearnFromRequests();
+}
+
+const char*
+ZosStack::GetCauseText(LinkCause cause)
+{
+    switch (cause)
+    {
+    case LinkCause::LinkStart:
+        return "link start";
+    case LinkCause::LinkStop:
+        return "link stop";
+    case LinkCause::PortFailureDetected:
+        return "port failure detected";
+    case LinkCause::PortRepairDetected:
+        return "port repair detected";
+    case LinkCause::StackFailure:
+        return "stack failure";
+    }
+    return "?";
+}
+
+const char*
+ZosStack::GetOperationName(Operation operation)
+{
+    switch (operation)
+    {
+    case Operation::LinkStart:
+        return "linkStart";
+    case Operation::LinkStop:
+        return "linkStop";
+    case Operation::PortFailure:
+        return "portFailure";
+    case Operation::PortRepair:
+        return "portRepair";
+    case Operation::StackFailure:
+        return "stackFailure";
+    case Operation::VipaAdd:
+        return "vipaAdd";
+    }
+    return "?";
+}
+
+const char*
+ZosStack::GetReasonText(IgnoredReason reason)
+{
+    switch (reason)
+    {
+    case IgnoredReason::StackFailed:
+        return "the stack has failed";
+    case IgnoredReason::LinkAlreadyStarted:
+        return "the link is already started";
+    case IgnoredReason::LinkNotStarted:
+        return "the link is not started";
+    case IgnoredReason::PortAlreadyFailed:
+        return "the port has already failed";
+    case IgnoredReason::PortNotFailed:
+        return "the port has not failed";
+    case IgnoredReason::NothingToTakeOver:
+        return "the stack has failed: nothing to take over";
+    case IgnoredReason::LinkStaysDown:
+        return "the stack has failed: the link stays down";
+    case IgnoredReason::StackAlreadyFailed:
+        return "the stack has already failed";
+    case IgnoredReason::VipaAlreadyDefined:
+        return "the VIPA is already defined";
+    case IgnoredReason::VipaOnFailedStack:
+        return "the stack has failed: nothing answers or announces it";
+    }
+    return "?";
 }
 
 } // namespace zos

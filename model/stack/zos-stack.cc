@@ -189,13 +189,11 @@ ZosStack::AddVipa(Ipv4Address vipa)
     bool known = m_ownership.IsVipa(vipa);
     if (known || m_failed)
     {
-        std::ostringstream what;
-        what << "vipaAdd " << vipa;
-        m_ignoredTrace(m_name,
-                       "",
-                       what.str(),
-                       known ? "the VIPA is already defined"
-                             : "the stack has failed: nothing answers or announces it");
+        m_ignoredTrace(NO_LINK,
+                       Operation::VipaAdd,
+                       vipa,
+                       known ? IgnoredReason::VipaAlreadyDefined
+                             : IgnoredReason::VipaOnFailedStack);
         if (known)
         {
             return;
@@ -233,18 +231,18 @@ ZosStack::StartLink(const std::string& name)
     uint32_t i = LinkIndex(name);
     if (m_failed)
     {
-        m_ignoredTrace(m_name, name, "linkStart", "the stack has failed");
+        m_ignoredTrace(i, Operation::LinkStart, Ipv4Address(), IgnoredReason::StackFailed);
         return;
     }
     if (m_links[i].started)
     {
-        m_ignoredTrace(m_name, name, "linkStart", "the link is already started");
+        m_ignoredTrace(i, Operation::LinkStart, Ipv4Address(), IgnoredReason::LinkAlreadyStarted);
         return;
     }
     m_links[i].started = true;
     if (m_links[i].portUp)
     {
-        Activate(i, "link start");
+        Activate(i, LinkCause::LinkStart);
     }
 }
 
@@ -255,31 +253,32 @@ ZosStack::StopLink(const std::string& name)
     uint32_t i = LinkIndex(name);
     if (m_failed)
     {
-        m_ignoredTrace(m_name, name, "linkStop", "the stack has failed");
+        m_ignoredTrace(i, Operation::LinkStop, Ipv4Address(), IgnoredReason::StackFailed);
         return;
     }
     if (!m_links[i].started)
     {
-        m_ignoredTrace(m_name, name, "linkStop", "the link is not started");
+        m_ignoredTrace(i, Operation::LinkStop, Ipv4Address(), IgnoredReason::LinkNotStarted);
         return;
     }
     m_links[i].started = false;
-    Deactivate(i, "link stop");
+    Deactivate(i, LinkCause::LinkStop);
 }
 
 void
 ZosStack::FailPort(const std::string& name)
 {
     NS_LOG_FUNCTION(this << name);
-    Ptr<OsaNetDevice> device = m_links[LinkIndex(name)].device;
+    uint32_t i = LinkIndex(name);
+    Ptr<OsaNetDevice> device = m_links[i].device;
     if (device->IsPortFailed())
     {
-        m_ignoredTrace(m_name, name, "portFailure", "the port has already failed");
+        m_ignoredTrace(i, Operation::PortFailure, Ipv4Address(), IgnoredReason::PortAlreadyFailed);
         return;
     }
     if (m_failed)
     {
-        m_ignoredTrace(m_name, name, "portFailure", "the stack has failed: nothing to take over");
+        m_ignoredTrace(i, Operation::PortFailure, Ipv4Address(), IgnoredReason::NothingToTakeOver);
     }
     device->SetPortFailed(true);
 }
@@ -288,15 +287,16 @@ void
 ZosStack::RepairPort(const std::string& name)
 {
     NS_LOG_FUNCTION(this << name);
-    Ptr<OsaNetDevice> device = m_links[LinkIndex(name)].device;
+    uint32_t i = LinkIndex(name);
+    Ptr<OsaNetDevice> device = m_links[i].device;
     if (!device->IsPortFailed())
     {
-        m_ignoredTrace(m_name, name, "portRepair", "the port has not failed");
+        m_ignoredTrace(i, Operation::PortRepair, Ipv4Address(), IgnoredReason::PortNotFailed);
         return;
     }
     if (m_failed)
     {
-        m_ignoredTrace(m_name, name, "portRepair", "the stack has failed: the link stays down");
+        m_ignoredTrace(i, Operation::PortRepair, Ipv4Address(), IgnoredReason::LinkStaysDown);
     }
     device->SetPortFailed(false);
 }
@@ -307,7 +307,10 @@ ZosStack::Fail()
     NS_LOG_FUNCTION(this);
     if (m_failed)
     {
-        m_ignoredTrace(m_name, "", "stackFailure", "the stack has already failed");
+        m_ignoredTrace(NO_LINK,
+                       Operation::StackFailure,
+                       Ipv4Address(),
+                       IgnoredReason::StackAlreadyFailed);
         return;
     }
     m_failed = true;
@@ -321,7 +324,7 @@ ZosStack::Fail()
         {
             m_ipv4->SetDown(link.ifIndex);
         }
-        m_linkStateTrace(m_name, link.name, false, "stack failure");
+        m_linkStateTrace(i, false, LinkCause::StackFailure);
     }
 }
 
@@ -336,7 +339,7 @@ ZosStack::PortStateChanged(Ptr<OsaNetDevice> device, bool up)
 {
     NS_LOG_FUNCTION(this << device << up);
     uint32_t i = m_linkByMac.at(Mac48Address::ConvertFrom(device->GetAddress()));
-    m_portStateTrace(m_name, m_links[i].name, up);
+    m_portStateTrace(i, up);
     if (m_failed)
     {
         return;
@@ -356,25 +359,25 @@ ZosStack::PortStateNoticed(uint32_t i, bool up)
     link.portUp = up;
     if (!up)
     {
-        Deactivate(i, "port failure detected");
+        Deactivate(i, LinkCause::PortFailureDetected);
     }
     else if (link.started)
     {
-        Activate(i, "port repair detected");
+        Activate(i, LinkCause::PortRepairDetected);
     }
 }
 
 void
-ZosStack::Activate(uint32_t i, const std::string& cause)
+ZosStack::Activate(uint32_t i, LinkCause cause)
 {
-    NS_LOG_FUNCTION(this << i << cause);
+    NS_LOG_FUNCTION(this << i << GetCauseText(cause));
     NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
     Link& link = m_links[i];
     if (m_failed || m_ownership.IsActive(link.id))
     {
         return;
     }
-    NS_LOG_INFO(m_name << " " << link.name << " active (" << cause << ")");
+    NS_LOG_INFO(m_name << " " << link.name << " active (" << GetCauseText(cause) << ")");
     m_ipv4->SetUp(link.ifIndex);
     // ns-3 dropped this link's routes when it went down: install them again.
     Ptr<Ipv4StaticRouting> routing = StaticRouting();
@@ -382,7 +385,7 @@ ZosStack::Activate(uint32_t i, const std::string& cause)
     {
         routing->AddNetworkRouteTo(r.destination, r.mask, r.gateway, link.ifIndex);
     }
-    m_linkStateTrace(m_name, link.name, true, cause);
+    m_linkStateTrace(i, true, cause);
     Apply(m_ownership.StartLink(link.id));
     m_arp->SendLanGroupProbe(i);
     link.learning = Simulator::Schedule(m_learningTime, &ZosStack::CompleteActivation, this, i);
@@ -397,33 +400,28 @@ ZosStack::CompleteActivation(uint32_t i)
 }
 
 void
-ZosStack::Deactivate(uint32_t i, const std::string& cause)
+ZosStack::Deactivate(uint32_t i, LinkCause cause)
 {
-    NS_LOG_FUNCTION(this << i << cause);
+    NS_LOG_FUNCTION(this << i << GetCauseText(cause));
     NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
     Link& link = m_links[i];
     if (m_failed || !m_ownership.IsActive(link.id))
     {
         return;
     }
-    NS_LOG_INFO(m_name << " " << link.name << " not active (" << cause << ")");
+    NS_LOG_INFO(m_name << " " << link.name << " not active (" << GetCauseText(cause) << ")");
     link.learning.Cancel();
     if (m_ipv4->IsUp(link.ifIndex))
     {
         m_ipv4->SetDown(link.ifIndex); // ns-3 drops this interface's routes
     }
-    m_linkStateTrace(m_name, link.name, false, cause);
+    m_linkStateTrace(i, false, cause);
     Apply(m_ownership.StopLink(link.id));
 }
 
 void
 ZosStack::Apply(const ArpOwnership::Changes& changes)
 {
-    static const char* reasons[] = {"activation",
-                                    "takeover",
-                                    "reclaim",
-                                    "vipa added",
-                                    "vipa owner"};
     for (const auto& change : changes)
     {
         NS_ASSERT_MSG(change.from == ArpOwnership::NO_LINK || change.from < m_links.size(),
@@ -435,13 +433,11 @@ ZosStack::Apply(const ArpOwnership::Changes& changes)
                       "link " << m_links[change.to].name << " of " << m_name
                               << " takes an address while not active");
         Ipv4Address address = ToIpv4(change.address);
-        const std::string& from =
-            change.from == ArpOwnership::NO_LINK ? std::string() : m_links[change.from].name;
-        const std::string to =
-            change.to == ArpOwnership::NO_LINK ? std::string() : m_links[change.to].name;
-        std::string what =
-            std::string(change.vipa ? "VIPA " : "HOME ") + reasons[static_cast<int>(change.reason)];
-        m_ownershipTrace(m_name, address, from, to, what);
+        m_ownershipTrace(address,
+                         change.vipa,
+                         change.reason,
+                         change.from == ArpOwnership::NO_LINK ? NO_LINK : change.from,
+                         change.to == ArpOwnership::NO_LINK ? NO_LINK : change.to);
         bool vipaArp = !change.vipa || m_ownership.GetConfig().fixLevel.SupportsVipaArp();
         if (change.announce && vipaArp && change.to != ArpOwnership::NO_LINK && m_garpCount > 0)
         {
@@ -462,17 +458,17 @@ ZosStack::Announce(uint32_t i, Ipv4Address address, uint32_t remaining)
     }
     if (m_garpLossScope == LOSS_FRAME && m_garpLoss > 0 && m_lossRng->GetValue() < m_garpLoss)
     {
-        m_garpLostTrace(m_name, link.name, address);
+        m_garpLostTrace(i, address);
     }
     else if (m_arp->SendAnnouncement(i,
                                      address,
                                      m_garpLossScope == LOSS_RECEIVER ? m_garpLoss : 0.0))
     {
-        m_garpTxTrace(m_name, link.name, address);
+        m_garpTxTrace(i, address);
     }
     else
     {
-        m_garpTxFailedTrace(m_name, link.name, address);
+        m_garpTxFailedTrace(i, address);
     }
     if (remaining > 1)
     {
@@ -510,7 +506,7 @@ void
 ZosStack::NotifyReplySent(uint32_t i, Ipv4Address address)
 {
     NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
-    m_arpReplyTrace(m_name, m_links[i].name, address);
+    m_arpReplyTrace(i, address);
 }
 
 void

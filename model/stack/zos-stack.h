@@ -60,6 +60,61 @@ class ZosStack : public Object
         LOSS_RECEIVER, //!< each station misses it independently
     };
 
+    /** Why a link became active or inactive (trace source LinkState). */
+    enum class LinkCause
+    {
+        LinkStart,           //!< the operator started it
+        LinkStop,            //!< the operator stopped it
+        PortFailureDetected, //!< its port failed, noticed after DetectionDelay
+        PortRepairDetected,  //!< its port was repaired, noticed after DetectionDelay
+        StackFailure,        //!< the whole stack failed
+    };
+
+    /** An operation on the stack (trace source EventIgnored). */
+    enum class Operation
+    {
+        LinkStart,    //!< StartLink
+        LinkStop,     //!< StopLink
+        PortFailure,  //!< FailPort
+        PortRepair,   //!< RepairPort
+        StackFailure, //!< Fail
+        VipaAdd,      //!< AddVipa
+    };
+
+    /** Why an operation changed nothing (trace source EventIgnored). */
+    enum class IgnoredReason
+    {
+        StackFailed,        //!< the stack has failed
+        LinkAlreadyStarted, //!< StartLink on a started link
+        LinkNotStarted,     //!< StopLink on a stopped link
+        PortAlreadyFailed,  //!< FailPort on a failed port
+        PortNotFailed,      //!< RepairPort on a healthy port
+        NothingToTakeOver,  //!< FailPort on a failed stack (the port still fails)
+        LinkStaysDown,      //!< RepairPort on a failed stack (the port is repaired)
+        StackAlreadyFailed, //!< Fail on a failed stack
+        VipaAlreadyDefined, //!< AddVipa of a known VIPA
+        VipaOnFailedStack,  //!< AddVipa on a failed stack (the VIPA is defined)
+    };
+
+    /** Link index meaning "no link" in trace sources. */
+    static constexpr uint32_t NO_LINK = UINT32_MAX;
+
+    /**
+     * \param cause a cause
+     * \return its text ("port failure detected", ...)
+     */
+    static const char* GetCauseText(LinkCause cause);
+    /**
+     * \param operation an operation
+     * \return the scenario's event type for it ("portFailure", ...)
+     */
+    static const char* GetOperationName(Operation operation);
+    /**
+     * \param reason a reason
+     * \return its text ("the port has not failed", ...)
+     */
+    static const char* GetReasonText(IgnoredReason reason);
+
     /**
      * \brief Get the type ID.
      * \return the object TypeId
@@ -226,30 +281,53 @@ class ZosStack : public Object
      */
     int64_t AssignStreams(int64_t stream);
 
-    /** Signature of LinkState: (stack, link, active, cause). */
-    typedef void (*LinkStateTracedCallback)(const std::string&,
-                                            const std::string&,
-                                            bool,
-                                            const std::string&);
-    /** Signature of PortState: (stack, link, port up). */
-    typedef void (*PortStateTracedCallback)(const std::string&, const std::string&, bool);
-    /** Signature of OwnershipChange: (stack, address, from link, to link, what). */
-    typedef void (*OwnershipTracedCallback)(const std::string&,
-                                            Ipv4Address,
-                                            const std::string&,
-                                            const std::string&,
-                                            const std::string&);
-    /**
-     * Signature of GratuitousArpTx / GratuitousArpTxFailed / GratuitousArpLost / ArpReplyTx:
-     * (stack, link, address).
-     */
-    typedef void (*ArpTracedCallback)(const std::string&, const std::string&, Ipv4Address);
+    // Trace source signatures. Every source identifies the stack by its context (connect
+    // with Config::Connect on "/Names/STACK/$ns3::zos::ZosStack/SOURCE") and a link by its
+    // index (GetLinkName), NO_LINK for none.
 
-    /** Signature of EventIgnored: (stack, link or "", operation, why). */
-    typedef void (*IgnoredTracedCallback)(const std::string&,
-                                          const std::string&,
-                                          const std::string&,
-                                          const std::string&);
+    /**
+     * Signature of LinkState.
+     * \param link the link index
+     * \param active true if the link became active
+     * \param cause why
+     */
+    typedef void (*LinkStateTracedCallback)(uint32_t link, bool active, LinkCause cause);
+    /**
+     * Signature of PortState.
+     * \param link the link index
+     * \param up true if the port was repaired, false if it failed
+     */
+    typedef void (*PortStateTracedCallback)(uint32_t link, bool up);
+    /**
+     * Signature of OwnershipChange.
+     * \param address the address whose ARP owner changed
+     * \param vipa true for a VIPA, false for a HOME address
+     * \param reason why it changed
+     * \param from the link that answered for it before (NO_LINK: none)
+     * \param to the link that answers for it now (NO_LINK: none)
+     */
+    typedef void (*OwnershipTracedCallback)(Ipv4Address address,
+                                            bool vipa,
+                                            ArpOwnership::Reason reason,
+                                            uint32_t from,
+                                            uint32_t to);
+    /**
+     * Signature of GratuitousArpTx, GratuitousArpTxFailed, GratuitousArpLost and ArpReplyTx.
+     * \param link the link index
+     * \param address the address announced or answered for
+     */
+    typedef void (*ArpTracedCallback)(uint32_t link, Ipv4Address address);
+    /**
+     * Signature of EventIgnored.
+     * \param link the link index (NO_LINK: the operation is on the whole stack)
+     * \param operation the operation that changed nothing
+     * \param address the VIPA of a VipaAdd (zero otherwise)
+     * \param reason why it changed nothing
+     */
+    typedef void (*IgnoredTracedCallback)(uint32_t link,
+                                          Operation operation,
+                                          Ipv4Address address,
+                                          IgnoredReason reason);
 
   protected:
     void DoDispose() override;
@@ -279,8 +357,8 @@ class ZosStack : public Object
     };
 
     uint32_t LinkIndex(const std::string& name) const;
-    void Activate(uint32_t i, const std::string& cause);
-    void Deactivate(uint32_t i, const std::string& cause);
+    void Activate(uint32_t i, LinkCause cause);
+    void Deactivate(uint32_t i, LinkCause cause);
     void CompleteActivation(uint32_t i);
     void PortStateChanged(Ptr<OsaNetDevice> device, bool up);
     void PortStateNoticed(uint32_t i, bool up);
@@ -331,21 +409,14 @@ class ZosStack : public Object
     Ptr<ArpTakeoverProtocol> m_arp; //!< IPv4 takeover frames
 
     // trace sources
-    TracedCallback<const std::string&, const std::string&, bool, const std::string&>
-        m_linkStateTrace;
-    TracedCallback<const std::string&, const std::string&, bool> m_portStateTrace;
-    TracedCallback<const std::string&,
-                   Ipv4Address,
-                   const std::string&,
-                   const std::string&,
-                   const std::string&>
-        m_ownershipTrace;
-    TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpTxTrace;
-    TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpTxFailedTrace;
-    TracedCallback<const std::string&, const std::string&, const std::string&, const std::string&>
-        m_ignoredTrace;
-    TracedCallback<const std::string&, const std::string&, Ipv4Address> m_garpLostTrace;
-    TracedCallback<const std::string&, const std::string&, Ipv4Address> m_arpReplyTrace;
+    TracedCallback<uint32_t, bool, LinkCause> m_linkStateTrace;
+    TracedCallback<uint32_t, bool> m_portStateTrace;
+    TracedCallback<Ipv4Address, bool, ArpOwnership::Reason, uint32_t, uint32_t> m_ownershipTrace;
+    TracedCallback<uint32_t, Ipv4Address> m_garpTxTrace;
+    TracedCallback<uint32_t, Ipv4Address> m_garpTxFailedTrace;
+    TracedCallback<uint32_t, Operation, Ipv4Address, IgnoredReason> m_ignoredTrace;
+    TracedCallback<uint32_t, Ipv4Address> m_garpLostTrace;
+    TracedCallback<uint32_t, Ipv4Address> m_arpReplyTrace;
 };
 
 } // namespace zos

@@ -100,9 +100,9 @@ LinuxStationArp::GetTypeId()
                           MakeBooleanAccessor(&LinuxStationArp::m_garpOverrides),
                           MakeBooleanChecker())
             .AddTraceSource("StateChanged",
-                            "A neighbour entry changed state: (node, neighbour, old state, new "
-                            "state), kernel names (INCOMPLETE, REACHABLE, STALE, DELAY, PROBE, "
-                            "FAILED; NONE for a new entry).",
+                            "A neighbour entry changed state: (interface, neighbour, old state, "
+                            "new state); StateName gives the kernel names (INCOMPLETE, "
+                            "REACHABLE, STALE, DELAY, PROBE, FAILED; NONE for a new entry).",
                             MakeTraceSourceAccessor(&LinuxStationArp::m_stateTrace),
                             "ns3::zos::LinuxStationArp::StateChangedTracedCallback");
     return tid;
@@ -136,6 +136,8 @@ LinuxStationArp::StateName(State state)
 {
     switch (state)
     {
+    case State::None:
+        return "NONE";
     case State::Incomplete:
         return "INCOMPLETE";
     case State::Reachable:
@@ -290,9 +292,9 @@ LinuxStationArp::SetState(Interface& iface, Ipv4Address ip, Neighbour& n, State 
 {
     if (n.state != state || n.fresh)
     {
-        std::string from = n.fresh ? "NONE" : StateName(n.state);
-        NS_LOG_LOGIC(ip << " " << from << " -> " << StateName(state));
-        m_stateTrace(m_node->GetId(), ip, from, StateName(state));
+        State from = n.fresh ? State::None : n.state;
+        NS_LOG_LOGIC(ip << " " << StateName(from) << " -> " << StateName(state));
+        m_stateTrace(iface.device->GetIfIndex(), ip, from, state);
         n.state = state;
         n.fresh = false;
     }
@@ -480,6 +482,7 @@ LinuxStationArp::Use(Interface& iface, Ipv4Address ip)
         }
         return;
     }
+    case State::None: // never stored: a new entry is Failed until it is reported
     case State::Failed:
         n.used = now;
         StartResolution(iface, ip, n);
@@ -510,7 +513,7 @@ LinuxStationArp::StartResolution(Interface& iface, Ipv4Address ip, Neighbour& n)
     n.queued = 1;
     n.updated = Simulator::Now();
     SetState(iface, ip, n, State::Incomplete);
-    NoteEntry(iface, ip, "resolving");
+    NoteEntry(iface, ip, CacheCause::Resolving);
     Arm(ifIndex, ip, n, Simulator::Now() + m_retransTime);
     Solicit(iface, ip, n);
 }
@@ -577,6 +580,7 @@ LinuxStationArp::Timer(uint32_t ifIndex, Ipv4Address ip)
     case State::Probe:
     case State::Incomplete:
         break;
+    case State::None:
     case State::Stale:
     case State::Failed:
         return;
@@ -594,7 +598,7 @@ LinuxStationArp::Timer(uint32_t ifIndex, Ipv4Address ip)
             entry->ClearPendingPacket();
             entry->MarkDead();
         }
-        NoteEntry(iface, ip, "neighbour failed");
+        NoteEntry(iface, ip, CacheCause::NeighbourFailed);
         return;
     }
     Arm(ifIndex, ip, n, next);

@@ -70,6 +70,7 @@ class LinuxStationArp : public StationArp
     /** Neighbour (NUD) states, as in include/net/neighbour.h. */
     enum class State
     {
+        None, //!< no entry yet (NUD_NONE; only as the old state of StateChanged)
         Incomplete,
         Reachable,
         Stale,
@@ -85,13 +86,16 @@ class LinuxStationArp : public StationArp
     static std::string StateName(State state);
 
     /**
-     * Signature of StateChanged: (node id, neighbour, old state, new state); a new entry
-     * has old state "NONE".
+     * Signature of StateChanged (the station is the trace context).
+     * \param ifIndex the device index of the interface
+     * \param neighbour the neighbour's address
+     * \param from the old state (None for a new entry)
+     * \param to the new state
      */
-    typedef void (*StateChangedTracedCallback)(uint32_t,
-                                               Ipv4Address,
-                                               const std::string&,
-                                               const std::string&);
+    typedef void (*StateChangedTracedCallback)(uint32_t ifIndex,
+                                               Ipv4Address neighbour,
+                                               State from,
+                                               State to);
 
     /**
      * \param ifIndex device index of one of the station's interfaces
@@ -154,7 +158,7 @@ class LinuxStationArp : public StationArp
     uint32_t m_unresQlen;
     bool m_garpOverrides;
     Ptr<UniformRandomVariable> m_reachableRng;
-    TracedCallback<uint32_t, Ipv4Address, const std::string&, const std::string&> m_stateTrace;
+    TracedCallback<uint32_t, Ipv4Address, State, State> m_stateTrace;
 };
 } // namespace zos
 } // namespace ns3

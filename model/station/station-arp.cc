@@ -36,13 +36,31 @@ StationArp::GetTypeId()
             .SetGroupName("ZosTakeover")
             .AddTraceSource("CacheUpdated",
                             "A neighbour's MAC in this station's ARP cache was set, changed or "
-                            "removed: (node, neighbour, old MAC, new MAC, cause).",
+                            "removed: (interface, neighbour, old MAC, new MAC, cause).",
                             MakeTraceSourceAccessor(&StationArp::m_cacheUpdatedTrace),
                             "ns3::zos::StationArp::CacheUpdatedTracedCallback");
     return tid;
 }
 
 StationArp::StationArp() = default;
+
+const char*
+StationArp::GetCauseText(CacheCause cause)
+{
+    switch (cause)
+    {
+    case CacheCause::ArpRequest:
+        return "arp request";
+    case CacheCause::ArpReply:
+        return "arp reply";
+    case CacheCause::Resolving:
+        return "resolving";
+    case CacheCause::NeighbourFailed:
+        return "neighbour failed";
+    }
+    return "?";
+}
+
 StationArp::~StationArp() = default;
 
 void
@@ -116,12 +134,14 @@ StationArp::Receive(Ptr<NetDevice> device,
     // Stock ARP changes an entry only on a reply to this station; the models say when they did.
     if (HandleArp(iface, arp, toUs) || (toUs && arp.IsReply()))
     {
-        NoteEntry(iface, arp.GetSourceIpv4Address(), arp.IsRequest() ? "arp request" : "arp reply");
+        NoteEntry(iface,
+                  arp.GetSourceIpv4Address(),
+                  arp.IsRequest() ? CacheCause::ArpRequest : CacheCause::ArpReply);
     }
 }
 
 void
-StationArp::NoteEntry(Interface& iface, Ipv4Address neighbour, const char* cause)
+StationArp::NoteEntry(Interface& iface, Ipv4Address neighbour, CacheCause cause)
 {
     ArpCache::Entry* entry = iface.cache->Lookup(neighbour);
     Address now;
@@ -145,7 +165,7 @@ StationArp::NoteEntry(Interface& iface, Ipv4Address neighbour, const char* cause
     {
         iface.known[neighbour] = now;
     }
-    m_cacheUpdatedTrace(m_node->GetId(), neighbour, before, now, cause);
+    m_cacheUpdatedTrace(iface.device->GetIfIndex(), neighbour, before, now, cause);
 }
 
 void

@@ -70,12 +70,35 @@ class StationArp : public Object
      */
     virtual int64_t AssignStreams(int64_t stream);
 
-    /** Signature of CacheUpdated: (node id, neighbour, old MAC, new MAC, cause). */
-    typedef void (*CacheUpdatedTracedCallback)(uint32_t,
-                                               Ipv4Address,
-                                               const Address&,
-                                               const Address&,
-                                               const std::string&);
+    /** What made a station's cache entry change (trace source CacheUpdated). */
+    enum class CacheCause
+    {
+        ArpRequest,      //!< an ARP request from the neighbour (or a gratuitous one)
+        ArpReply,        //!< an ARP reply from the neighbour
+        Resolving,       //!< the entry started resolution (linux model: INCOMPLETE)
+        NeighbourFailed, //!< resolution failed (linux model: FAILED)
+    };
+
+    /**
+     * \param cause a cause
+     * \return its text ("arp request", ...)
+     */
+    static const char* GetCauseText(CacheCause cause);
+
+    /**
+     * Signature of CacheUpdated (the station is the trace context; connect with
+     * Config::Connect on "/Names/STATION/$ns3::zos::StationArp/CacheUpdated").
+     * \param ifIndex the device index of the interface whose cache changed
+     * \param neighbour the neighbour's address
+     * \param before its MAC before (invalid: none)
+     * \param after its MAC now (invalid: none)
+     * \param cause why
+     */
+    typedef void (*CacheUpdatedTracedCallback)(uint32_t ifIndex,
+                                               Ipv4Address neighbour,
+                                               const Address& before,
+                                               const Address& after,
+                                               CacheCause cause);
 
   protected:
     void DoDispose() override;
@@ -103,7 +126,7 @@ class StationArp : public Object
     virtual void InterfaceAdded(Interface& iface);
 
     /** Report a cache change if the entry's MAC differs from the last one seen. */
-    void NoteEntry(Interface& iface, Ipv4Address neighbour, const char* cause);
+    void NoteEntry(Interface& iface, Ipv4Address neighbour, CacheCause cause);
 
     /** \return true if `ip` is this interface's address. */
     static bool IsForUs(const Interface& iface, Ipv4Address ip);
@@ -113,7 +136,7 @@ class StationArp : public Object
 
     Ptr<Node> m_node;
     std::map<uint32_t, Interface> m_interfaces; //!< by device ifIndex
-    TracedCallback<uint32_t, Ipv4Address, const Address&, const Address&, const std::string&>
+    TracedCallback<uint32_t, Ipv4Address, const Address&, const Address&, CacheCause>
         m_cacheUpdatedTrace;
 
   private:
