@@ -16,12 +16,6 @@ StationArpHelper::StationArpHelper()
     m_factory.SetTypeId(KindTable::LookupStationModel("rfc826"));
 }
 
-std::string
-StationArpHelper::TypeNameOf(const std::string& model)
-{
-    return KindTable::TypeNameOf(KindTable::GetStationModels(), model);
-}
-
 bool
 StationArpHelper::HasAttribute(const std::string& name) const
 {

@@ -63,12 +63,6 @@ class StationArpHelper
      */
     std::vector<Ptr<StationArp>> Install(const NodeContainer& nodes) const;
 
-    /**
-     * \param model a model name or TypeId name
-     * \return the TypeId name for a model name (KindTable), or the name itself
-     */
-    static std::string TypeNameOf(const std::string& model);
-
   private:
     ObjectFactory m_factory; //!< the model's type and attributes
 };

@@ -29,12 +29,6 @@ LanHelper::LanHelper()
 
 LanHelper::~LanHelper() = default;
 
-std::string
-LanHelper::TypeNameOf(const std::string& kind)
-{
-    return KindTable::TypeNameOf(KindTable::GetLanKinds(), kind);
-}
-
 void
 LanHelper::SetLanAttribute(const std::string& name, const AttributeValue& value)
 {

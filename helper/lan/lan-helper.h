@@ -144,13 +144,6 @@ class LanHelper : public PcapHelperForDevice
      */
     void EnableLanPcap(const std::string& filename, Ptr<Lan> lan) const;
 
-    /**
-     * The TypeId name of a scenario LAN kind.
-     * \param kind "shared", "switched", or a TypeId name
-     * \return the TypeId name ("ns3::zos::SharedLan", ...; the name itself if not a kind)
-     */
-    static std::string TypeNameOf(const std::string& kind);
-
   private:
     void EnablePcapInternal(std::string prefix,
                             Ptr<NetDevice> nd,
