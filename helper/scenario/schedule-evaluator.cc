@@ -164,7 +164,7 @@ class Evaluator
         for (const WireFrame& f : it->second)
         {
             if (f.time >= a && f.time <= b && f.senderMac == mac && f.senderIp == f.targetIp &&
-                Str(f.senderIp) == address)
+                AddressText(f.senderIp) == address)
             {
                 return true;
             }
@@ -460,7 +460,7 @@ class Evaluator
                 {
                     continue;
                 }
-                std::string address = Str(f.senderIp);
+                std::string address = AddressText(f.senderIp);
                 if (now.answers.count(address) != 0)
                 {
                     macs[address].insert(f.senderMac);

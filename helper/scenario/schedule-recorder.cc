@@ -91,14 +91,6 @@ SettledIntervals(const Scenario& scenario, const StackSpec& spec)
 }
 
 std::string
-Str(Ipv4Address a)
-{
-    std::ostringstream os;
-    os << a;
-    return os.str();
-}
-
-std::string
 Seconds3(double t)
 {
     std::ostringstream os;

@@ -31,12 +31,6 @@ namespace schedule
 {
 
 /**
- * \param a an address
- * \return its dotted text
- */
-std::string Str(Ipv4Address a);
-
-/**
  * \param t seconds
  * \return with 4 decimals
  */
@@ -189,7 +183,7 @@ class Recorder
             snap.active[i] = stack->IsLinkActive(i);
             snap.group[i] = table.GetGroup(i);
             addresses.emplace_back(stack->GetHomeAddress(i));
-            names.push_back(Str(stack->GetHomeAddress(i)));
+            names.push_back(AddressText(stack->GetHomeAddress(i)));
         }
         for (ArpOwnership::GroupId g : table.GetGroups())
         {
@@ -198,9 +192,9 @@ class Recorder
         snap.vipas.clear();
         for (Ipv4Address v : stack->GetVipas())
         {
-            snap.vipas.push_back(Str(v));
+            snap.vipas.push_back(AddressText(v));
             addresses.emplace_back(v);
-            names.push_back(Str(v));
+            names.push_back(AddressText(v));
         }
         for (uint32_t a = 0; a < addresses.size(); ++a)
         {
