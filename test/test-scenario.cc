@@ -222,7 +222,7 @@ TEST(ScenarioErrors, IntegersMustBeIntegers)
     // An integral float is accepted for an integer.
     Scenario s = ParseScenario(kMinimal, "x.json", {"seed=3.0", "stations[1].ucastSolicit=4.0"});
     EXPECT_EQ(s.seed, 3u);
-    EXPECT_EQ(s.stations[1].ucastSolicit, 4u);
+    EXPECT_EQ(s.stations[1].settings.Unsigned("ucastSolicit"), 4u);
 }
 
 // Issue 8: times ns-3 cannot hold, or that would make a run endless, are refused with the
