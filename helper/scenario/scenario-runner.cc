@@ -8,10 +8,7 @@
 #include "scenario-checks.h"
 
 #include "ns3/application-container.h"
-#include "ns3/boolean.h"
 #include "ns3/data-rate.h"
-#include "ns3/double.h"
-#include "ns3/enum.h"
 #include "ns3/gratuitous-arp-loss-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/kind-table.h"
