@@ -22,6 +22,7 @@ function(zos_scenario_sources out root bindir)
       ${root}/helper/scenario.cc
       ${root}/helper/scenario-cross-check.cc
       ${root}/helper/scenario-schema.cc
+      ${root}/helper/scenario-settings.cc
       ${root}/helper/scenario-schema-explain.cc
       ${root}/helper/scenario-json.cc
       ${bindir}/zos-generated/scenario-schema-text.cc

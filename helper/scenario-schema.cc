@@ -296,6 +296,7 @@ ScenarioSchema::ScenarioSchema(const std::string& text)
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::NlohmannJsonAdapter adapter(plain);
     parser.populateSchema(adapter, m_compiled->schema);
+    CollectAttributeKeys();
 }
 
 ScenarioSchema::~ScenarioSchema() = default;

@@ -7,6 +7,7 @@
 #ifndef ZOS_TAKEOVER_SCENARIO_SCHEMA_H
 #define ZOS_TAKEOVER_SCENARIO_SCHEMA_H
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -62,6 +63,22 @@ struct SchemaProblem
 {
     JsonPointer pointer; //!< the value, key or object concerned
     std::string reason;  //!< one line
+};
+
+/**
+ * \ingroup zos-takeover
+ * A key of a scenario object that sets an ns-3 attribute: its schema property carries
+ * "x-ns3-attribute" (doc/zos-takeover.rst, "Scenario settings are attributes"). A key of a
+ * nested object (a stack's "fixes") is one of its owner's keys.
+ */
+struct AttributeKey
+{
+    std::string key;           //!< below its object, dotted as --set writes it: "fixes.PQ23444"
+    JsonPointer path;          //!< the same as tokens: {"fixes", "PQ23444"}
+    std::string attribute;     //!< the annotation: "DetectionDelay", "ns3::ArpCache::MaxRetries"
+    std::string type;          //!< "number", "integer", "boolean" or "string"
+    ScenarioJson defaultValue; //!< the schema's default, of that type
+    const ScenarioJson* node;  //!< the property's schema node (the annotated one)
 };
 
 /**
@@ -124,7 +141,18 @@ class ScenarioSchema
      */
     const ScenarioJson& Default(const std::string& definition, const std::string& key) const;
 
+    /**
+     * The keys of a definition that set ns-3 attributes, in the schema's order (nested
+     * objects' keys where the object is).
+     * \param definition a name under "definitions" ("stack", "station")
+     * \return the keys (empty for a definition without any)
+     */
+    const std::vector<AttributeKey>& AttributeKeys(const std::string& definition) const;
+
   private:
+    /// Fill m_attributeKeys (scenario-settings.cc). \throws std::runtime_error for an
+    /// annotated key without a default or of a type a setting cannot have
+    void CollectAttributeKeys();
     /// The first problem at `pointer` (or in its members) that the schema node explains.
     std::optional<SchemaProblem> Explain(const ScenarioJson& document,
                                          const JsonPointer& pointer) const;
@@ -138,6 +166,7 @@ class ScenarioSchema
     struct Compiled;
     ScenarioJson m_document;
     std::unique_ptr<Compiled> m_compiled;
+    std::map<std::string, std::vector<AttributeKey>> m_attributeKeys; //!< per definition
 };
 
 /** Defaults of scenario.h's structures, read from the schema. \see ScenarioSchema::Default */

@@ -90,30 +90,13 @@ Fields(RouteSpec& r, F f)
 
 template <typename F>
 void
-Fields(FixSpec& x, F f)
-{
-    f("PQ23444", x.pq23444);
-    f("PQ26689", x.pq26689);
-}
-
-template <typename F>
-void
 Fields(StackSpec& st, F f)
 {
     f("name", st.name);
     f("links", st.links);
     f("vipas", st.vipas);
     f("routes", st.routes);
-    f("fixes", st.fixes);
-    f("detectionDelay", st.detectionDelay);
-    f("learningTime", st.learningTime);
-    f("gratuitousArpCount", st.gratuitousArpCount);
-    f("gratuitousArpInterval", st.gratuitousArpInterval);
-    f("gratuitousArpLoss", st.gratuitousArpLoss);
-    f("gratuitousArpLossScope", st.gratuitousArpLossScope);
-    f("vipaGiveBack", st.vipaGiveBack);
-    f("backupPolicy", st.backupPolicy);
-    f("vipaOwnerPolicy", st.vipaOwnerPolicy);
+    f("", st.settings); // every x-ns3-attribute key, in the schema's order
 }
 
 template <typename F>
@@ -137,16 +120,7 @@ Fields(StationSpec& st, F f)
     f("arp", st.arp);
     f("routes", st.routes);
     f("probe", st.probe);
-    f("aliveTimeout", st.aliveTimeout);
-    f("deadTimeout", st.deadTimeout);
-    f("waitReplyTimeout", st.waitReplyTimeout);
-    f("maxRetries", st.maxRetries);
-    f("locktime", st.locktime);
-    f("baseReachableTime", st.baseReachableTime);
-    f("delayFirstProbeTime", st.delayFirstProbeTime);
-    f("ucastSolicit", st.ucastSolicit);
-    f("retransTime", st.retransTime);
-    f("gratuitousOverridesLocktime", st.gratuitousOverridesLocktime);
+    f("", st.settings);
 }
 
 template <typename F>
@@ -217,6 +191,11 @@ struct Reader
             FromJson(*it, field);
         }
     }
+
+    void operator()(const char*, ScenarioSettings& settings, bool = false) const
+    {
+        settings.Read(j);
+    }
 };
 
 template <typename T>
@@ -279,6 +258,11 @@ struct Writer
         {
             j[key] = v;
         }
+    }
+
+    void operator()(const char*, const ScenarioSettings& settings, bool = false) const
+    {
+        settings.Write(j);
     }
 };
 

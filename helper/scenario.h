@@ -8,6 +8,7 @@
 
 #include "scenario-json.h"
 #include "scenario-schema.h"
+#include "scenario-settings.h"
 
 #include <cstdint>
 #include <map>
@@ -89,13 +90,6 @@ struct LinkSpec
     double activateAt = ScenarioDefaultNumber("link", "activateAt"); //!< seconds
 };
 
-/** Fix levels (seed 003). true = applied. */
-struct FixSpec
-{
-    bool pq23444 = ScenarioDefaultBool("fixes", "PQ23444");
-    bool pq26689 = ScenarioDefaultBool("fixes", "PQ26689");
-};
-
 /** A z/OS TCP/IP stack. */
 struct StackSpec
 {
@@ -103,16 +97,8 @@ struct StackSpec
     std::vector<LinkSpec> links;
     std::vector<std::string> vipas; //!< static VIPAs "a.b.c.d"
     std::vector<RouteSpec> routes;  //!< extra static routes (each names its link)
-    FixSpec fixes;
-    double detectionDelay = ScenarioDefaultNumber("stack", "detectionDelay"); //!< seconds
-    double learningTime = ScenarioDefaultNumber("stack", "learningTime");     //!< seconds
-    uint32_t gratuitousArpCount = ScenarioDefaultUnsigned("stack", "gratuitousArpCount");
-    double gratuitousArpInterval = ScenarioDefaultNumber("stack", "gratuitousArpInterval");
-    double gratuitousArpLoss = ScenarioDefaultNumber("stack", "gratuitousArpLoss");
-    std::string gratuitousArpLossScope = ScenarioDefaultString("stack", "gratuitousArpLossScope");
-    bool vipaGiveBack = ScenarioDefaultBool("stack", "vipaGiveBack");
-    std::string backupPolicy = ScenarioDefaultString("stack", "backupPolicy");
-    std::string vipaOwnerPolicy = ScenarioDefaultString("stack", "vipaOwnerPolicy");
+    /// Keys that set ZosStack attributes: "detectionDelay", "fixes.PQ23444", ...
+    ScenarioSettings settings{"stack"};
 };
 
 /** Probe traffic sent by a station. */
@@ -134,18 +120,8 @@ struct StationSpec
     std::string arp = ScenarioDefaultString("station", "arp"); //!< "stock", "rfc826", "linux"
     std::vector<RouteSpec> routes;
     std::optional<ProbeSpec> probe;
-    // ARP cache knobs (ns-3 ArpCache defaults; linux-like knobs from arp(7))
-    double aliveTimeout = ScenarioDefaultNumber("station", "aliveTimeout");
-    double deadTimeout = ScenarioDefaultNumber("station", "deadTimeout");
-    double waitReplyTimeout = ScenarioDefaultNumber("station", "waitReplyTimeout");
-    uint32_t maxRetries = ScenarioDefaultUnsigned("station", "maxRetries");
-    double locktime = ScenarioDefaultNumber("station", "locktime");
-    double baseReachableTime = ScenarioDefaultNumber("station", "baseReachableTime");
-    double delayFirstProbeTime = ScenarioDefaultNumber("station", "delayFirstProbeTime");
-    uint32_t ucastSolicit = ScenarioDefaultUnsigned("station", "ucastSolicit");
-    double retransTime = ScenarioDefaultNumber("station", "retransTime");
-    bool gratuitousOverridesLocktime =
-        ScenarioDefaultBool("station", "gratuitousOverridesLocktime");
+    /// Keys that set attributes of the station's ArpCache or ARP model: "aliveTimeout", ...
+    ScenarioSettings settings{"station"};
 };
 
 /** A scheduled event. */

@@ -247,7 +247,7 @@ LanGroupsLearnedOnTheWireNotFromConfigurationTestCase::DoRun()
     sc.events.clear();
     sc.events.push_back({0.05, "portFailure", "TCPIPA", "OSA1", ""});
     sc.events.push_back({0.5, "portRepair", "TCPIPA", "OSA1", ""});
-    sc.stacks[0].detectionDelay = 1.0; // the stack has not noticed the failure yet
+    sc.stacks[0].settings.Set("detectionDelay", 1.0); // the stack has not noticed the failure yet
     sc.devlinksAt = {0.4, 3.0};
     Observed o(sc);
     std::string early = o.Devlinks("requested at 0.4 s");

@@ -38,10 +38,13 @@ TEST(ScenarioDefaults, ComeFromTheSchema)
 {
     const ScenarioSchema& schema = ScenarioSchema::Get();
     StackSpec st;
-    EXPECT_EQ(ScenarioJson(st.detectionDelay), schema.Default("stack", "detectionDelay"));
-    EXPECT_EQ(ScenarioJson(st.backupPolicy), schema.Default("stack", "backupPolicy"));
+    EXPECT_EQ(ScenarioJson(st.settings.Number("detectionDelay")),
+              schema.Default("stack", "detectionDelay"));
+    EXPECT_EQ(ScenarioJson(st.settings.String("backupPolicy")),
+              schema.Default("stack", "backupPolicy"));
     StationSpec station;
-    EXPECT_EQ(ScenarioJson(station.aliveTimeout), schema.Default("station", "aliveTimeout"));
+    EXPECT_EQ(ScenarioJson(station.settings.Number("aliveTimeout")),
+              schema.Default("station", "aliveTimeout"));
     // Edit the schema text: the loader follows it.
     std::string text = ScenarioJson(schema.Document()).dump();
     ScenarioJson edited = ScenarioJson::parse(text);
@@ -98,11 +101,11 @@ TEST(SeedScenario, Loads)
     EXPECT_LT(a.links[3].activateAt, a.links[2].activateAt);
     EXPECT_EQ(a.vipas, (std::vector<std::string>{"10.1.1.1", "10.100.100.1"}));
     EXPECT_TRUE(a.routes.empty());
-    EXPECT_DOUBLE_EQ(a.detectionDelay, 0.1);
-    EXPECT_TRUE(a.fixes.pq23444);
-    EXPECT_TRUE(a.fixes.pq26689);
-    EXPECT_EQ(a.backupPolicy, "LongestActive");
-    EXPECT_EQ(a.vipaOwnerPolicy, "FirstActive");
+    EXPECT_DOUBLE_EQ(a.settings.Number("detectionDelay"), 0.1);
+    EXPECT_TRUE(a.settings.Bool("fixes.PQ23444"));
+    EXPECT_TRUE(a.settings.Bool("fixes.PQ26689"));
+    EXPECT_EQ(a.settings.String("backupPolicy"), "LongestActive");
+    EXPECT_EQ(a.settings.String("vipaOwnerPolicy"), "FirstActive");
 
     ASSERT_EQ(s.stations.size(), 4u);
     const char* stations[] = {"CLIENT1", "CLIENT2", "CLIENT3", "CLIENT4"};
@@ -171,16 +174,16 @@ TEST(ScenarioDefaults, AreFilledIn)
     EXPECT_DOUBLE_EQ(st.links[0].activateAt, 0.0);
     EXPECT_TRUE(st.vipas.empty());
     EXPECT_TRUE(st.routes.empty());
-    EXPECT_TRUE(st.fixes.pq23444);
-    EXPECT_TRUE(st.fixes.pq26689);
-    EXPECT_DOUBLE_EQ(st.detectionDelay, 0.1);
-    EXPECT_DOUBLE_EQ(st.learningTime, 0.01);
-    EXPECT_EQ(st.gratuitousArpCount, 1u);
-    EXPECT_DOUBLE_EQ(st.gratuitousArpInterval, 1.0);
-    EXPECT_DOUBLE_EQ(st.gratuitousArpLoss, 0.0);
-    EXPECT_FALSE(st.vipaGiveBack);
-    EXPECT_EQ(st.backupPolicy, "LongestActive");
-    EXPECT_EQ(st.vipaOwnerPolicy, "FirstActive");
+    EXPECT_TRUE(st.settings.Bool("fixes.PQ23444"));
+    EXPECT_TRUE(st.settings.Bool("fixes.PQ26689"));
+    EXPECT_DOUBLE_EQ(st.settings.Number("detectionDelay"), 0.1);
+    EXPECT_DOUBLE_EQ(st.settings.Number("learningTime"), 0.01);
+    EXPECT_EQ(st.settings.Unsigned("gratuitousArpCount"), 1u);
+    EXPECT_DOUBLE_EQ(st.settings.Number("gratuitousArpInterval"), 1.0);
+    EXPECT_DOUBLE_EQ(st.settings.Number("gratuitousArpLoss"), 0.0);
+    EXPECT_FALSE(st.settings.Bool("vipaGiveBack"));
+    EXPECT_EQ(st.settings.String("backupPolicy"), "LongestActive");
+    EXPECT_EQ(st.settings.String("vipaOwnerPolicy"), "FirstActive");
 
     ASSERT_EQ(s.stations.size(), 2u);
     const StationSpec& c1 = s.stations[0];
@@ -191,16 +194,16 @@ TEST(ScenarioDefaults, AreFilledIn)
     EXPECT_DOUBLE_EQ(c1.probe->start, 1.0);
     EXPECT_DOUBLE_EQ(c1.probe->stop, -1.0);
     EXPECT_EQ(c1.probe->port, 7);
-    EXPECT_DOUBLE_EQ(c1.aliveTimeout, 120.0);
-    EXPECT_DOUBLE_EQ(c1.deadTimeout, 100.0);
-    EXPECT_DOUBLE_EQ(c1.waitReplyTimeout, 1.0);
-    EXPECT_EQ(c1.maxRetries, 3u);
-    EXPECT_DOUBLE_EQ(c1.locktime, 1.0);
-    EXPECT_DOUBLE_EQ(c1.baseReachableTime, 30.0);
-    EXPECT_DOUBLE_EQ(c1.delayFirstProbeTime, 5.0);
-    EXPECT_EQ(c1.ucastSolicit, 3u);
-    EXPECT_DOUBLE_EQ(c1.retransTime, 1.0);
-    EXPECT_TRUE(c1.gratuitousOverridesLocktime);
+    EXPECT_DOUBLE_EQ(c1.settings.Number("aliveTimeout"), 120.0);
+    EXPECT_DOUBLE_EQ(c1.settings.Number("deadTimeout"), 100.0);
+    EXPECT_DOUBLE_EQ(c1.settings.Number("waitReplyTimeout"), 1.0);
+    EXPECT_EQ(c1.settings.Unsigned("maxRetries"), 3u);
+    EXPECT_DOUBLE_EQ(c1.settings.Number("locktime"), 1.0);
+    EXPECT_DOUBLE_EQ(c1.settings.Number("baseReachableTime"), 30.0);
+    EXPECT_DOUBLE_EQ(c1.settings.Number("delayFirstProbeTime"), 5.0);
+    EXPECT_EQ(c1.settings.Unsigned("ucastSolicit"), 3u);
+    EXPECT_DOUBLE_EQ(c1.settings.Number("retransTime"), 1.0);
+    EXPECT_TRUE(c1.settings.Bool("gratuitousOverridesLocktime"));
     EXPECT_FALSE(s.stations[1].probe.has_value());
 }
 
@@ -213,20 +216,20 @@ TEST(ScenarioDefaults, FullScenarioKeepsEveryValue)
     EXPECT_EQ(s.lans[1].dataRate, "1.5Gbps");
     const StackSpec& a = s.stacks[0];
     EXPECT_EQ(a.links[0].kind, "LCS");
-    EXPECT_FALSE(a.fixes.pq23444);
-    EXPECT_FALSE(a.fixes.pq26689);
+    EXPECT_FALSE(a.settings.Bool("fixes.PQ23444"));
+    EXPECT_FALSE(a.settings.Bool("fixes.PQ26689"));
     EXPECT_EQ(a.routes[0].gateway, "192.168.1.254");
     EXPECT_EQ(a.routes[1].gateway, "");
     EXPECT_EQ(a.routes[1].link, "OSA2");
-    EXPECT_EQ(a.gratuitousArpCount, 3u);
-    EXPECT_TRUE(a.vipaGiveBack);
-    EXPECT_EQ(a.backupPolicy, "LowestName");
+    EXPECT_EQ(a.settings.Unsigned("gratuitousArpCount"), 3u);
+    EXPECT_TRUE(a.settings.Bool("vipaGiveBack"));
+    EXPECT_EQ(a.settings.String("backupPolicy"), "LowestName");
     const StationSpec& r = s.stations[0];
     EXPECT_EQ(r.arp, "linux");
     EXPECT_EQ(r.probe->port, 9);
     EXPECT_DOUBLE_EQ(r.probe->stop, 50.0);
-    EXPECT_EQ(r.maxRetries, 5u);
-    EXPECT_FALSE(r.gratuitousOverridesLocktime);
+    EXPECT_EQ(r.settings.Unsigned("maxRetries"), 5u);
+    EXPECT_FALSE(r.settings.Bool("gratuitousOverridesLocktime"));
     ASSERT_EQ(s.events.size(), 6u);
     EXPECT_EQ(s.events[4].address, "10.2.2.2");
     EXPECT_EQ(s.events[4].link, "");
@@ -254,10 +257,10 @@ TEST(ScenarioOverrides, SetValues)
                                "/events/0/link=OSA2", // JSON pointer
                                "name=seed-001-set"});
     EXPECT_DOUBLE_EQ(s.duration, 60.0);
-    EXPECT_DOUBLE_EQ(s.stacks[0].detectionDelay, 0.5);
-    EXPECT_TRUE(s.stacks[0].vipaGiveBack);
-    EXPECT_FALSE(s.stacks[0].fixes.pq23444);
-    EXPECT_TRUE(s.stacks[0].fixes.pq26689);
+    EXPECT_DOUBLE_EQ(s.stacks[0].settings.Number("detectionDelay"), 0.5);
+    EXPECT_TRUE(s.stacks[0].settings.Bool("vipaGiveBack"));
+    EXPECT_FALSE(s.stacks[0].settings.Bool("fixes.PQ23444"));
+    EXPECT_TRUE(s.stacks[0].settings.Bool("fixes.PQ26689"));
     EXPECT_EQ(s.stations[1].arp, "linux");
     EXPECT_EQ(s.stations[2].arp, "rfc826");
     EXPECT_DOUBLE_EQ(s.stations[3].probe->interval, 0.25);

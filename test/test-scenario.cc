@@ -222,7 +222,7 @@ TEST(ScenarioErrors, IntegersMustBeIntegers)
     // An integral float is accepted for an integer.
     Scenario s = ParseScenario(kMinimal, "x.json", {"seed=3.0", "stations[1].ucastSolicit=4.0"});
     EXPECT_EQ(s.seed, 3u);
-    EXPECT_EQ(s.stations[1].ucastSolicit, 4u);
+    EXPECT_EQ(s.stations[1].settings.Unsigned("ucastSolicit"), 4u);
 }
 
 // Issue 8: times ns-3 cannot hold, or that would make a run endless, are refused with the
@@ -233,7 +233,7 @@ TEST(ScenarioLimitsTest, TimesAreBounded)
         {"/stations/0/probe/interval=1e-7", "[0.001, 3600]"},
         {"/stations/0/probe/interval=1e10", "[0.001, 3600]"},
         {"/stations/0/aliveTimeout=1e10", "[0.001, 1000000]"},
-        {"/stations/0/retransTime=5e-10", "[0.001, 3600]"},
+        {"/stations/0/retransTime=5e-10", "[0.01, 3600]"},
         {"/lans/0/delayUs=1e300", "[0, 1000000]"},
         {"/duration=1e9", "(0, 1000000]"},
         {"/duration=9.3e9", "(0, 1000000]"},

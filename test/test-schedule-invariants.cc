@@ -95,9 +95,9 @@ TEST(ScheduleGenerator, CoversWhatTheIssueAsksFor)
             }
             allZero += zero && st.links.size() > 1;
             sameInstantSameLan += same;
-            learningZero += st.learningTime == 0;
-            garpZero += st.gratuitousArpCount == 0;
-            noPq23444 += !st.fixes.pq23444;
+            learningZero += st.settings.Number("learningTime") == 0;
+            garpZero += st.settings.Unsigned("gratuitousArpCount") == 0;
+            noPq23444 += !st.settings.Bool("fixes.PQ23444");
         }
         std::set<std::string> seen;
         for (const auto& sub : subnets)
@@ -115,10 +115,11 @@ TEST(ScheduleGenerator, CoversWhatTheIssueAsksFor)
                 {
                     for (const auto& st : s.stacks)
                     {
-                        blip += s.events[f].type == "portFailure" &&
-                                s.events[f].link == s.events[e].link &&
-                                st.name == s.events[e].stack && st.name == s.events[f].stack &&
-                                s.events[e].at - s.events[f].at < st.detectionDelay;
+                        blip +=
+                            s.events[f].type == "portFailure" &&
+                            s.events[f].link == s.events[e].link && st.name == s.events[e].stack &&
+                            st.name == s.events[f].stack &&
+                            s.events[e].at - s.events[f].at < st.settings.Number("detectionDelay");
                     }
                 }
             }

@@ -351,6 +351,12 @@ ObjectSection(const ScenarioSchema& schema,
             : resolved.contains("description") ? resolved["description"].get<std::string>()
                                                : "";
         description = Escape(description);
+        if (property.contains("x-ns3-attribute"))
+        {
+            // The ns-3 attribute the key sets (Conventions in the template says of what).
+            description += (description.empty() ? "" : " ") + std::string("ns-3 attribute ``") +
+                           property["x-ns3-attribute"].get<std::string>() + "``.";
+        }
         const std::string referenced = ObjectReferenced(schema, property);
         if (!referenced.empty())
         {

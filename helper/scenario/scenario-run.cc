@@ -68,8 +68,8 @@ ScenarioRunner::ScheduleEvents(RunState& s)
         }
         // The display after an event: once the stack noticed it and a starting link learned
         // its LanGroup.
-        double settle =
-            (IsPortEvent(ev.type) ? spec->detectionDelay : 0.0) + spec->learningTime + 0.001;
+        double settle = (IsPortEvent(ev.type) ? spec->settings.Number("detectionDelay") : 0.0) +
+                        spec->settings.Number("learningTime") + 0.001;
         Time at = std::min(Seconds(ev.at + settle), s.end);
         std::string label = "after " + ev.type + " " + Subject(ev);
         Simulator::Schedule(at, &RunRecorder::Snapshot, &s.recorder, label);

@@ -4,13 +4,11 @@
 #include "scenario-runner.h"
 
 #include "run-state.h"
+#include "scenario-attributes.h"
 #include "scenario-checks.h"
 
 #include "ns3/application-container.h"
-#include "ns3/boolean.h"
 #include "ns3/data-rate.h"
-#include "ns3/double.h"
-#include "ns3/enum.h"
 #include "ns3/gratuitous-arp-loss-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/kind-table.h"
@@ -172,12 +170,6 @@ ScenarioRunner::Build(RunState& s)
     {
         BuildStack(s, spec);
     }
-    // Per-receiver loss of gratuitous ARPs: each station draws for itself.
-    for (const auto& spec : m_scenario.stacks)
-    {
-        s.receiverLoss = s.receiverLoss ||
-                         (spec.gratuitousArpLossScope == "receiver" && spec.gratuitousArpLoss > 0);
-    }
     for (const auto& spec : m_scenario.stations)
     {
         BuildStation(s, spec);
@@ -234,29 +226,18 @@ void
 ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
 {
     ZosStackHelper helper;
-    helper.SetStackAttribute("DetectionDelay", TimeValue(Seconds(spec.detectionDelay)));
-    helper.SetStackAttribute("LanGroupLearningTime", TimeValue(Seconds(spec.learningTime)));
-    helper.SetStackAttribute("GratuitousArpCount", UintegerValue(spec.gratuitousArpCount));
-    helper.SetStackAttribute("GratuitousArpInterval",
-                             TimeValue(Seconds(spec.gratuitousArpInterval)));
-    helper.SetStackAttribute("GratuitousArpLossProbability", DoubleValue(spec.gratuitousArpLoss));
-    helper.SetStackAttribute("GratuitousArpLossScope",
-                             EnumValue(spec.gratuitousArpLossScope == "receiver"
-                                           ? ZosStack::LOSS_RECEIVER
-                                           : ZosStack::LOSS_FRAME));
-    helper.SetStackAttribute("Pq23444", BooleanValue(spec.fixes.pq23444));
-    helper.SetStackAttribute("Pq26689", BooleanValue(spec.fixes.pq26689));
-    helper.SetStackAttribute("VipaGiveBack", BooleanValue(spec.vipaGiveBack));
-    helper.SetStackAttribute(
-        "BackupPolicy",
-        EnumValue(static_cast<int>(spec.backupPolicy == "LowestName"
-                                       ? ArpOwnership::BackupPolicy::LowestName
-                                       : ArpOwnership::BackupPolicy::LongestActive)));
-    helper.SetStackAttribute(
-        "VipaOwnerPolicy",
-        EnumValue(static_cast<int>(spec.vipaOwnerPolicy == "LowestName"
-                                       ? ArpOwnership::VipaOwnerPolicy::LowestName
-                                       : ArpOwnership::VipaOwnerPolicy::FirstActive)));
+    const SettingTarget stackTarget = GetSettingTargets("stack").at(0);
+    ApplySettings(spec.settings,
+                  stackTarget,
+                  ZosStack::GetTypeId(),
+                  [&helper](const std::string& name, const AttributeValue& value) {
+                      helper.SetStackAttribute(name, value);
+                  });
+    // Per-receiver loss of gratuitous ARPs: each station draws for itself (the stations
+    // are built after every stack).
+    s.receiverLoss =
+        s.receiverLoss || (spec.settings.String("gratuitousArpLossScope") == "receiver" &&
+                           spec.settings.Number("gratuitousArpLoss") > 0);
     Ptr<Node> node = CreateObject<Node>();
     Names::Add(spec.name, node);
     Ptr<ZosStack> stack = helper.Install(node, spec.name);
@@ -298,22 +279,26 @@ ScenarioRunner::BuildStation(RunState& s, const StationSpec& spec)
     m_stations[spec.name] = node;
     StationArpHelper arpHelper;
     arpHelper.SetModel(spec.arp);
-    if (arpHelper.HasAttribute("Locktime")) // the linux model's kernel settings
-    {
-        arpHelper.SetAttribute("Locktime", TimeValue(Seconds(spec.locktime)));
-        arpHelper.SetAttribute("BaseReachableTime", TimeValue(Seconds(spec.baseReachableTime)));
-        arpHelper.SetAttribute("DelayFirstProbeTime", TimeValue(Seconds(spec.delayFirstProbeTime)));
-        arpHelper.SetAttribute("UcastSolicit", UintegerValue(spec.ucastSolicit));
-        arpHelper.SetAttribute("RetransTime", TimeValue(Seconds(spec.retransTime)));
-        arpHelper.SetAttribute("GratuitousOverridesLocktime",
-                               BooleanValue(spec.gratuitousOverridesLocktime));
-    }
     StationHelper stations;
+    for (const SettingTarget& target : GetSettingTargets("station"))
+    {
+        // The ARP model's own settings (a model that lacks one skips it), or the ArpCache's.
+        const bool model = target.owner.empty();
+        ApplySettings(spec.settings,
+                      target,
+                      model ? KindTable::LookupStationModel(spec.arp) : target.types.at(0),
+                      [&](const std::string& name, const AttributeValue& value) {
+                          if (model)
+                          {
+                              arpHelper.SetAttribute(name, value);
+                          }
+                          else
+                          {
+                              stations.SetArpCacheAttribute(name, value);
+                          }
+                      });
+    }
     stations.SetArpHelper(arpHelper);
-    stations.SetArpCacheAttribute("AliveTimeout", TimeValue(Seconds(spec.aliveTimeout)));
-    stations.SetArpCacheAttribute("DeadTimeout", TimeValue(Seconds(spec.deadTimeout)));
-    stations.SetArpCacheAttribute("WaitReplyTimeout", TimeValue(Seconds(spec.waitReplyTimeout)));
-    stations.SetArpCacheAttribute("MaxRetries", UintegerValue(spec.maxRetries));
     for (const auto& route : spec.routes)
     {
         Ipv4InterfaceAddress dest = ScenarioPrefix(route.destination);

@@ -145,7 +145,7 @@ class Evaluator
         double ai = LastActivation(log, i, t);
         double aj = LastActivation(log, j, t);
         double from = std::max(ai, aj);
-        double to = from + log.spec->learningTime + ScheduleChecker::Margin();
+        double to = from + log.spec->settings.Number("learningTime") + ScheduleChecker::Margin();
         return PortDown(log, i, from, to) || PortDown(log, j, from, to);
     }
 
@@ -208,8 +208,9 @@ class Evaluator
     void Stack(const StackLog& log)
     {
         const StackSpec& spec = *log.spec;
-        const bool pq23444 = spec.fixes.pq23444;
-        const bool announce = spec.gratuitousArpCount > 0 && spec.gratuitousArpLoss == 0;
+        const bool pq23444 = spec.settings.Bool("fixes.PQ23444");
+        const bool announce = spec.settings.Unsigned("gratuitousArpCount") > 0 &&
+                              spec.settings.Number("gratuitousArpLoss") == 0;
         const uint32_t n = spec.links.size();
         std::set<std::string> lans;
         for (const LinkSpec& l : spec.links)
@@ -500,7 +501,7 @@ class Evaluator
         for (uint32_t m = 0; m < now.active.size(); ++m)
         {
             double back = now.active[m] ? ReturningLone(log, m, from, to) : -1;
-            if (back < 0 || PortDown(log, m, back, to) || !spec.fixes.pq26689)
+            if (back < 0 || PortDown(log, m, back, to) || !spec.settings.Bool("fixes.PQ26689"))
             {
                 continue;
             }
@@ -531,7 +532,7 @@ class Evaluator
             for (const auto& [address, who] : now.answers)
             {
                 bool vipa = vipas.count(address) != 0;
-                if (vipa && !spec.fixes.pq26689)
+                if (vipa && !spec.settings.Bool("fixes.PQ26689"))
                 {
                     continue;
                 }

@@ -162,16 +162,16 @@ ScheduleGenerator::Generate(uint64_t index) const
             st.vipas.push_back("10." + std::to_string(s + 1) + ".0." + std::to_string(v + 1));
             allVipas.push_back(st.vipas.back());
         }
-        st.fixes.pq23444 = r.Chance(85);
-        st.fixes.pq26689 = r.Chance(85);
-        st.detectionDelay = Ms(r.Pick<uint32_t>({0, 10, 50, 100, 200}));
-        st.learningTime = Ms(r.Pick<uint32_t>({0, 1, 10, 10, 50}));
-        st.gratuitousArpCount = r.Pick<uint32_t>({0, 1, 1, 1, 2, 3});
-        st.gratuitousArpInterval = Ms(r.Pick<uint32_t>({100, 250, 500}));
-        st.gratuitousArpLoss = r.Chance(10) ? 0.5 : 0.0;
-        st.vipaGiveBack = r.Chance(20);
-        st.backupPolicy = r.Chance(30) ? "LowestName" : "LongestActive";
-        st.vipaOwnerPolicy = r.Chance(30) ? "LowestName" : "FirstActive";
+        st.settings.Set("fixes.PQ23444", r.Chance(85));
+        st.settings.Set("fixes.PQ26689", r.Chance(85));
+        st.settings.Set("detectionDelay", Ms(r.Pick<uint32_t>({0, 10, 50, 100, 200})));
+        st.settings.Set("learningTime", Ms(r.Pick<uint32_t>({0, 1, 10, 10, 50})));
+        st.settings.Set("gratuitousArpCount", r.Pick<uint32_t>({0, 1, 1, 1, 2, 3}));
+        st.settings.Set("gratuitousArpInterval", Ms(r.Pick<uint32_t>({100, 250, 500})));
+        st.settings.Set("gratuitousArpLoss", r.Chance(10) ? 0.5 : 0.0);
+        st.settings.Set("vipaGiveBack", r.Chance(20));
+        st.settings.Set("backupPolicy", r.Chance(30) ? "LowestName" : "LongestActive");
+        st.settings.Set("vipaOwnerPolicy", r.Chance(30) ? "LowestName" : "FirstActive");
 
         // Activation times: all zero; one instant per LAN; or each on a coarse grid.
         switch (r.Weighted({20, 30, 50}))
@@ -238,7 +238,7 @@ ScheduleGenerator::Generate(uint64_t index) const
         if (ev.type == "portFailure" && r.Chance(50))
         {
             // A repair: within the detection delay (a blip never noticed), or later.
-            uint32_t det = static_cast<uint32_t>(st.detectionDelay * 1000 + 0.5);
+            uint32_t det = static_cast<uint32_t>(st.settings.Number("detectionDelay") * 1000 + 0.5);
             uint32_t after = r.Pick<uint32_t>({det / 2, det + 50, 300, 600});
             if (after > 0 && atMs + after < durationMs)
             {
@@ -261,9 +261,9 @@ ScheduleGenerator::Generate(uint64_t index) const
         st.lan = sc.lans[lan].name;
         st.address = hostAddress(lan, 101) + "/24";
         st.arp = std::vector<std::string>{"rfc826", "linux", "stock"}[r.Weighted({70, 15, 15})];
-        st.aliveTimeout = r.Pick<double>({0.3, 0.5, 1.0});
-        st.baseReachableTime = 1.0;
-        st.delayFirstProbeTime = 0.2;
+        st.settings.Set("aliveTimeout", r.Pick<double>({0.3, 0.5, 1.0}));
+        st.settings.Set("baseReachableTime", 1.0);
+        st.settings.Set("delayFirstProbeTime", 0.2);
         ProbeSpec probe;
         const std::string prefix = "192.168." + std::to_string(octet[lan]) + ".";
         std::vector<std::string> candidates;

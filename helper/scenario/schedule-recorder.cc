@@ -49,9 +49,11 @@ SettledIntervals(const Scenario& scenario, const StackSpec& spec)
 {
     std::vector<std::pair<double, double>> windows;
     const double margin = ScheduleChecker::Margin();
+    const double learning = spec.settings.Number("learningTime");
+    const double detection = spec.settings.Number("detectionDelay");
     for (const LinkSpec& link : spec.links)
     {
-        windows.emplace_back(link.activateAt, link.activateAt + spec.learningTime + margin);
+        windows.emplace_back(link.activateAt, link.activateAt + learning + margin);
     }
     for (const EventSpec& ev : scenario.events)
     {
@@ -60,9 +62,7 @@ SettledIntervals(const Scenario& scenario, const StackSpec& spec)
             continue;
         }
         bool port = ev.type == "portFailure" || ev.type == "portRepair";
-        windows.emplace_back(ev.at,
-                             ev.at + (port ? spec.detectionDelay : 0.0) + spec.learningTime +
-                                 margin);
+        windows.emplace_back(ev.at, ev.at + (port ? detection : 0.0) + learning + margin);
     }
     std::sort(windows.begin(), windows.end());
     std::vector<std::pair<double, double>> merged;

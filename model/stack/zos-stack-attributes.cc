@@ -66,14 +66,14 @@ ZosStack::GetTypeId()
                           MakeDoubleChecker<double>(0.0, 1.0))
             .AddAttribute(
                 "GratuitousArpLossScope",
-                "What a lost gratuitous ARP means. Frame (default): the frame never reaches the "
+                "What a lost gratuitous ARP means. frame (default): the frame never reaches the "
                 "LAN, so no station hears it (a drop in the adapter or the switch; the worst "
-                "case, and the one compared with a real kernel). Receiver: the frame is on the "
+                "case, and the one compared with a real kernel). receiver: the frame is on the "
                 "wire and each station misses it independently with the loss probability "
                 "(a busy receiver), drawn by a GratuitousArpLossModel on each station.",
                 EnumValue(ZosStack::LOSS_FRAME),
                 MakeEnumAccessor(&ZosStack::m_garpLossScope),
-                MakeEnumChecker(ZosStack::LOSS_FRAME, "Frame", ZosStack::LOSS_RECEIVER, "Receiver"))
+                MakeEnumChecker(ZosStack::LOSS_FRAME, "frame", ZosStack::LOSS_RECEIVER, "receiver"))
             .AddAttribute("Pq23444",
                           "APAR PQ23444 applied: only the owner answers ARP, and takeover with "
                           "gratuitous ARP. Without it every link answers for every HOME "
@@ -153,7 +153,7 @@ ZosStack::GetTypeId()
                             "ns3::zos::ZosStack::IgnoredTracedCallback")
             .AddTraceSource("GratuitousArpLost",
                             "A gratuitous ARP was lost by the loss model before reaching the "
-                            "LAN (loss scope Frame): (link, address).",
+                            "LAN (loss scope frame): (link, address).",
                             MakeTraceSourceAccessor(&ZosStack::m_garpLostTrace),
                             "ns3::zos::ZosStack::ArpTracedCallback")
             .AddTraceSource("ArpReplyTx",
