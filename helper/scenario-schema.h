@@ -68,7 +68,7 @@ struct SchemaProblem
 /**
  * \ingroup zos-takeover
  * A key of a scenario object that sets an ns-3 attribute: its schema property carries
- * "x-ns3-attribute" (doc/zos-takeover.rst, "Scenario settings are attributes"). A key of a
+ * "x-ns3-attribute" (doc/zos-takeover.rst, "Extending the module"). A key of a
  * nested object (a stack's "fixes") is one of its owner's keys.
  */
 struct AttributeKey

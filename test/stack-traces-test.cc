@@ -197,10 +197,52 @@ StackTracesTypedPayloadsThroughNamesPathsTestCase::DoRun()
                           "caused by an ARP frame");
 }
 
+/** StackTraces.NamesStartingWithNamesAreRecorded */
+class StackTracesNamesStartingWithNamesAreRecordedTestCase : public ZosTestCase
+{
+  public:
+    StackTracesNamesStartingWithNamesAreRecordedTestCase()
+        : ZosTestCase("StackTraces.NamesStartingWithNamesAreRecorded")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+StackTracesNamesStartingWithNamesAreRecordedTestCase::DoRun()
+{
+    // The schema allows any name of letters, digits and _ . - @ # $. ns-3.37's Config
+    // resolver takes a path element starting with "Names" for the "/Names" prefix, so
+    // Config::Connect("/Names/NamesA/...") reaches nothing (and aborts): the runner must not
+    // depend on it. Seed 001 with the stack and a client renamed.
+    Scenario sc = Seed001({"duration=30",
+                           "stacks[0].name=NamesA",
+                           "events[0].stack=NamesA",
+                           "stations[0].name=Names1"});
+    ScenarioRunner runner(sc);
+    RunResult result = runner.Run();
+    bool inactive = false;
+    for (const auto& row : result.timeline)
+    {
+        inactive = inactive || (row.node == "NamesA/OSA1" && row.event == "link-inactive" &&
+                                row.detail == "port failure detected");
+    }
+    NS_TEST_EXPECT_MSG_EQ(inactive, true, "the timeline has NamesA/OSA1's failure");
+    bool measured = false;
+    for (const auto& row : result.outages)
+    {
+        measured = measured || row.client == "Names1";
+    }
+    NS_TEST_EXPECT_MSG_EQ(measured, true, "Names1's probes are measured");
+}
+
 } // namespace
 
 void
 zostest::AddStackTracesCases(CaseList& cases)
 {
     cases.Add<StackTracesTypedPayloadsThroughNamesPathsTestCase>();
+    cases.Add<StackTracesNamesStartingWithNamesAreRecordedTestCase>();
 }

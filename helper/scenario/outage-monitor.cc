@@ -7,7 +7,6 @@
 
 #include "ns3/assert.h"
 #include "ns3/callback.h"
-#include "ns3/config.h"
 #include "ns3/log.h"
 #include "ns3/probe-client.h"
 #include "ns3/simulator.h"
@@ -148,9 +147,11 @@ OutageMonitor::Connect(Ptr<ProbeClient> client,
 {
     NS_LOG_FUNCTION(this << client << name);
     AddClient(name, client->GetTargets(), start, stop, lan);
-    const std::string path = "/Names/" + name + "/ApplicationList/*/$ns3::zos::ProbeClient/";
-    Config::Connect(path + "Tx", MakeCallback(&OutageMonitor::TxSink, this));
-    Config::Connect(path + "Rtt", MakeCallback(&OutageMonitor::RttSink, this));
+    // On the object, with the context Config::Connect on its Names path gives (ns-3.37's
+    // resolver cannot reach a name starting with "Names"; see RunRecorder::ConnectStack).
+    const std::string path = "/Names/" + name + "/$ns3::zos::ProbeClient/";
+    client->TraceConnect("Tx", path + "Tx", MakeCallback(&OutageMonitor::TxSink, this));
+    client->TraceConnect("Rtt", path + "Rtt", MakeCallback(&OutageMonitor::RttSink, this));
 }
 
 const OutageMonitor::Target&

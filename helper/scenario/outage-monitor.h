@@ -161,9 +161,8 @@ class OutageMonitor
 
     /**
      * Tell a client (its targets from the application) and connect to its Tx and Rtt trace
-     * sources, before the run, through Config::Connect on
-     * "/Names/NAME/ApplicationList/{*}/$ns3::zos::ProbeClient/Tx" (the sinks take the client
-     * from the context).
+     * sources, before the run, with the context "/Names/NAME/$ns3::zos::ProbeClient/Tx"
+     * (the sinks take the client from the context).
      * \param client the application
      * \param name unique client name, the Names name of its node
      * \param start when it starts probing

@@ -3,7 +3,7 @@
  */
 #include "run-recorder.h"
 
-#include "ns3/config.h"
+#include "ns3/abort.h"
 #include "ns3/mac48-address.h"
 #include "ns3/simulator.h"
 
@@ -60,29 +60,41 @@ RunRecorder::LinkSubject(const std::string& context, uint32_t link) const
 void
 RunRecorder::ConnectStack(const std::string& stack)
 {
+    // TraceConnect on the object with the context Config::Connect on its Names path gives:
+    // ns-3.37's resolver cannot reach a name that starts with "Names" (it takes such a path
+    // element for the "/Names" prefix), and the schema allows such names.
+    Ptr<ZosStack> object = m_stacks.at(stack);
     const std::string path = "/Names/" + stack + "/$ns3::zos::ZosStack/";
-    Config::Connect(path + "PortState", MakeCallback(&RunRecorder::PortState, this));
-    Config::Connect(path + "LinkState", MakeCallback(&RunRecorder::LinkState, this));
-    Config::Connect(path + "OwnershipChange", MakeCallback(&RunRecorder::OwnershipChange, this));
-    Config::Connect(path + "GratuitousArpTx", MakeCallback(&RunRecorder::GratuitousArpTx, this));
-    Config::Connect(path + "EventIgnored", MakeCallback(&RunRecorder::EventIgnored, this));
-    Config::Connect(path + "GratuitousArpTxFailed",
-                    MakeCallback(&RunRecorder::GratuitousArpTxFailed, this));
-    Config::Connect(path + "GratuitousArpLost",
-                    MakeCallback(&RunRecorder::GratuitousArpLost, this));
-    Config::Connect(path + "ArpReplyTx", MakeCallback(&RunRecorder::ArpReplyTx, this));
+    auto connect = [&object, &path](const std::string& source, auto callback) {
+        NS_ABORT_MSG_IF(!object->TraceConnect(source, path + source, callback),
+                        "ZosStack has no trace source " << source);
+    };
+    connect("PortState", MakeCallback(&RunRecorder::PortState, this));
+    connect("LinkState", MakeCallback(&RunRecorder::LinkState, this));
+    connect("OwnershipChange", MakeCallback(&RunRecorder::OwnershipChange, this));
+    connect("GratuitousArpTx", MakeCallback(&RunRecorder::GratuitousArpTx, this));
+    connect("EventIgnored", MakeCallback(&RunRecorder::EventIgnored, this));
+    connect("GratuitousArpTxFailed", MakeCallback(&RunRecorder::GratuitousArpTxFailed, this));
+    connect("GratuitousArpLost", MakeCallback(&RunRecorder::GratuitousArpLost, this));
+    connect("ArpReplyTx", MakeCallback(&RunRecorder::ArpReplyTx, this));
 }
 
 void
-RunRecorder::ConnectStation(const std::string& station)
+RunRecorder::ConnectStation(const std::string& station,
+                            Ptr<StationArp> model,
+                            Ptr<GratuitousArpLossModel> loss)
 {
+    // As ConnectStack: on the objects, with their Names path as context.
     const std::string path = "/Names/" + station;
-    Config::Connect(path + "/$ns3::zos::StationArp/CacheUpdated",
-                    MakeCallback(&RunRecorder::CacheUpdated, this));
-    // Only with loss scope receiver does a station have a loss model (ConnectFailSafe).
-    Config::ConnectFailSafe(path + "/DeviceList/*/$ns3::CsmaNetDevice/ReceiveErrorModel/"
-                                   "$ns3::zos::GratuitousArpLossModel/Drop",
-                            MakeCallback(&RunRecorder::GratuitousArpMissed, this));
+    model->TraceConnect("CacheUpdated",
+                        path + "/$ns3::zos::StationArp/CacheUpdated",
+                        MakeCallback(&RunRecorder::CacheUpdated, this));
+    if (loss)
+    {
+        loss->TraceConnect("Drop",
+                           path + "/$ns3::zos::GratuitousArpLossModel/Drop",
+                           MakeCallback(&RunRecorder::GratuitousArpMissed, this));
+    }
 }
 
 void

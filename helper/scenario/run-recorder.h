@@ -10,6 +10,7 @@
 #include "trace-context.h"
 
 #include "ns3/address.h"
+#include "ns3/gratuitous-arp-loss-model.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
@@ -62,9 +63,9 @@ class RunRecorder
         }
     }
 
-    // The stack sinks take the trace context of Config::Connect on
-    // "/Names/STACK/$ns3::zos::ZosStack/SOURCE" (ConnectStack) and turn the typed payloads
-    // into timeline rows.
+    // The stack sinks take the trace context "/Names/STACK/$ns3::zos::ZosStack/SOURCE" (as
+    // Config::Connect on the stack's Names path gives it; ConnectStack) and turn the typed
+    // payloads into timeline rows.
 
     /** ZosStack "PortState". */
     void PortState(std::string context, uint32_t link, bool up);
@@ -98,11 +99,15 @@ class RunRecorder
      */
     void ConnectStack(const std::string& stack);
     /**
-     * Connect the station sinks (CacheUpdated; Drop of a receiver loss model if any)
-     * through the station's name.
+     * Connect the station sinks (CacheUpdated; Drop of a receiver loss model if any), the
+     * context naming the station.
      * \param station the station's name (Names of its node)
+     * \param model its ARP model
+     * \param loss its receiver loss model (null: none)
      */
-    void ConnectStation(const std::string& station);
+    void ConnectStation(const std::string& station,
+                        Ptr<StationArp> model,
+                        Ptr<GratuitousArpLossModel> loss);
 
     /** The key of an ignored operation: time, operation, subject. */
     static std::string IgnoredKey(Time at, const std::string& what, const std::string& subject)

@@ -311,16 +311,16 @@ ScenarioRunner::BuildStation(RunState& s, const StationSpec& spec)
     s.ipNodes.Add(node);
     Ptr<NetDevice> device =
         stations.Install(node, s.lans.at(spec.lan), ScenarioPrefix(spec.address)).Get(0);
+    Ptr<GratuitousArpLossModel> loss;
     if (s.receiverLoss)
     {
-        Ptr<GratuitousArpLossModel> loss =
-            DynamicCast<GratuitousArpLossModel>(StationHelper::GetReceiveErrorModel(device));
+        loss = DynamicCast<GratuitousArpLossModel>(StationHelper::GetReceiveErrorModel(device));
         s.lossModels.push_back(loss);
     }
     Ptr<StationArp> model = node->GetObject<StationArp>();
     NS_ASSERT_MSG(model, "station " << spec.name << " has no station ARP model");
     s.stream += model->AssignStreams(s.stream);
-    s.recorder.ConnectStation(spec.name);
+    s.recorder.ConnectStation(spec.name, model, loss);
     if (spec.probe)
     {
         InstallProbe(s, spec, node);

@@ -9,7 +9,6 @@
 #include "schedule-evaluator.h"
 #include "schedule-recorder.h"
 
-#include "ns3/config.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
 #include "ns3/simulator.h"
@@ -137,9 +136,14 @@ ScheduleChecker::Check(const Scenario& scenario) const
                 log.links[i].mac =
                     Mac48Address::ConvertFrom(log.stack->GetLinkDevice(i)->GetAddress());
             }
+            // On the object, with the context of its Names path (see RunRecorder::ConnectStack)
             const std::string path = "/Names/" + log.spec->name + "/$ns3::zos::ZosStack/";
-            Config::Connect(path + "LinkState", MakeCallback(&Recorder::LinkState, &recorder));
-            Config::Connect(path + "PortState", MakeCallback(&Recorder::PortState, &recorder));
+            log.stack->TraceConnect("LinkState",
+                                    path + "LinkState",
+                                    MakeCallback(&Recorder::LinkState, &recorder));
+            log.stack->TraceConnect("PortState",
+                                    path + "PortState",
+                                    MakeCallback(&Recorder::PortState, &recorder));
             auto settled = SettledIntervals(scenario, *log.spec);
             for (uint32_t k = 0; k < settled.size(); ++k)
             {

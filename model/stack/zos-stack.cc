@@ -231,12 +231,12 @@ ZosStack::StartLink(const std::string& name)
     uint32_t i = LinkIndex(name);
     if (m_failed)
     {
-        m_ignoredTrace(i, Operation::LinkStart, Ipv4Address(), IgnoredReason::StackFailed);
+        m_ignoredTrace(i, Operation::LinkStart, Ipv4Address::GetZero(), IgnoredReason::StackFailed);
         return;
     }
     if (m_links[i].started)
     {
-        m_ignoredTrace(i, Operation::LinkStart, Ipv4Address(), IgnoredReason::LinkAlreadyStarted);
+        m_ignoredTrace(i, Operation::LinkStart, Ipv4Address::GetZero(), IgnoredReason::LinkAlreadyStarted);
         return;
     }
     m_links[i].started = true;
@@ -253,12 +253,12 @@ ZosStack::StopLink(const std::string& name)
     uint32_t i = LinkIndex(name);
     if (m_failed)
     {
-        m_ignoredTrace(i, Operation::LinkStop, Ipv4Address(), IgnoredReason::StackFailed);
+        m_ignoredTrace(i, Operation::LinkStop, Ipv4Address::GetZero(), IgnoredReason::StackFailed);
         return;
     }
     if (!m_links[i].started)
     {
-        m_ignoredTrace(i, Operation::LinkStop, Ipv4Address(), IgnoredReason::LinkNotStarted);
+        m_ignoredTrace(i, Operation::LinkStop, Ipv4Address::GetZero(), IgnoredReason::LinkNotStarted);
         return;
     }
     m_links[i].started = false;
@@ -273,12 +273,12 @@ ZosStack::FailPort(const std::string& name)
     Ptr<OsaNetDevice> device = m_links[i].device;
     if (device->IsPortFailed())
     {
-        m_ignoredTrace(i, Operation::PortFailure, Ipv4Address(), IgnoredReason::PortAlreadyFailed);
+        m_ignoredTrace(i, Operation::PortFailure, Ipv4Address::GetZero(), IgnoredReason::PortAlreadyFailed);
         return;
     }
     if (m_failed)
     {
-        m_ignoredTrace(i, Operation::PortFailure, Ipv4Address(), IgnoredReason::NothingToTakeOver);
+        m_ignoredTrace(i, Operation::PortFailure, Ipv4Address::GetZero(), IgnoredReason::NothingToTakeOver);
     }
     device->SetPortFailed(true);
 }
@@ -291,12 +291,12 @@ ZosStack::RepairPort(const std::string& name)
     Ptr<OsaNetDevice> device = m_links[i].device;
     if (!device->IsPortFailed())
     {
-        m_ignoredTrace(i, Operation::PortRepair, Ipv4Address(), IgnoredReason::PortNotFailed);
+        m_ignoredTrace(i, Operation::PortRepair, Ipv4Address::GetZero(), IgnoredReason::PortNotFailed);
         return;
     }
     if (m_failed)
     {
-        m_ignoredTrace(i, Operation::PortRepair, Ipv4Address(), IgnoredReason::LinkStaysDown);
+        m_ignoredTrace(i, Operation::PortRepair, Ipv4Address::GetZero(), IgnoredReason::LinkStaysDown);
     }
     device->SetPortFailed(false);
 }
@@ -309,7 +309,7 @@ ZosStack::Fail()
     {
         m_ignoredTrace(NO_LINK,
                        Operation::StackFailure,
-                       Ipv4Address(),
+                       Ipv4Address::GetZero(),
                        IgnoredReason::StackAlreadyFailed);
         return;
     }
