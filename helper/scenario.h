@@ -87,6 +87,7 @@ struct LinkSpec
     std::string lan;                                                 //!< LAN name
     std::string address;                                             //!< HOME address "a.b.c.d/len"
     double activateAt = ScenarioDefaultNumber("link", "activateAt"); //!< seconds
+    std::string port; //!< shared OSA port (ports[].name) the link uses; "" for its own port
 };
 
 /** Fix levels (seed 003). true = applied. */
@@ -113,6 +114,24 @@ struct StackSpec
     bool vipaGiveBack = ScenarioDefaultBool("stack", "vipaGiveBack");
     std::string backupPolicy = ScenarioDefaultString("stack", "backupPolicy");
     std::string vipaOwnerPolicy = ScenarioDefaultString("stack", "vipaOwnerPolicy");
+    bool ipForwarding = ScenarioDefaultBool("stack", "ipForwarding"); //!< IPCONFIG DATAGRAMFWD
+};
+
+/** One OSA Address Table entry of a shared port. */
+struct OatEntrySpec
+{
+    std::string address; //!< destination IP "a.b.c.d"
+    std::string stack;   //!< the partition (stack) that receives it
+    std::string mode;    //!< "PRIMARY", "SECONDARY" or "" (neither)
+};
+
+/** An OSA-2 (LCS) port shared by several stacks (partitions), with its OAT. */
+struct PortSpec
+{
+    std::string name;
+    std::string kind = ScenarioDefaultString("port", "kind"); //!< "LCS"
+    std::string lan;                                          //!< LAN name
+    std::vector<OatEntrySpec> oat;                            //!< at most 16 entries
 };
 
 /** Probe traffic sent by a station. */
@@ -168,6 +187,7 @@ struct Scenario
     uint32_t run = ScenarioDefaultUnsigned("", "run");       //!< replication
     double duration = ScenarioDefaultNumber("", "duration"); //!< seconds
     std::vector<LanSpec> lans;
+    std::vector<PortSpec> ports; //!< shared OSA ports
     std::vector<StackSpec> stacks;
     std::vector<StationSpec> stations;
     std::vector<EventSpec> events;

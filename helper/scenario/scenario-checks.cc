@@ -168,6 +168,36 @@ CheckSubnetsAcrossLans(const Scenario& scenario)
 }
 
 std::vector<std::string>
+CheckPortRouters(const Scenario& scenario)
+{
+    std::vector<std::string> warnings;
+    for (const auto& port : scenario.ports)
+    {
+        for (const auto& entry : port.oat)
+        {
+            if (entry.mode.empty())
+            {
+                continue;
+            }
+            for (const auto& stack : scenario.stacks)
+            {
+                if (stack.name == entry.stack && !stack.ipForwarding)
+                {
+                    // Seed 003: "the TCP/IP stack acting as PRIMARY must enable IP
+                    // FORWARDING (IPCONFIG DATAGRAMFWD in the TCP/IP Profile)".
+                    warnings.push_back("port '" + port.name + "': stack '" + stack.name + "' is " +
+                                       entry.mode +
+                                       " but has no IP forwarding (ipForwarding false): the "
+                                       "datagrams for other addresses that the port gives it "
+                                       "are not routed on");
+                }
+            }
+        }
+    }
+    return warnings;
+}
+
+std::vector<std::string>
 CheckScenario(const Scenario& scenario)
 {
     std::vector<std::string> warnings = CheckRoutingRule(scenario);
@@ -176,6 +206,10 @@ CheckScenario(const Scenario& scenario)
         warnings.push_back(std::move(w));
     }
     for (auto& w : CheckSubnetsAcrossLans(scenario))
+    {
+        warnings.push_back(std::move(w));
+    }
+    for (auto& w : CheckPortRouters(scenario))
     {
         warnings.push_back(std::move(w));
     }

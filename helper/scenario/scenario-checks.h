@@ -43,6 +43,13 @@ std::vector<std::string> CheckStationRoutes(const Scenario& scenario);
 std::vector<std::string> CheckSubnetsAcrossLans(const Scenario& scenario);
 
 /**
+ * A PRIMARY or SECONDARY OAT entry of a stack without IP forwarding (seed 003).
+ * \param scenario the scenario
+ * \return one warning per such entry
+ */
+std::vector<std::string> CheckPortRouters(const Scenario& scenario);
+
+/**
  * \param scenario the scenario
  * \return every warning known before the run: the three checks above, in that order
  */

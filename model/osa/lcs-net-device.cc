@@ -50,6 +50,18 @@ LcsNetDevice::GetKindName() const
 }
 
 void
+LcsNetDevice::SetPortFailed(bool failed)
+{
+    NS_LOG_FUNCTION(this << failed);
+    if (m_port)
+    {
+        m_port->SetFailed(failed);
+        return;
+    }
+    OsaNetDevice::SetPortFailed(failed);
+}
+
+void
 LcsNetDevice::SetOsaPort(Ptr<OsaPort> port, const std::string& partition)
 {
     NS_LOG_FUNCTION(this << port << partition);

@@ -39,6 +39,12 @@ class LcsNetDevice : public OsaNetDevice
     ~LcsNetDevice() override;
 
     std::string GetKindName() const override;
+    /**
+     * Fail or repair the port. On a shared port the whole port fails (OsaPort::SetFailed):
+     * every partition's device follows.
+     * \param failed true to fail the port
+     */
+    void SetPortFailed(bool failed) override;
 
     /**
      * Make this device one partition's view of a shared port, and register it there.

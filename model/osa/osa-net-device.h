@@ -59,7 +59,7 @@ class OsaNetDevice : public CsmaNetDevice
      * Fail or repair the port. Fires the PortState trace at once.
      * \param failed true to fail the port, false to repair it
      */
-    void SetPortFailed(bool failed);
+    virtual void SetPortFailed(bool failed);
     /** \return true if the port has failed. */
     bool IsPortFailed() const;
 

@@ -246,7 +246,7 @@ OsaPort::SetFailed(bool failed)
     m_failed = failed;
     for (const auto& [name, device] : m_partitions)
     {
-        device->SetPortFailed(failed);
+        device->OsaNetDevice::SetPortFailed(failed); // this partition's view of the port
     }
 }
 
