@@ -111,3 +111,113 @@ TEST(SharedPort, TheSharedPortsFailureIsSeenByEveryPartition)
 }
 
 } // namespace
+
+// ------------------------------------------------------------------------------------------
+// Seed 003's flat network (scenarios/seed-003-flat-network.json, A = 10.3.0.0/24).
+// "Assume now that traffic is flowing on Network A for IP address A.1, and OSA Port 1 fails.
+// The TCP/IP Stack in partition 1 will detect the Port-1 failure, so a gratuitous ARP request
+// will be broadcast out the second link (via Port 2), informing all LAN stations that IP
+// address A.1 is now reachable via the Port-2 MAC address. Likewise, the TCP/IP Stack in
+// partition 2 will detect the Port-1 failure, and will broadcast a gratuitous ARP out its
+// Port-2 link, informing stations that IP address A.3 is now reachable via the Port-2 MAC
+// address."
+// ------------------------------------------------------------------------------------------
+
+namespace
+{
+
+Scenario
+FlatNetwork(const std::vector<std::string>& overrides = {})
+{
+    return LoadScenario(SourceDir() + "/scenarios/seed-003-flat-network.json", overrides);
+}
+
+/** The OATs without the seed's entries 3 and 4 (the HOME addresses each port may take over). */
+const std::vector<std::string> kWithoutEntries3And4 = {
+    R"(/ports/0/oat=[{"address": "10.3.0.1", "stack": "OS390-1"},
+                     {"address": "10.3.0.3", "stack": "OS390-2"},
+                     {"address": "10.3.0.5", "stack": "OS390-1"},
+                     {"address": "10.3.0.6", "stack": "OS390-2"}])",
+    R"(/ports/1/oat=[{"address": "10.3.0.2", "stack": "OS390-1"},
+                     {"address": "10.3.0.4", "stack": "OS390-2"},
+                     {"address": "10.3.0.5", "stack": "OS390-1"},
+                     {"address": "10.3.0.6", "stack": "OS390-2"}])",
+};
+
+TEST(SeedThreeFlatNetwork, Port1FailsBothStacksAnnounceTheirAddressViaPort2AndClientsRecover)
+{
+    Observed o(FlatNetwork());
+    // Both partitions share each port's MAC: the link names are the same in both stacks.
+    const Mac48Address port1 = o.mac.at("LCS1");
+    const Mac48Address port2 = o.mac.at("LCS2");
+    ASSERT_NE(port1, port2);
+    std::vector<std::string> inactive;
+    for (const auto& row : o.Timeline("link-inactive"))
+    {
+        inactive.push_back(row.node);
+    }
+    std::sort(inactive.begin(), inactive.end());
+    EXPECT_EQ(inactive, (std::vector<std::string>{"OS390-1/LCS1", "OS390-2/LCS1"}));
+    std::multiset<std::string> homes;
+    for (const auto& a : o.Gratuitous(20, 40))
+    {
+        EXPECT_EQ(a.senderMac, port2);
+        EXPECT_EQ(a.ethSource, port2);
+        EXPECT_EQ(a.ethDestination, Mac48Address::GetBroadcast());
+        homes.insert(Str(a.senderIp));
+    }
+    EXPECT_EQ(homes.count("10.3.0.1"), 1u);           // OS390-1 announces A.1 via Port 2
+    EXPECT_EQ(homes.count("10.3.0.3"), 1u);           // OS390-2 announces A.3 via Port 2
+    for (const char* client : {"CLIENT2", "CLIENT3"}) // rfc826, linux
+    {
+        for (const char* target : {"10.3.0.1", "10.3.0.3", "10.3.0.5", "10.3.0.6"})
+        {
+            const OutageRow& row = o.Outage(0, client, target);
+            EXPECT_TRUE(row.measured) << client << " " << target;
+            EXPECT_TRUE(row.recovered) << client << " " << target;
+            EXPECT_LT(row.outage, Seconds(1)) << client << " " << target;
+        }
+    }
+    // The ports discard only frames for other addresses (ARP among the clients), never one
+    // for a stack's address.
+    for (const auto& row : o.Timeline("oat-drop"))
+    {
+        EXPECT_EQ(row.address.rfind("10.3.0.1", 0) == 0 && row.address.size() == 10, true)
+            << row.address; // 10.3.0.1xx: a client
+    }
+}
+
+TEST(SeedThreeFlatNetwork, WithoutOatEntries3And4Port2DropsA1AndA3AndTheFailureIsNotSurvived)
+{
+    Observed o(FlatNetwork(kWithoutEntries3And4));
+    // The stacks still take over and announce (nothing in the stack knows the OAT) ...
+    std::multiset<std::string> homes = Addresses(o.Gratuitous(20, 40));
+    EXPECT_EQ(homes.count("10.3.0.1"), 1u);
+    EXPECT_EQ(homes.count("10.3.0.3"), 1u);
+    // ... but Port 2 discards the datagrams and ARP for A.1 and A.3.
+    std::set<std::string> dropped;
+    for (const auto& row : o.Timeline("oat-drop"))
+    {
+        if (row.time >= Seconds(20))
+        {
+            EXPECT_EQ(row.node, "PORT2");
+            dropped.insert(row.address);
+        }
+    }
+    EXPECT_EQ(dropped, (std::set<std::string>{"10.3.0.1", "10.3.0.3"}));
+    for (const char* client : {"CLIENT2", "CLIENT3"})
+    {
+        for (const char* target : {"10.3.0.1", "10.3.0.3"})
+        {
+            const OutageRow& row = o.Outage(0, client, target);
+            EXPECT_TRUE(row.measured) << client << " " << target;
+            EXPECT_FALSE(row.recovered) << client << " " << target;
+        }
+        for (const char* target : {"10.3.0.5", "10.3.0.6"}) // the VIPAs are in both OATs
+        {
+            EXPECT_TRUE(o.Outage(0, client, target).recovered) << client << " " << target;
+        }
+    }
+}
+
+} // namespace
