@@ -190,6 +190,22 @@ TEST(SeedThreeFlatNetwork, Port1FailsBothStacksAnnounceTheirAddressViaPort2AndCl
 TEST(SeedThreeFlatNetwork, WithoutOatEntries3And4Port2DropsA1AndA3AndTheFailureIsNotSurvived)
 {
     Observed o(FlatNetwork(kWithoutEntries3And4));
+    // The scenario says so before the run.
+    size_t takeoverWarnings = 0;
+    for (const auto& w : o.result.warnings)
+    {
+        takeoverWarnings += w.find("its OAT has no entry for") != std::string::npos;
+        EXPECT_TRUE(w.rfind("port 'PORT2': its OAT has no entry for 10.3.0.1 (the HOME address "
+                            "of LCS1) for stack 'OS390-1'",
+                            0) == 0 ||
+                    w.rfind("port 'PORT2': its OAT has no entry for 10.3.0.3 (the HOME address "
+                            "of LCS1) for stack 'OS390-2'",
+                            0) == 0 ||
+                    w.rfind("port 'PORT1': its OAT has no entry for 10.3.0.2", 0) == 0 ||
+                    w.rfind("port 'PORT1': its OAT has no entry for 10.3.0.4", 0) == 0)
+            << w;
+    }
+    EXPECT_EQ(takeoverWarnings, 4u);
     // The stacks still take over and announce (nothing in the stack knows the OAT) ...
     std::multiset<std::string> homes = Addresses(o.Gratuitous(20, 40));
     EXPECT_EQ(homes.count("10.3.0.1"), 1u);
