@@ -25,6 +25,7 @@
 #include "ns3/linux-station-arp.h"
 #include "ns3/mpcipa-net-device.h"
 #include "ns3/osa-net-device.h"
+#include "ns3/osa-port.h"
 #include "ns3/outage-monitor.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-header.h"

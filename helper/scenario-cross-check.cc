@@ -202,6 +202,92 @@ CrossChecker::Before(double t, const JsonPointer& at, bool inclusive) const
 }
 
 void
+CrossChecker::SharedPort(const LinkSpec& link,
+                         const JsonPointer& lp,
+                         const std::string& stack,
+                         const std::set<std::string>& ports,
+                         const std::map<std::string, std::string>& portLan,
+                         std::map<std::string, JsonPointer>& partitions) const
+{
+    Resolves(ports, link.port, lp + "port", "port");
+    if (link.kind != "LCS")
+    {
+        m_fail(lp + "kind",
+               "got " + QuoteForMessage(link.kind) + " for a link on shared port " +
+                   QuoteForMessage(link.port) + " (expected \"LCS\")");
+    }
+    const std::string& lan = portLan.at(link.port);
+    if (link.lan != lan)
+    {
+        m_fail(lp + "lan",
+               "got " + QuoteForMessage(link.lan) + " (expected " + QuoteForMessage(lan) +
+                   ", the LAN of port " + QuoteForMessage(link.port) + ")");
+    }
+    auto inserted = partitions.emplace(stack, lp + "port");
+    if (!inserted.second)
+    {
+        m_fail(lp + "port",
+               "stack " + QuoteForMessage(stack) + " already uses port " +
+                   QuoteForMessage(link.port) +
+                   " (expected one link per stack on a port; also at " +
+                   FormatPointer(inserted.first->second) + ")");
+    }
+}
+
+void
+CrossChecker::AddressTable(const PortSpec& port,
+                           const JsonPointer& pp,
+                           const std::map<std::string, JsonPointer>& stackNames,
+                           const std::map<std::string, JsonPointer>& partitions) const
+{
+    std::set<std::string> stacks;
+    for (const auto& entry : stackNames)
+    {
+        stacks.insert(entry.first);
+    }
+    std::set<std::string> users;
+    for (const auto& entry : partitions)
+    {
+        users.insert(entry.first);
+    }
+    std::map<uint32_t, JsonPointer> addresses;
+    std::map<std::string, std::pair<std::string, JsonPointer>> modes; // mode -> (stack, at)
+    for (size_t k = 0; k < port.oat.size(); ++k)
+    {
+        const OatEntrySpec& e = port.oat[k];
+        JsonPointer ep = pp + "oat" + std::to_string(k);
+        Resolves(stacks, e.stack, ep + "stack", "stack");
+        Resolves(users,
+                 e.stack,
+                 ep + "stack",
+                 "partition",
+                 " of port " + QuoteForMessage(port.name) + ": it has no link on the port");
+        uint32_t a = HostOf(e.address);
+        auto inserted = addresses.emplace(a, ep + "address");
+        if (!inserted.second)
+        {
+            m_fail(ep + "address",
+                   "duplicate OAT address " + FormatIpv4(a) +
+                       " (expected each address once per port; also at " +
+                       FormatPointer(inserted.first->second) + ")");
+        }
+        if (e.mode.empty())
+        {
+            continue;
+        }
+        auto holder = modes.emplace(e.mode, std::make_pair(e.stack, ep + "mode"));
+        if (!holder.second && holder.first->second.first != e.stack)
+        {
+            m_fail(ep + "mode",
+                   "stack " + QuoteForMessage(holder.first->second.first) + " is already " +
+                       e.mode + " on port " + QuoteForMessage(port.name) + " (expected one " +
+                       e.mode + " stack per port; at " +
+                       FormatPointer(holder.first->second.second) + ")");
+        }
+    }
+}
+
+void
 CrossChecker::Run(const ScenarioLimits& limits)
 {
     const Scenario& s = m_s;
@@ -224,6 +310,19 @@ CrossChecker::Run(const ScenarioLimits& limits)
         }
     }
 
+    // Shared OSA ports: names and LANs (their OATs once the stacks are known).
+    std::map<std::string, JsonPointer> portNames;
+    std::map<std::string, std::string> portLan;
+    std::set<std::string> ports;
+    for (size_t i = 0; i < s.ports.size(); ++i)
+    {
+        Unique(portNames, s.ports[i].name, at({"ports", idx(i), "name"}), "port");
+        Resolves(lans, s.ports[i].lan, at({"ports", idx(i), "lan"}), "LAN");
+        portLan[s.ports[i].name] = s.ports[i].lan;
+        ports.insert(s.ports[i].name);
+    }
+    std::map<std::string, std::map<std::string, JsonPointer>> partitionsOf; // port -> stacks
+
     // Addresses a probe may target: HOMEs, VIPAs and VIPAs added by events.
     std::set<uint32_t> owned;
     std::map<std::string, JsonPointer> stackNames;
@@ -240,6 +339,10 @@ CrossChecker::Run(const ScenarioLimits& limits)
             Unique(linkNames, link.name, lp + "name", "link");
             linksOf[stack.name].insert(link.name);
             Resolves(lans, link.lan, lp + "lan", "LAN");
+            if (!link.port.empty())
+            {
+                SharedPort(link, lp, stack.name, ports, portLan, partitionsOf[link.port]);
+            }
             InterfaceAddress(link.address, lp + "address");
             Claim(link.address, lp + "address");
             owned.insert(HostOf(link.address));
@@ -266,6 +369,10 @@ CrossChecker::Run(const ScenarioLimits& limits)
         {
             owned.insert(HostOf(ev.address));
         }
+    }
+    for (size_t i = 0; i < s.ports.size(); ++i)
+    {
+        AddressTable(s.ports[i], at({"ports", idx(i)}), stackNames, partitionsOf[s.ports[i].name]);
     }
 
     std::map<std::string, JsonPointer> stationNames;

@@ -36,8 +36,8 @@ operator+(JsonPointer p, const std::string& token)
  * The cross-checks of a converted scenario (scenario.cc, step 5): names unique and
  * references resolved, addresses unique, interface addresses not a network or broadcast
  * address, route destinations without host bits, data rates within ns-3's range, times
- * within the duration, a probe's stop after its start, probe targets owned by a stack, the
- * work estimate. The first problem goes to `fail`, which throws.
+ * within the duration, a probe's stop after its start, probe targets owned by a stack, shared
+ * ports (links and OAT entries), the work estimate. The first problem goes to `fail`, which throws.
  */
 class CrossChecker
 {
@@ -74,6 +74,20 @@ class CrossChecker
     void InterfaceAddress(const std::string& address, const JsonPointer& at) const;
     void Destination(const std::string& destination, const JsonPointer& at) const;
     void Before(double t, const JsonPointer& at, bool inclusive) const;
+    /// A link on a shared port: the port exists, the link is LCS on the port's LAN, and its
+    /// stack has no other link on the port (`partitions`: the port's stacks so far).
+    void SharedPort(const LinkSpec& link,
+                    const JsonPointer& lp,
+                    const std::string& stack,
+                    const std::set<std::string>& ports,
+                    const std::map<std::string, std::string>& portLan,
+                    std::map<std::string, JsonPointer>& partitions) const;
+    /// A port's OAT: each entry names a stack with a link on the port, each address once,
+    /// one stack per mode (PRIMARY, SECONDARY).
+    void AddressTable(const PortSpec& port,
+                      const JsonPointer& pp,
+                      const std::map<std::string, JsonPointer>& stackNames,
+                      const std::map<std::string, JsonPointer>& partitions) const;
 
     const Scenario& m_s;
     std::function<void(const JsonPointer&, const std::string&)> m_fail;

@@ -54,7 +54,8 @@ const char* const kOverrideFile = "--set";
 // the canonical form
 // ------------------------------------------------------------------------------------------
 
-/// Written only if not empty (optional keys without a default).
+/// Written only if not empty (optional keys without a default), false or the empty list
+/// (keys added later, so that the canonical form of older scenarios does not change).
 constexpr bool kOmitEmpty = true;
 
 template <typename F>
@@ -76,7 +77,27 @@ Fields(LinkSpec& l, F f)
     f("kind", l.kind);
     f("lan", l.lan);
     f("address", l.address);
+    f("port", l.port, kOmitEmpty);
     f("activateAt", l.activateAt);
+}
+
+template <typename F>
+void
+Fields(OatEntrySpec& e, F f)
+{
+    f("address", e.address);
+    f("stack", e.stack);
+    f("mode", e.mode, kOmitEmpty);
+}
+
+template <typename F>
+void
+Fields(PortSpec& p, F f)
+{
+    f("name", p.name);
+    f("kind", p.kind);
+    f("lan", p.lan);
+    f("oat", p.oat);
 }
 
 template <typename F>
@@ -97,6 +118,7 @@ Fields(StackSpec& st, F f)
     f("vipas", st.vipas);
     f("routes", st.routes);
     f("", st.settings); // every x-ns3-attribute key, in the schema's order
+    f("ipForwarding", st.ipForwarding, kOmitEmpty);
 }
 
 template <typename F>
@@ -144,6 +166,7 @@ Fields(Scenario& s, F f)
     f("run", s.run);
     f("duration", s.duration);
     f("lans", s.lans);
+    f("ports", s.ports, kOmitEmpty);
     f("stacks", s.stacks);
     f("stations", s.stations);
     f("events", s.events);
@@ -167,6 +190,17 @@ struct IsSpec : std::false_type
 
 template <typename T>
 struct IsSpec<T, decltype(Fields(std::declval<T&>(), AnyField{}))> : std::true_type
+{
+};
+
+/// Whether T is a std::vector.
+template <typename T>
+struct IsVector : std::false_type
+{
+};
+
+template <typename T>
+struct IsVector<std::vector<T>> : std::true_type
 {
 };
 
@@ -246,7 +280,14 @@ struct Writer
     template <typename T>
     void operator()(const char* key, const T& field, bool omitEmpty = false) const
     {
-        if constexpr (std::is_same_v<T, std::string>)
+        if constexpr (std::is_same_v<T, bool>)
+        {
+            if (omitEmpty && !field)
+            {
+                return;
+            }
+        }
+        else if constexpr (std::is_same_v<T, std::string> || IsVector<T>::value)
         {
             if (omitEmpty && field.empty())
             {

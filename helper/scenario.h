@@ -88,6 +88,7 @@ struct LinkSpec
     std::string lan;                                                 //!< LAN name
     std::string address;                                             //!< HOME address "a.b.c.d/len"
     double activateAt = ScenarioDefaultNumber("link", "activateAt"); //!< seconds
+    std::string port; //!< shared OSA port (ports[].name) the link uses; "" for its own port
 };
 
 /** A z/OS TCP/IP stack. */
@@ -99,6 +100,24 @@ struct StackSpec
     std::vector<RouteSpec> routes;  //!< extra static routes (each names its link)
     /// Keys that set ZosStack attributes: "detectionDelay", "fixes.PQ23444", ...
     ScenarioSettings settings{"stack"};
+    bool ipForwarding = ScenarioDefaultBool("stack", "ipForwarding"); //!< IPCONFIG DATAGRAMFWD
+};
+
+/** One OSA Address Table entry of a shared port. */
+struct OatEntrySpec
+{
+    std::string address; //!< destination IP "a.b.c.d"
+    std::string stack;   //!< the partition (stack) that receives it
+    std::string mode;    //!< "PRIMARY", "SECONDARY" or "" (neither)
+};
+
+/** An OSA-2 (LCS) port shared by several stacks (partitions), with its OAT. */
+struct PortSpec
+{
+    std::string name;
+    std::string kind = ScenarioDefaultString("port", "kind"); //!< "LCS"
+    std::string lan;                                          //!< LAN name
+    std::vector<OatEntrySpec> oat;                            //!< at most 16 entries
 };
 
 /** Probe traffic sent by a station. */
@@ -144,6 +163,7 @@ struct Scenario
     uint32_t run = ScenarioDefaultUnsigned("", "run");       //!< replication
     double duration = ScenarioDefaultNumber("", "duration"); //!< seconds
     std::vector<LanSpec> lans;
+    std::vector<PortSpec> ports; //!< shared OSA ports
     std::vector<StackSpec> stacks;
     std::vector<StationSpec> stations;
     std::vector<EventSpec> events;

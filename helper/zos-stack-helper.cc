@@ -85,6 +85,30 @@ ZosStackHelper::AddLink(Ptr<ZosStack> stack,
     return device;
 }
 
+Ptr<LcsNetDevice>
+ZosStackHelper::AddSharedLink(Ptr<ZosStack> stack,
+                              const std::string& name,
+                              Ptr<OsaPort> port,
+                              Ptr<Lan> lan,
+                              Ipv4InterfaceAddress home) const
+{
+    ObjectFactory factory = m_deviceFactory;
+    factory.SetTypeId(LcsNetDevice::GetTypeId());
+    Ptr<LcsNetDevice> device = factory.Create<LcsNetDevice>();
+    std::vector<Ptr<OsaNetDevice>> partitions = port->GetDevices();
+    if (partitions.empty())
+    {
+        lan->Attach(stack->GetNode(), device);
+    }
+    else
+    {
+        lan->AttachBeside(stack->GetNode(), device, partitions.front());
+    }
+    device->SetOsaPort(port, stack->GetName());
+    stack->AddLink(name, device, home);
+    return device;
+}
+
 int64_t
 ZosStackHelper::AssignStreams(const std::vector<Ptr<ZosStack>>& stacks, int64_t stream) const
 {

@@ -10,9 +10,11 @@
 #include "ns3/ipv4-interface-address.h"
 #include "ns3/kind-table.h"
 #include "ns3/lan.h"
+#include "ns3/lcs-net-device.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/osa-net-device.h"
+#include "ns3/osa-port.h"
 #include "ns3/trace-helper.h"
 #include "ns3/zos-stack.h"
 
@@ -100,6 +102,23 @@ class ZosStackHelper : public PcapHelperForDevice
                               Ptr<Lan> lan,
                               Ipv4InterfaceAddress home) const;
 
+    /**
+     * Add a link to the stack through a shared OSA-2 port (an LCS port in port sharing
+     * mode): an LcsNetDevice carrying the port's MAC, attached to `lan` at the port's place
+     * (the first partition's device gives the port its MAC and place), registered on the port
+     * as partition stack->GetName(). The attributes given to SetDeviceAttribute apply.
+     * \param stack the stack (a partition of the port)
+     * \param name the link name
+     * \param port the shared port
+     * \param lan the LAN the port is on
+     * \param home the link's HOME address
+     * \return the partition's device
+     */
+    Ptr<LcsNetDevice> AddSharedLink(Ptr<ZosStack> stack,
+                                    const std::string& name,
+                                    Ptr<OsaPort> port,
+                                    Ptr<Lan> lan,
+                                    Ipv4InterfaceAddress home) const;
     /**
      * Assign fixed random streams to the stacks' models. \return the number used.
      */

@@ -71,6 +71,14 @@ const char* const kCrossCheckReasons[] = {
     R"(^no stack owns address [0-9.]+ \(expected a HOME address, VIPA or vipaAdd address\)$)",
     R"(^duplicate target [0-9.]+ \(expected each target once; also at /.*\)$)",
     R"(^got \S+ \(expected -1 or a time > start, \S+\)$)",
+    R"(^duplicate port name ".*" \(expected unique port names; also at /.*\)$)",
+    R"(^unknown port ".*" \(expected one of .*\)$)",
+    R"(^got ".*" for a link on shared port ".*" \(expected "LCS"\)$)",
+    R"(^got ".*" \(expected ".*", the LAN of port ".*"\)$)",
+    R"(^stack ".*" already uses port ".*" \(expected one link per stack on a port; also at /.*\)$)",
+    R"(^unknown partition ".*" of port ".*": it has no link on the port \(expected one of .*\)$)",
+    R"(^duplicate OAT address [0-9.]+ \(expected each address once per port; also at /.*\)$)",
+    R"(^stack ".*" is already (PRIMARY|SECONDARY) on port ".*" \(expected one \1 stack per port; at /.*\)$)",
     R"(^estimated work \S+ probe requests, start-up broadcasts and events \(expected at most .*--max-work\)$)",
 };
 

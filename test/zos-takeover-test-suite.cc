@@ -27,6 +27,7 @@ AllCases()
     AddDevlinksCases(cases);
     AddKindTableCases(cases);
     AddStackTracesCases(cases);
+    AddOsaPortCases(cases);
     return cases;
 }
 

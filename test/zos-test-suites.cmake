@@ -16,4 +16,5 @@ set(ZOS_TEST_SUITE_SOURCES
     test/devlinks-test.cc
     test/kind-table-test.cc
     test/stack-traces-test.cc
+    test/osa-port-test.cc
 )

@@ -198,6 +198,7 @@ void AddFixLevelsCases(CaseList& cases);          //!< fix-levels-test.cc
 void AddDevlinksCases(CaseList& cases);           //!< devlinks-test.cc
 void AddKindTableCases(CaseList& cases);          //!< kind-table-test.cc
 void AddStackTracesCases(CaseList& cases);        //!< stack-traces-test.cc
+void AddOsaPortCases(CaseList& cases);            //!< osa-port-test.cc
 
 } // namespace zostest
 

@@ -3,9 +3,12 @@
  */
 #include "lan.h"
 
+#include "ns3/abort.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -123,6 +126,27 @@ Lan::Attach(Ptr<Node> node, Ptr<CsmaNetDevice> device)
     PrepareDevice(node, device);
     m_devices.push_back(device);
     DoAttach(node, device);
+}
+
+void
+Lan::AttachBeside(Ptr<Node> node, Ptr<CsmaNetDevice> device, Ptr<CsmaNetDevice> beside)
+{
+    NS_LOG_FUNCTION(this << node << device << beside);
+    NS_ASSERT_MSG(node && device && beside, "Lan::AttachBeside needs a node and two devices");
+    NS_ABORT_MSG_IF(std::find(m_devices.begin(), m_devices.end(), beside) == m_devices.end(),
+                    "Lan::AttachBeside: the device beside is not attached to LAN " << m_name);
+    device->SetAddress(beside->GetAddress());
+    device->SetQueue(CreateObject<DropTailQueue<Packet>>());
+    node->AddDevice(device);
+    m_devices.push_back(device);
+    DoAttachBeside(node, device, beside);
+}
+
+void
+Lan::DoAttachBeside(Ptr<Node> node, Ptr<CsmaNetDevice> device, Ptr<CsmaNetDevice> beside)
+{
+    NS_LOG_FUNCTION(this << node << device << beside);
+    device->Attach(DynamicCast<CsmaChannel>(beside->GetChannel()));
 }
 
 const std::vector<Ptr<CsmaNetDevice>>&

@@ -82,6 +82,16 @@ class Lan : public Object
      */
     void Attach(Ptr<Node> node, Ptr<CsmaNetDevice> device);
 
+    /**
+     * Connect `device` to the LAN at the very place of `beside` (a device attached before),
+     * with beside's MAC address: the partitions of a shared OSA port (OsaPort) are one port
+     * on the wire. On a SharedLan that is the one channel; on a SwitchedLan beside's segment,
+     * so the learning bridge sees the port's MAC at one bridge port only.
+     * \param node the node the device is added to
+     * \param device a CSMA device (or subclass) not yet on any node
+     * \param beside a device attached to this LAN
+     */
+    void AttachBeside(Ptr<Node> node, Ptr<CsmaNetDevice> device, Ptr<CsmaNetDevice> beside);
     /** \return the devices attached (not the LAN's own devices, e.g. switch ports). */
     const std::vector<Ptr<CsmaNetDevice>>& GetDevices() const;
 
@@ -120,6 +130,16 @@ class Lan : public Object
      * \param device the device
      */
     virtual void DoAttach(Ptr<Node> node, Ptr<CsmaNetDevice> device) = 0;
+    /**
+     * Connect a prepared device to the channel of `beside` (default: attach it to beside's
+     * channel; a LAN that hooks its attached devices for capture overrides this).
+     * \param node its node
+     * \param device the device
+     * \param beside the device attached before whose place it shares
+     */
+    virtual void DoAttachBeside(Ptr<Node> node,
+                                Ptr<CsmaNetDevice> device,
+                                Ptr<CsmaNetDevice> beside);
     /**
      * Connect FrameSeen to the devices attached so far such that every frame crossing the
      * LAN is reported once; later attachments are hooked by DoAttach (see IsCapturing).

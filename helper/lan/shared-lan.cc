@@ -64,6 +64,13 @@ SharedLan::DoAttach(Ptr<Node> node, Ptr<CsmaNetDevice> device)
 }
 
 void
+SharedLan::DoAttachBeside(Ptr<Node> node, Ptr<CsmaNetDevice> device, Ptr<CsmaNetDevice> beside)
+{
+    NS_LOG_FUNCTION(this << node << device << beside);
+    DoAttach(node, device); // one channel: beside's place is the LAN
+}
+
+void
 SharedLan::DoEnableCapture()
 {
     NS_LOG_FUNCTION(this);

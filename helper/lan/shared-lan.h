@@ -40,6 +40,9 @@ class SharedLan : public Lan
     void DoDispose() override;
     void DoBuild() override;
     void DoAttach(Ptr<Node> node, Ptr<CsmaNetDevice> device) override;
+    void DoAttachBeside(Ptr<Node> node,
+                        Ptr<CsmaNetDevice> device,
+                        Ptr<CsmaNetDevice> beside) override;
     void DoEnableCapture() override;
 
   private:

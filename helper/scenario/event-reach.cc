@@ -24,6 +24,7 @@ EventReaches(const Scenario& sc, const std::vector<EventSpec>& events)
         std::string lan;
         Ipv4Address home;
         double activateAt;
+        std::string port; //!< shared OSA port ("" for its own)
         bool started = false;
         bool portFailed = false;
     };
@@ -43,7 +44,7 @@ EventReaches(const Scenario& sc, const std::vector<EventSpec>& events)
         StackState& st = stacks[spec.name];
         for (const auto& l : spec.links)
         {
-            st.links[l.name] = {l.lan, ScenarioPrefix(l.address).GetLocal(), l.activateAt};
+            st.links[l.name] = {l.lan, ScenarioPrefix(l.address).GetLocal(), l.activateAt, l.port};
             st.order.push_back(l.name);
         }
         for (const auto& v : spec.vipas)
@@ -125,6 +126,35 @@ EventReaches(const Scenario& sc, const std::vector<EventSpec>& events)
                 }
             }
             r.addresses.insert(r.addresses.end(), st.vipaList.begin(), st.vipaList.end());
+            if ((ev.type == "portFailure" || ev.type == "portRepair") && !l.port.empty())
+            {
+                // A shared port fails (is repaired) for every partition using it.
+                for (auto& [name, other] : stacks)
+                {
+                    if (name == ev.stack)
+                    {
+                        continue;
+                    }
+                    for (auto& [linkName, ol] : other.links)
+                    {
+                        if (ol.port != l.port)
+                        {
+                            continue;
+                        }
+                        ol.portFailed = l.portFailed;
+                        for (const auto& n : other.order)
+                        {
+                            if (other.links.at(n).lan == l.lan)
+                            {
+                                r.addresses.push_back(other.links.at(n).home);
+                            }
+                        }
+                        r.addresses.insert(r.addresses.end(),
+                                           other.vipaList.begin(),
+                                           other.vipaList.end());
+                    }
+                }
+            }
         }
         out.push_back(r);
     }

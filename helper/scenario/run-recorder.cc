@@ -188,6 +188,12 @@ RunRecorder::ArpReplyTx(std::string context, uint32_t link, Ipv4Address address)
 }
 
 void
+RunRecorder::OatDrop(std::string port, Ptr<const Packet> packet, Ipv4Address destination)
+{
+    Record(port, "oat-drop", AddressText(destination), "not in the OSA Address Table");
+}
+
+void
 RunRecorder::GratuitousArpMissed(std::string context, Ipv4Address a)
 {
     ++m_result.gratuitousArpMissed;

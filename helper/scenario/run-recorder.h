@@ -123,6 +123,14 @@ class RunRecorder
         return m_ignored.count(key);
     }
 
+    /**
+     * OsaPort "OatDrop": the adapter discarded a frame (port name in the context).
+     * \param port the port's name
+     * \param packet the frame
+     * \param destination its destination IP
+     */
+    void OatDrop(std::string port, Ptr<const Packet> packet, Ipv4Address destination);
+
     /** GratuitousArpLossModel "Drop" (loss scope receiver), station in the context. */
     void GratuitousArpMissed(std::string context, Ipv4Address a);
     /** StationArp "CacheUpdated", station in the context. */

@@ -14,6 +14,7 @@
 #include "ns3/gratuitous-arp-loss-model.h"
 #include "ns3/lan.h"
 #include "ns3/node-container.h"
+#include "ns3/osa-port.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-server.h"
 
@@ -56,7 +57,8 @@ struct ScenarioRunner::RunState
     int64_t stream = 1000;     //!< next random-variable stream
     bool receiverLoss = false; //!< a stack loses gratuitous ARPs per receiver
     std::map<std::string, Ptr<Lan>> lans;
-    std::vector<Ptr<Lan>> lanList; //!< in scenario order
+    std::map<std::string, Ptr<OsaPort>> ports; //!< shared OSA ports
+    std::vector<Ptr<Lan>> lanList;             //!< in scenario order
     std::vector<std::unique_ptr<PcapCapture>> pcaps;
     std::map<std::string, Ptr<ProbeServer>> servers;
     NodeContainer ipNodes; //!< stacks and stations, in scenario order (for their streams)

@@ -168,6 +168,93 @@ CheckSubnetsAcrossLans(const Scenario& scenario)
 }
 
 std::vector<std::string>
+CheckPortRouters(const Scenario& scenario)
+{
+    std::vector<std::string> warnings;
+    for (const auto& port : scenario.ports)
+    {
+        for (const auto& entry : port.oat)
+        {
+            if (entry.mode.empty())
+            {
+                continue;
+            }
+            for (const auto& stack : scenario.stacks)
+            {
+                if (stack.name == entry.stack && !stack.ipForwarding)
+                {
+                    // Seed 003: "the TCP/IP stack acting as PRIMARY must enable IP
+                    // FORWARDING (IPCONFIG DATAGRAMFWD in the TCP/IP Profile)".
+                    warnings.push_back("port '" + port.name + "': stack '" + stack.name + "' is " +
+                                       entry.mode +
+                                       " but has no IP forwarding (ipForwarding false): the "
+                                       "datagrams for other addresses that the port gives it "
+                                       "are not routed on");
+                }
+            }
+        }
+    }
+    return warnings;
+}
+
+std::vector<std::string>
+CheckPortTakeover(const Scenario& scenario)
+{
+    std::vector<std::string> warnings;
+    for (const auto& stack : scenario.stacks)
+    {
+        for (const auto& backup : stack.links)
+        {
+            const PortSpec* port = nullptr;
+            for (const auto& p : scenario.ports)
+            {
+                port = p.name == backup.port ? &p : port;
+            }
+            if (port == nullptr)
+            {
+                continue;
+            }
+            // What the backup may have to answer for: the HOME addresses of the stack's
+            // other links on the LAN, and its VIPAs. The port passes an address to this
+            // stack only if its OAT lists it for the stack (or the stack is PRIMARY or
+            // SECONDARY, which may pass it).
+            std::vector<std::pair<std::string, std::string>> needed; // address, what
+            for (const auto& other : stack.links)
+            {
+                if (other.name != backup.name && other.lan == backup.lan)
+                {
+                    std::ostringstream home;
+                    home << ScenarioPrefix(other.address).GetLocal();
+                    needed.emplace_back(home.str(), "the HOME address of " + other.name);
+                }
+            }
+            for (const auto& vipa : stack.vipas)
+            {
+                needed.emplace_back(vipa, "a VIPA");
+            }
+            for (const auto& [address, what] : needed)
+            {
+                bool passed = false;
+                for (const auto& e : port->oat)
+                {
+                    passed = passed ||
+                             (e.stack == stack.name && (e.address == address || !e.mode.empty()));
+                }
+                if (!passed)
+                {
+                    warnings.push_back("port '" + port->name + "': its OAT has no entry for " +
+                                       address + " (" + what + ") for stack '" + stack.name +
+                                       "': takeover of " + address + " by link " + backup.name +
+                                       " is not possible, the port discards its traffic "
+                                       "and ARP (seed 003)");
+                }
+            }
+        }
+    }
+    return warnings;
+}
+
+std::vector<std::string>
 CheckScenario(const Scenario& scenario)
 {
     std::vector<std::string> warnings = CheckRoutingRule(scenario);
@@ -176,6 +263,14 @@ CheckScenario(const Scenario& scenario)
         warnings.push_back(std::move(w));
     }
     for (auto& w : CheckSubnetsAcrossLans(scenario))
+    {
+        warnings.push_back(std::move(w));
+    }
+    for (auto& w : CheckPortTakeover(scenario))
+    {
+        warnings.push_back(std::move(w));
+    }
+    for (auto& w : CheckPortRouters(scenario))
     {
         warnings.push_back(std::move(w));
     }

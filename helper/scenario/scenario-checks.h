@@ -43,6 +43,22 @@ std::vector<std::string> CheckStationRoutes(const Scenario& scenario);
 std::vector<std::string> CheckSubnetsAcrossLans(const Scenario& scenario);
 
 /**
+ * Takeover a shared port cannot carry (seed 003, OAT entries 3 and 4): for a link on a shared
+ * port, each HOME address of its stack's other links on the LAN and each VIPA of the stack
+ * that the port's OAT does not pass to the stack.
+ * \param scenario the scenario
+ * \return one warning per (link, address)
+ */
+std::vector<std::string> CheckPortTakeover(const Scenario& scenario);
+
+/**
+ * A PRIMARY or SECONDARY OAT entry of a stack without IP forwarding (seed 003).
+ * \param scenario the scenario
+ * \return one warning per such entry
+ */
+std::vector<std::string> CheckPortRouters(const Scenario& scenario);
+
+/**
  * \param scenario the scenario
  * \return every warning known before the run: the three checks above, in that order
  */

@@ -7,6 +7,7 @@
 #include "scenario-attributes.h"
 #include "scenario-checks.h"
 
+#include "ns3/abort.h"
 #include "ns3/application-container.h"
 #include "ns3/data-rate.h"
 #include "ns3/gratuitous-arp-loss-model.h"
@@ -166,10 +167,12 @@ ScenarioRunner::Build(RunState& s)
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(RngRunFor(m_scenario.seed, m_scenario.run));
     BuildLans(s);
+    BuildPorts(s);
     for (const auto& spec : m_scenario.stacks)
     {
         BuildStack(s, spec);
     }
+    FillAddressTables(s);
     for (const auto& spec : m_scenario.stations)
     {
         BuildStation(s, spec);
@@ -223,6 +226,36 @@ ScenarioRunner::BuildLans(RunState& s)
 }
 
 void
+ScenarioRunner::BuildPorts(RunState& s)
+{
+    for (const auto& spec : m_scenario.ports)
+    {
+        Ptr<OsaPort> port = CreateObject<OsaPort>();
+        port->SetName(spec.name);
+        port->TraceConnect("OatDrop", spec.name, MakeCallback(&RunRecorder::OatDrop, &s.recorder));
+        s.ports[spec.name] = port;
+    }
+}
+
+void
+ScenarioRunner::FillAddressTables(RunState& s)
+{
+    for (const auto& spec : m_scenario.ports)
+    {
+        for (const auto& entry : spec.oat)
+        {
+            OsaPort::Mode mode = entry.mode == "PRIMARY"     ? OsaPort::Mode::Primary
+                                 : entry.mode == "SECONDARY" ? OsaPort::Mode::Secondary
+                                                             : OsaPort::Mode::Normal;
+            bool added = s.ports.at(spec.name)->AddEntry(Ipv4Address(entry.address.c_str()),
+                                                         entry.stack,
+                                                         mode);
+            NS_ABORT_MSG_UNLESS(added, "OAT entry refused (the loader checks these)");
+        }
+    }
+}
+
+void
 ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
 {
     ZosStackHelper helper;
@@ -246,6 +279,15 @@ ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
     m_stacks[spec.name] = stack;
     for (const auto& link : spec.links)
     {
+        if (!link.port.empty())
+        {
+            helper.AddSharedLink(stack,
+                                 link.name,
+                                 s.ports.at(link.port),
+                                 s.lans.at(link.lan),
+                                 ScenarioPrefix(link.address));
+            continue;
+        }
         helper.AddLink(stack,
                        link.name,
                        link.kind,

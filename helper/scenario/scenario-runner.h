@@ -189,6 +189,10 @@ class ScenarioRunner
     void Build(RunState& s);
     /** Build the LANs (and their capture). */
     void BuildLans(RunState& s);
+    /** Build the shared OSA ports (after the LANs, before the stacks) with their traces. */
+    void BuildPorts(RunState& s);
+    /** Fill the shared ports' OSA Address Tables (after the stacks). */
+    void FillAddressTables(RunState& s);
     /** Build one z/OS stack with its links, routes, VIPAs and probe server. */
     void BuildStack(RunState& s, const StackSpec& spec);
     /** Build one station (StationHelper) with its ARP model and probe client. */

@@ -84,6 +84,12 @@ OsaNetDevice::SetStackAvailable(bool available)
     m_stackAvailable = available;
 }
 
+bool
+OsaNetDevice::IsStackAvailable() const
+{
+    return m_stackAvailable;
+}
+
 void
 OsaNetDevice::SetArpHandler(ArpHandler handler)
 {
@@ -121,7 +127,7 @@ OsaNetDevice::ReceiveFromWire(Ptr<NetDevice> device,
                               uint16_t protocol,
                               const Address& from)
 {
-    if (!Usable(packet) || !AcceptInbound(packet, protocol))
+    if (!Usable(packet) || !AcceptInbound(packet, protocol, from))
     {
         return false;
     }
@@ -166,7 +172,7 @@ OsaNetDevice::IsLinkUp() const
 }
 
 bool
-OsaNetDevice::AcceptInbound(Ptr<const Packet> packet, uint16_t protocol)
+OsaNetDevice::AcceptInbound(Ptr<const Packet> packet, uint16_t protocol, const Address& from)
 {
     return true;
 }

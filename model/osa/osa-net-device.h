@@ -32,8 +32,9 @@ namespace zos
  *
  * The kind (MPCIPA, LCS) is a subclass. Both answer ARP identically here: for MPCIPA the
  * adapter answers for the addresses the stack registered on it ("ARP offload"), for LCS the
- * stack answers; the seeds do not separate their wire behaviour. LCS port sharing with an
- * OSA Address Table will filter inbound frames in `AcceptInbound`.
+ * stack answers; the seeds do not separate their wire behaviour. An LCS port shared by
+ * several stacks filters inbound frames with its OSA Address Table in `AcceptInbound` (see
+ * OsaPort).
  */
 class OsaNetDevice : public CsmaNetDevice
 {
@@ -58,7 +59,7 @@ class OsaNetDevice : public CsmaNetDevice
      * Fail or repair the port. Fires the PortState trace at once.
      * \param failed true to fail the port, false to repair it
      */
-    void SetPortFailed(bool failed);
+    virtual void SetPortFailed(bool failed);
     /** \return true if the port has failed. */
     bool IsPortFailed() const;
 
@@ -66,6 +67,8 @@ class OsaNetDevice : public CsmaNetDevice
      * \param available true while the owning stack is up; a failed stack drops all
      */
     void SetStackAvailable(bool available);
+    /** \return true while the owning stack is up (SetStackAvailable) */
+    bool IsStackAvailable() const;
 
     /**
      * \param handler where ARP frames received on this port go (the stack's takeover
@@ -101,10 +104,14 @@ class OsaNetDevice : public CsmaNetDevice
     void DoDispose() override;
 
     /**
-     * Adapter-level inbound filter (LCS port sharing: the OSA Address Table).
+     * Adapter-level inbound filter (LCS port sharing: the OSA Address Table), asked for
+     * every frame a usable port receives.
+     * \param packet the frame without its Ethernet header
+     * \param protocol its EtherType
+     * \param from its source MAC
      * \return true to accept the frame.
      */
-    virtual bool AcceptInbound(Ptr<const Packet> packet, uint16_t protocol);
+    virtual bool AcceptInbound(Ptr<const Packet> packet, uint16_t protocol, const Address& from);
 
   private:
     /** \return false (and fire PortDrop) if the port failed or the stack is down. */

@@ -1,0 +1,239 @@
+/*
+ * zos-takeover: scenarios with an OSA-2 (LCS) port shared by several stacks (issue 9 item 1):
+ * the keys `ports` and a link's `port`, the warning for a PRIMARY stack without IP
+ * forwarding, the adapter's discards on the timeline, a shared port's failure seen by every
+ * partition.
+ *
+ * Seed 003 (II11926): "Datagrams (and ARP packets) that do not match these configured IP
+ * addresses will either be discarded by the adapter, or, if a PRIMARY or SECONDARY entry is
+ * defined in the OAT, these unrecognized packets will be presented to the PRIMARY or
+ * SECONDARY TCP/IP Stacks." -- "the TCP/IP stack acting as PRIMARY must enable IP
+ * FORWARDING (IPCONFIG DATAGRAMFWD in the TCP/IP Profile)."
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "zos-test-util.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+
+using namespace zostest;
+
+namespace
+{
+
+/** test/data/shared-port.json: OS390-1 and OS390-2 share PORT1; 10.1.0.7 is not in the OAT */
+Scenario
+SharedPort(const std::vector<std::string>& overrides = {})
+{
+    return LoadScenario(DataDir() + "/shared-port.json", overrides);
+}
+
+size_t
+CountWarnings(const std::vector<std::string>& warnings, const std::string& start)
+{
+    return std::count_if(warnings.begin(), warnings.end(), [&start](const std::string& w) {
+        return w.rfind(start, 0) == 0;
+    });
+}
+
+size_t
+RepliesFor(const Observed& o, const std::string& address)
+{
+    return std::count_if(o.arps.begin(), o.arps.end(), [&address](const WireArp& a) {
+        return !a.request && Str(a.senderIp) == address;
+    });
+}
+
+TEST(SharedPort, PortsAndLinksLoadAndOlderScenariosKeepTheirCanonicalForm)
+{
+    Scenario s = SharedPort();
+    ASSERT_EQ(s.ports.size(), 1u);
+    EXPECT_EQ(s.ports[0].kind, "LCS");
+    EXPECT_EQ(s.ports[0].oat.size(), 2u);
+    EXPECT_EQ(s.stacks[1].links[0].port, "PORT1");
+    EXPECT_NE(ScenarioToJson(s).find("\"ports\""), std::string::npos);
+    // Keys added for shared ports are left out of the canonical form when unused, so the
+    // summary.json of every earlier scenario stays byte-identical.
+    std::string seed = ScenarioToJson(Seed001());
+    EXPECT_EQ(seed.find("\"ports\""), std::string::npos);
+    EXPECT_EQ(seed.find("\"port\": \""), std::string::npos); // a link's port
+    EXPECT_EQ(seed.find("ipForwarding"), std::string::npos);
+}
+
+TEST(SharedPort, PrimaryStackWithoutIpForwardingIsWarned)
+{
+    const std::string start = "port 'PORT1': stack 'OS390-1' is PRIMARY but has no IP forwarding";
+    EXPECT_EQ(CountWarnings(ScenarioRunner::Check(SharedPort()), start), 0u);
+    EXPECT_EQ(CountWarnings(ScenarioRunner::Check(SharedPort({"/ports/0/oat/0/mode=\"PRIMARY\""})),
+                            start),
+              1u);
+    EXPECT_EQ(CountWarnings(ScenarioRunner::Check(SharedPort({"/ports/0/oat/0/mode=\"PRIMARY\"",
+                                                              "/stacks/0/ipForwarding=true"})),
+                            start),
+              0u);
+}
+
+TEST(SharedPort, AnAddressNotInTheOatIsDiscardedOnTheTimelineAndNeverAnswered)
+{
+    Observed o(SharedPort());
+    auto drops = o.Timeline("oat-drop");
+    ASSERT_FALSE(drops.empty());
+    for (const auto& row : drops)
+    {
+        EXPECT_EQ(row.node, "PORT1");
+        EXPECT_EQ(row.address, "10.1.0.7");
+    }
+    EXPECT_EQ(RepliesFor(o, "10.1.0.7"), 0u); // OS390-2 owns it but never hears the ARP
+    EXPECT_GT(RepliesFor(o, "10.1.0.3"), 0u);
+    // Listed in the OAT, the same VIPA is answered and nothing is discarded.
+    Observed listed(
+        SharedPort({"/ports/0/oat/2={\"address\": \"10.1.0.7\", \"stack\": \"OS390-2\"}"}));
+    EXPECT_TRUE(listed.Timeline("oat-drop").empty());
+    EXPECT_GT(RepliesFor(listed, "10.1.0.7"), 0u);
+    // Given to a PRIMARY stack instead, it is not discarded either (OS390-1 does not own it).
+    Observed primary(SharedPort({"/ports/0/oat/0/mode=\"PRIMARY\""}));
+    EXPECT_TRUE(primary.Timeline("oat-drop").empty());
+    EXPECT_EQ(RepliesFor(primary, "10.1.0.7"), 0u);
+}
+
+TEST(SharedPort, TheSharedPortsFailureIsSeenByEveryPartition)
+{
+    Observed o(SharedPort());
+    std::vector<std::string> inactive;
+    for (const auto& row : o.Timeline("link-inactive"))
+    {
+        EXPECT_EQ(row.time, Seconds(20.1)); // each stack's detection delay after 20 s
+        inactive.push_back(row.node);
+    }
+    std::sort(inactive.begin(), inactive.end());
+    EXPECT_EQ(inactive, (std::vector<std::string>{"OS390-1/LCS1", "OS390-2/LCS1"}));
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------------------------
+// Seed 003's flat network (scenarios/seed-003-flat-network.json, A = 10.3.0.0/24).
+// "Assume now that traffic is flowing on Network A for IP address A.1, and OSA Port 1 fails.
+// The TCP/IP Stack in partition 1 will detect the Port-1 failure, so a gratuitous ARP request
+// will be broadcast out the second link (via Port 2), informing all LAN stations that IP
+// address A.1 is now reachable via the Port-2 MAC address. Likewise, the TCP/IP Stack in
+// partition 2 will detect the Port-1 failure, and will broadcast a gratuitous ARP out its
+// Port-2 link, informing stations that IP address A.3 is now reachable via the Port-2 MAC
+// address."
+// ------------------------------------------------------------------------------------------
+
+namespace
+{
+
+Scenario
+FlatNetwork(const std::vector<std::string>& overrides = {})
+{
+    return LoadScenario(SourceDir() + "/scenarios/seed-003-flat-network.json", overrides);
+}
+
+/** The OATs without the seed's entries 3 and 4 (the HOME addresses each port may take over). */
+const std::vector<std::string> kWithoutEntries3And4 = {
+    R"(/ports/0/oat=[{"address": "10.3.0.1", "stack": "OS390-1"},
+                     {"address": "10.3.0.3", "stack": "OS390-2"},
+                     {"address": "10.3.0.5", "stack": "OS390-1"},
+                     {"address": "10.3.0.6", "stack": "OS390-2"}])",
+    R"(/ports/1/oat=[{"address": "10.3.0.2", "stack": "OS390-1"},
+                     {"address": "10.3.0.4", "stack": "OS390-2"},
+                     {"address": "10.3.0.5", "stack": "OS390-1"},
+                     {"address": "10.3.0.6", "stack": "OS390-2"}])",
+};
+
+TEST(SeedThreeFlatNetwork, Port1FailsBothStacksAnnounceTheirAddressViaPort2AndClientsRecover)
+{
+    Observed o(FlatNetwork());
+    // Both partitions share each port's MAC: the link names are the same in both stacks.
+    const Mac48Address port1 = o.mac.at("LCS1");
+    const Mac48Address port2 = o.mac.at("LCS2");
+    ASSERT_NE(port1, port2);
+    std::vector<std::string> inactive;
+    for (const auto& row : o.Timeline("link-inactive"))
+    {
+        inactive.push_back(row.node);
+    }
+    std::sort(inactive.begin(), inactive.end());
+    EXPECT_EQ(inactive, (std::vector<std::string>{"OS390-1/LCS1", "OS390-2/LCS1"}));
+    std::multiset<std::string> homes;
+    for (const auto& a : o.Gratuitous(20, 40))
+    {
+        EXPECT_EQ(a.senderMac, port2);
+        EXPECT_EQ(a.ethSource, port2);
+        EXPECT_EQ(a.ethDestination, Mac48Address::GetBroadcast());
+        homes.insert(Str(a.senderIp));
+    }
+    EXPECT_EQ(homes.count("10.3.0.1"), 1u);           // OS390-1 announces A.1 via Port 2
+    EXPECT_EQ(homes.count("10.3.0.3"), 1u);           // OS390-2 announces A.3 via Port 2
+    for (const char* client : {"CLIENT2", "CLIENT3"}) // rfc826, linux
+    {
+        for (const char* target : {"10.3.0.1", "10.3.0.3", "10.3.0.5", "10.3.0.6"})
+        {
+            const OutageRow& row = o.Outage(0, client, target);
+            EXPECT_TRUE(row.measured) << client << " " << target;
+            EXPECT_TRUE(row.recovered) << client << " " << target;
+            EXPECT_LT(row.outage, Seconds(1)) << client << " " << target;
+        }
+    }
+    // The ports discard only frames for other addresses (ARP among the clients), never one
+    // for a stack's address.
+    for (const auto& row : o.Timeline("oat-drop"))
+    {
+        EXPECT_EQ(row.address.rfind("10.3.0.1", 0) == 0 && row.address.size() == 10, true)
+            << row.address; // 10.3.0.1xx: a client
+    }
+}
+
+TEST(SeedThreeFlatNetwork, WithoutOatEntries3And4Port2DropsA1AndA3AndTheFailureIsNotSurvived)
+{
+    Observed o(FlatNetwork(kWithoutEntries3And4));
+    // The scenario says so before the run.
+    size_t takeoverWarnings = 0;
+    for (const auto& w : o.result.warnings)
+    {
+        takeoverWarnings += w.find("its OAT has no entry for") != std::string::npos;
+        EXPECT_TRUE(w.rfind("port 'PORT2': its OAT has no entry for 10.3.0.1 (the HOME address "
+                            "of LCS1) for stack 'OS390-1'",
+                            0) == 0 ||
+                    w.rfind("port 'PORT2': its OAT has no entry for 10.3.0.3 (the HOME address "
+                            "of LCS1) for stack 'OS390-2'",
+                            0) == 0 ||
+                    w.rfind("port 'PORT1': its OAT has no entry for 10.3.0.2", 0) == 0 ||
+                    w.rfind("port 'PORT1': its OAT has no entry for 10.3.0.4", 0) == 0)
+            << w;
+    }
+    EXPECT_EQ(takeoverWarnings, 4u);
+    // The stacks still take over and announce (nothing in the stack knows the OAT) ...
+    std::multiset<std::string> homes = Addresses(o.Gratuitous(20, 40));
+    EXPECT_EQ(homes.count("10.3.0.1"), 1u);
+    EXPECT_EQ(homes.count("10.3.0.3"), 1u);
+    // ... but Port 2 discards the datagrams and ARP for A.1 and A.3.
+    std::set<std::string> dropped;
+    for (const auto& row : o.Timeline("oat-drop"))
+    {
+        if (row.time >= Seconds(20))
+        {
+            EXPECT_EQ(row.node, "PORT2");
+            dropped.insert(row.address);
+        }
+    }
+    EXPECT_EQ(dropped, (std::set<std::string>{"10.3.0.1", "10.3.0.3"}));
+    for (const char* client : {"CLIENT2", "CLIENT3"})
+    {
+        for (const char* target : {"10.3.0.1", "10.3.0.3"})
+        {
+            const OutageRow& row = o.Outage(0, client, target);
+            EXPECT_TRUE(row.measured) << client << " " << target;
+            EXPECT_FALSE(row.recovered) << client << " " << target;
+        }
+        for (const char* target : {"10.3.0.5", "10.3.0.6"}) // the VIPAs are in both OATs
+        {
+            EXPECT_TRUE(o.Outage(0, client, target).recovered) << client << " " << target;
+        }
+    }
+}
+
+} // namespace
