@@ -65,4 +65,96 @@ TEST(RoutingRule, RouteOverEveryLinkKeepsTrafficFlowing)
     EXPECT_LE(row.outage.GetSeconds(), 0.1 + 0.1 + 0.005);
 }
 
+// ------------------------------------------------------------------------------------------
+// staticRouting: the stack has only its listed routes (a BEGINROUTES block). Seed 000: "there
+// needs to be a static route to the LAN subnet over each interface onto the LAN. There also
+// needs to be a default route and routes to destinations not directly attached to the LAN
+// over each interface."
+// ------------------------------------------------------------------------------------------
+
+/** One stack, OSA1 and OSA2 on LAN1 (192.168.1.0/24), a station probing OSA2's address. */
+Scenario
+StaticStack(const std::string& routes, bool staticRouting = true)
+{
+    std::string text = R"({
+      "name": "static-routing", "duration": 20,
+      "lans": [{"name": "LAN1"}],
+      "stacks": [{"name": "TCPIPA", "staticRouting": )" +
+                       std::string(staticRouting ? "true" : "false") + R"(,
+                  "links": [{"name": "OSA1", "lan": "LAN1", "address": "192.168.1.1/24"},
+                            {"name": "OSA2", "lan": "LAN1", "address": "192.168.1.2/24",
+                             "activateAt": 0.1}],
+                  "routes": )" + routes + R"(}],
+      "stations": [{"name": "CLIENT", "lan": "LAN1", "address": "192.168.1.10/24",
+                    "probe": {"targets": ["192.168.1.2"], "interval": 0.1}}],
+      "events": [{"at": 5, "type": "portFailure", "stack": "TCPIPA", "link": "OSA1"}]
+    })";
+    return ParseScenario(text, "static-routing.json");
+}
+
+/** Default routes over both links to a router (which does not exist: off-LAN traffic is lost). */
+const char* kDefaults =
+    R"({"destination": "0.0.0.0/0", "gateway": "192.168.1.254", "link": "OSA1"},
+       {"destination": "0.0.0.0/0", "gateway": "192.168.1.254", "link": "OSA2"})";
+
+TEST(RoutingRule, StaticSubnetRouteOverOneLinkOnlyIsWarnedAndRepliesAreLostAfterTakeover)
+{
+    Scenario sc = StaticStack(std::string("[") + kDefaults +
+                              R"(, {"destination": "192.168.1.0/24", "link": "OSA1"}])");
+    auto warnings = ScenarioRunner::CheckRoutingRule(sc);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0],
+              "stack 'TCPIPA': no route to the LAN subnet 192.168.1.0/24 over OSA2 "
+              "(staticRouting); traffic to stations on LAN1 cannot leave over it, and is lost "
+              "once no link with such a route is active (seed 000 static routing rule)");
+    Observed o(sc);
+    // Before the failure OSA2's replies leave over OSA1's route (and MAC): answered.
+    const OutageRow& row = o.Outage(0, "CLIENT", "192.168.1.2");
+    EXPECT_TRUE(row.reachableAtEvent);
+    // After it OSA2 still receives the probes, but the stack has no route back.
+    EXPECT_FALSE(row.recovered);
+    EXPECT_EQ(row.lost, row.sent);
+}
+
+TEST(RoutingRule, StaticSubnetRouteOverEveryLinkKeepsTrafficFlowing)
+{
+    Scenario sc = StaticStack(std::string("[") + kDefaults +
+                              R"(, {"destination": "192.168.1.0/24", "link": "OSA1"},
+                                   {"destination": "192.168.1.0/24", "link": "OSA2"}])");
+    EXPECT_TRUE(ScenarioRunner::CheckRoutingRule(sc).empty());
+    Observed o(sc);
+    const OutageRow& row = o.Outage(0, "CLIENT", "192.168.1.2");
+    EXPECT_TRUE(row.recovered);
+    EXPECT_LE(row.outage.GetSeconds(), 0.1 + 0.1 + 0.005);
+}
+
+TEST(RoutingRule, StaticRoutingWithoutSubnetRoutesReachesNoStation)
+{
+    // The same stack without staticRouting has ns-3's route to each link's subnet.
+    Scenario sc = StaticStack(std::string("[") + kDefaults + "]");
+    EXPECT_EQ(ScenarioRunner::CheckRoutingRule(sc).size(), 2u); // no subnet route over either
+    Observed o(sc);
+    const OutageRow& row = o.Outage(0, "CLIENT", "192.168.1.2");
+    EXPECT_FALSE(row.reachableAtEvent);
+    EXPECT_FALSE(row.recovered);
+    EXPECT_EQ(row.lost, row.sent);
+    Scenario connected = StaticStack(std::string("[") + kDefaults + "]", false);
+    EXPECT_TRUE(ScenarioRunner::CheckRoutingRule(connected).empty());
+    Observed c(connected);
+    EXPECT_TRUE(c.Outage(0, "CLIENT", "192.168.1.2").recovered);
+}
+
+TEST(RoutingRule, StaticRoutingAsksForADefaultRouteOverEachLink)
+{
+    Scenario sc = StaticStack(R"([{"destination": "192.168.1.0/24", "link": "OSA1"},
+                                  {"destination": "192.168.1.0/24", "link": "OSA2"},
+                                  {"destination": "0.0.0.0/0", "link": "OSA1"}])");
+    auto warnings = ScenarioRunner::CheckRoutingRule(sc);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0],
+              "stack 'TCPIPA': no default route over OSA2 (staticRouting); traffic to "
+              "destinations off LAN1 without a route of their own cannot leave over it (seed 000 "
+              "static routing rule)");
+}
+
 } // namespace

@@ -64,7 +64,8 @@ TEST(ScenarioAttributes, ShippedSchemaIsConsistent)
         stack.push_back(k.key + "=" + k.attribute);
     }
     EXPECT_EQ(stack,
-              (std::vector<std::string>{"fixes.PQ23444=Pq23444",
+              (std::vector<std::string>{"staticRouting=StaticRouting",
+                                        "fixes.PQ23444=Pq23444",
                                         "fixes.PQ26689=Pq26689",
                                         "detectionDelay=DetectionDelay",
                                         "learningTime=LanGroupLearningTime",
@@ -187,7 +188,8 @@ TEST(ScenarioAttributes, SettingsKeepTheirSchemaType)
     ScenarioJson out = ScenarioJson::object();
     settings.Write(out);
     EXPECT_EQ(out.dump(),
-              "{\"fixes\":{\"PQ23444\":true,\"PQ26689\":false},\"detectionDelay\":2.0,"
+              "{\"staticRouting\":false,\"fixes\":{\"PQ23444\":true,\"PQ26689\":false},"
+              "\"detectionDelay\":2.0,"
               "\"learningTime\":0.01,\"gratuitousArpCount\":3,\"gratuitousArpInterval\":1.0,"
               "\"gratuitousArpLoss\":0.0,\"gratuitousArpLossScope\":\"frame\","
               "\"vipaGiveBack\":false,\"backupPolicy\":\"LongestActive\","

@@ -3,6 +3,7 @@
  */
 #include "scenario-checks.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3
@@ -50,46 +51,73 @@ ScenarioPrefix(const std::string& text)
 std::vector<std::string>
 CheckRoutingRule(const Scenario& scenario)
 {
-    // Seed 000: "there needs to be a default route and routes to destinations not directly
-    // attached to the LAN over each interface". A route over one link must exist over every
-    // other link of the stack on the same LAN, or it is lost when that link is taken over.
+    // Seed 000: "If static routing is used, there needs to be a static route to the LAN subnet
+    // over each interface onto the LAN. There also needs to be a default route and routes to
+    // destinations not directly attached to the LAN over each interface." A route missing
+    // over some link of a LAN is lost when another link of that LAN is taken over.
     std::vector<std::string> warnings;
+    const std::string rule = " (seed 000 static routing rule)";
     for (const auto& stack : scenario.stacks)
     {
-        for (const auto& route : stack.routes)
-        {
-            const LinkSpec* over = nullptr;
-            for (const auto& l : stack.links)
+        const bool isStatic = stack.settings.Bool("staticRouting");
+        auto listed = [&stack](const std::string& link, const std::string& destination) {
+            for (const auto& r : stack.routes)
             {
-                if (l.name == route.link)
+                if (r.link == link && PrefixStr(Network(r.destination)) == destination)
                 {
-                    over = &l;
+                    return true;
                 }
             }
-            if (over == nullptr)
+            return false;
+        };
+        for (const auto& link : stack.links)
+        {
+            const std::string subnet = PrefixStr(Network(link.address));
+            if (isStatic && !listed(link.name, subnet))
             {
-                continue;
+                warnings.push_back("stack '" + stack.name + "': no route to the LAN subnet " +
+                                   subnet + " over " + link.name + " (staticRouting); " +
+                                   "traffic to stations on " + link.lan +
+                                   " cannot leave over it, and is lost once no link with such " +
+                                   "a route is active" + rule);
             }
-            for (const auto& other : stack.links)
+            if (isStatic && !listed(link.name, "0.0.0.0/0"))
             {
-                if (other.name == over->name || other.lan != over->lan)
+                warnings.push_back("stack '" + stack.name + "': no default route over " +
+                                   link.name + " (staticRouting); traffic to destinations off " +
+                                   link.lan + " without a route of their own cannot leave over " +
+                                   "it" + rule);
+            }
+            // Every other destination routed over a sibling on the same LAN, once per
+            // destination, named with the first sibling that has it.
+            std::vector<std::string> seen;
+            for (const auto& route : stack.routes)
+            {
+                const std::string destination = PrefixStr(Network(route.destination));
+                if (route.link == link.name || listed(link.name, destination) ||
+                    std::find(seen.begin(), seen.end(), destination) != seen.end())
                 {
                     continue;
                 }
-                bool found = false;
-                for (const auto& r : stack.routes)
+                const LinkSpec* over = nullptr;
+                for (const auto& l : stack.links)
                 {
-                    found = found || (r.link == other.name && r.destination == route.destination);
+                    over = over == nullptr && l.name == route.link ? &l : over;
                 }
-                if (!found)
+                if (over == nullptr || over->lan != link.lan)
                 {
-                    warnings.push_back("stack '" + stack.name + "': route to " + route.destination +
-                                       " is defined over " + over->name + " but not over " +
-                                       other.name + " (same LAN " + over->lan +
-                                       "); after a takeover of " + over->name +
-                                       " outbound traffic to it is lost (seed 000 static "
-                                       "routing rule)");
+                    continue;
                 }
+                if (isStatic && (destination == subnet || destination == "0.0.0.0/0"))
+                {
+                    continue; // said above, in the rule's own words
+                }
+                seen.push_back(destination);
+                warnings.push_back("stack '" + stack.name + "': route to " + route.destination +
+                                   " is defined over " + over->name + " but not over " +
+                                   link.name + " (same LAN " + link.lan +
+                                   "); after a takeover of " + over->name +
+                                   " outbound traffic to it is lost" + rule);
             }
         }
     }

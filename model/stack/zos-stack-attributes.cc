@@ -122,6 +122,17 @@ ZosStack::GetTypeId()
                                 "FirstActive",
                                 static_cast<int>(ArpOwnership::VipaOwnerPolicy::LowestName),
                                 "LowestName"))
+            .AddAttribute(
+                "StaticRouting",
+                "false (default): a link that becomes active gets the route to its subnet, as "
+                "ns-3 installs for every interface that comes up. true: z/OS static routing "
+                "(a BEGINROUTES block): the stack's routes are exactly the ones added with "
+                "AddRoute, so a link reaches its own subnet only over a route listed for it "
+                "(seed 000: 'there needs to be a static route to the LAN subnet over each "
+                "interface onto the LAN').",
+                BooleanValue(false),
+                MakeBooleanAccessor(&ZosStack::m_staticRouting),
+                MakeBooleanChecker())
             .AddTraceSource("LinkState",
                             "A link became active or inactive: (link, active, cause).",
                             MakeTraceSourceAccessor(&ZosStack::m_linkStateTrace),

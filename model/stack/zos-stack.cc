@@ -8,6 +8,7 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv4-routing-table-entry.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -379,8 +380,20 @@ ZosStack::Activate(uint32_t i, LinkCause cause)
     }
     NS_LOG_INFO(m_name << " " << link.name << " active (" << GetCauseText(cause) << ")");
     m_ipv4->SetUp(link.ifIndex);
-    // ns-3 dropped this link's routes when it went down: install them again.
     Ptr<Ipv4StaticRouting> routing = StaticRouting();
+    if (m_staticRouting)
+    {
+        // Coming up, ns-3 added the route to the link's subnet; static routing has only the
+        // listed routes (and the link has no other route now: they went with SetDown).
+        for (uint32_t r = routing->GetNRoutes(); r-- > 0;)
+        {
+            if (routing->GetRoute(r).GetInterface() == link.ifIndex)
+            {
+                routing->RemoveRoute(r);
+            }
+        }
+    }
+    // ns-3 dropped this link's routes when it went down: install them again.
     for (const auto& r : link.routes)
     {
         routing->AddNetworkRouteTo(r.destination, r.mask, r.gateway, link.ifIndex);

@@ -405,6 +405,7 @@ class ZosStack : public Object
     Time m_garpInterval;
     double m_garpLoss;
     int m_garpLossScope; //!< LossScope
+    bool m_staticRouting; //!< only AddRoute's routes, no automatic subnet route
     Ptr<UniformRandomVariable> m_lossRng;
     Ptr<ArpTakeoverProtocol> m_arp; //!< IPv4 takeover frames
 
