@@ -427,6 +427,38 @@ CrossChecker::Run(const ScenarioLimits& limits)
         }
     }
 
+    // Routers: names distinct from stacks and stations (they share ns-3's Names), LANs,
+    // addresses.
+    std::map<std::string, JsonPointer> routerNames;
+    for (size_t i = 0; i < s.routers.size(); ++i)
+    {
+        const RouterSpec& r = s.routers[i];
+        JsonPointer rp = at({"routers", idx(i)});
+        Unique(routerNames, r.name, rp + "name", "router");
+        if (stackNames.count(r.name) != 0 || stationNames.count(r.name) != 0)
+        {
+            m_fail(rp + "name",
+                   "router name " + QuoteForMessage(r.name) +
+                       " is also a stack or station name (expected names distinct from stack "
+                       "and station names)");
+        }
+        std::set<std::string> routerLans;
+        for (size_t k = 0; k < r.interfaces.size(); ++k)
+        {
+            JsonPointer ip = rp + "interfaces" + idx(k);
+            Resolves(lans, r.interfaces[k].lan, ip + "lan", "LAN");
+            if (!routerLans.insert(r.interfaces[k].lan).second)
+            {
+                m_fail(ip + "lan",
+                       "router " + QuoteForMessage(r.name) + " has two interfaces on LAN " +
+                           QuoteForMessage(r.interfaces[k].lan) +
+                           " (expected one interface per LAN)");
+            }
+            InterfaceAddress(r.interfaces[k].address, ip + "address");
+            Claim(r.interfaces[k].address, ip + "address");
+        }
+    }
+
     for (size_t i = 0; i < s.devlinksAt.size(); ++i)
     {
         Before(s.devlinksAt[i], at({"devlinksAt", idx(i)}), true);

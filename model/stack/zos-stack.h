@@ -405,6 +405,8 @@ class ZosStack : public Object
     Time m_garpInterval;
     double m_garpLoss;
     int m_garpLossScope; //!< LossScope
+    /// Keep an inactive link's HOME address on the VIPA interface (a host route RIP advertises)
+    bool m_advertiseInactiveHome;
     Ptr<UniformRandomVariable> m_lossRng;
     Ptr<ArpTakeoverProtocol> m_arp; //!< IPv4 takeover frames
 
