@@ -65,6 +65,7 @@ struct ScenarioRunner::RunState
     NodeContainer ipNodes; //!< stacks and stations, in scenario order (for their streams)
     std::vector<ClientInfo> clients;
     std::vector<Ptr<GratuitousArpLossModel>> lossModels;
+
     /** A router's interface: the router's end of a CLAW channel goes down with it. */
     struct RouterInterface
     {
@@ -74,7 +75,7 @@ struct ScenarioRunner::RunState
     };
 
     std::map<std::string, std::vector<RouterInterface>> routerInterfaces; //!< by LAN
-    NodeContainer ripNodes; //!< nodes running RIP (their streams after all others)
+    NodeContainer ripNodes;        //!< nodes running RIP (their streams after all others)
     std::vector<EventSpec> events; //!< sorted by time
     std::vector<EventReach> reaches;
     OutageMonitor monitor;
