@@ -192,6 +192,24 @@ TEST(EsconRouter, TheVipasOutageDependsOnWhichPathRipChoseFirst)
     EXPECT_LT(v.outage, Seconds(45.1)); // at most 1.5 update intervals
 }
 
+TEST(EsconRouter, AfterAnOperatorStopTheRouterKeepsTheVipasRouteOverTheChannelLonger)
+{
+    // linkStop: the channel stays up, so RTR A's interface does too; only OS390-2's updates
+    // over the channel stop. B's host route is more specific than RTR A's connected /30 and
+    // wins at once; the VIPA's route over the channel (run 4) is replaced by the equal-metric
+    // one over Network A only when it is older than half the timeout (ns-3 Rip, RFC 2453's
+    // heuristic), at the next update after that.
+    Observed o(EsconRouter({"run=4", "duration=300", "/events/0/type=\"linkStop\""}));
+    EXPECT_TRUE(o.Timeline("router-interface-down").empty());
+    const OutageRow& b = o.Outage(0, "CLIENT-B", kB);
+    EXPECT_TRUE(b.recovered);
+    EXPECT_LE(b.outage, Seconds(5.2));
+    const OutageRow& v = o.Outage(0, "CLIENT-V", kVipa);
+    EXPECT_TRUE(v.recovered);
+    EXPECT_GT(v.outage, Seconds(60));
+    EXPECT_LT(v.outage, Seconds(90 + 45.1));
+}
+
 TEST(EsconRouter, WithoutTheHostRouteBIsNotReroutedByRfcRip)
 {
     // advertiseInactiveHome false: OS390-2 stops advertising B with its link. B comes back
