@@ -70,6 +70,7 @@ const char* const kCrossCheckReasons[] = {
     R"(^station name ".*" is also a stack name \(expected names distinct from stack names\)$)",
     R"(^router name ".*" is also a stack or station name \(expected names distinct from stack and station names\)$)",
     R"(^router ".*" has two interfaces on LAN ".*" \(expected one interface per LAN\)$)",
+    R"(^LAN ".*" of CLAW link ".*" has \d+ other link\(s\) or station\(s\) and \d+ router interface\(s\) \(expected a LAN of its own, the channel: this link and at most one router interface\)$)",
     R"(^no stack owns address [0-9.]+ \(expected a HOME address, VIPA or vipaAdd address\)$)",
     R"(^duplicate target [0-9.]+ \(expected each target once; also at /.*\)$)",
     R"(^got \S+ \(expected -1 or a time > start, \S+\)$)",
