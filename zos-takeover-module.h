@@ -22,6 +22,7 @@
 #include "ns3/lan-helper.h"
 #include "ns3/lan.h"
 #include "ns3/lcs-net-device.h"
+#include "ns3/claw-net-device.h"
 #include "ns3/linux-station-arp.h"
 #include "ns3/mpcipa-net-device.h"
 #include "ns3/osa-net-device.h"

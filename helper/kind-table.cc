@@ -20,6 +20,7 @@ KindTable::GetDeviceKinds()
     static const std::vector<Entry> kinds = {
         {"MPCIPA", "ns3::zos::MpcipaNetDevice"},
         {"LCS", "ns3::zos::LcsNetDevice"},
+        {"CLAW", "ns3::zos::ClawNetDevice"},
     };
     return kinds;
 }

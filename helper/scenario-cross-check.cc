@@ -427,6 +427,81 @@ CrossChecker::Run(const ScenarioLimits& limits)
         }
     }
 
+    // Routers: names distinct from stacks and stations (they share ns-3's Names), LANs,
+    // addresses.
+    std::map<std::string, JsonPointer> routerNames;
+    for (size_t i = 0; i < s.routers.size(); ++i)
+    {
+        const RouterSpec& r = s.routers[i];
+        JsonPointer rp = at({"routers", idx(i)});
+        Unique(routerNames, r.name, rp + "name", "router");
+        if (stackNames.count(r.name) != 0 || stationNames.count(r.name) != 0)
+        {
+            m_fail(rp + "name",
+                   "router name " + QuoteForMessage(r.name) +
+                       " is also a stack or station name (expected names distinct from stack "
+                       "and station names)");
+        }
+        std::set<std::string> routerLans;
+        for (size_t k = 0; k < r.interfaces.size(); ++k)
+        {
+            JsonPointer ip = rp + "interfaces" + idx(k);
+            Resolves(lans, r.interfaces[k].lan, ip + "lan", "LAN");
+            if (!routerLans.insert(r.interfaces[k].lan).second)
+            {
+                m_fail(ip + "lan",
+                       "router " + QuoteForMessage(r.name) + " has two interfaces on LAN " +
+                           QuoteForMessage(r.interfaces[k].lan) +
+                           " (expected one interface per LAN)");
+            }
+            InterfaceAddress(r.interfaces[k].address, ip + "address");
+            Claim(r.interfaces[k].address, ip + "address");
+        }
+    }
+
+    // A CLAW link's LAN stands for its channel: that link and one router interface.
+    for (size_t i = 0; i < s.stacks.size(); ++i)
+    {
+        for (size_t k = 0; k < s.stacks[i].links.size(); ++k)
+        {
+            const LinkSpec& link = s.stacks[i].links[k];
+            if (link.kind != "CLAW")
+            {
+                continue;
+            }
+            size_t others = 0;
+            size_t routerEnds = 0;
+            for (const StackSpec& stack : s.stacks)
+            {
+                for (const LinkSpec& l : stack.links)
+                {
+                    others += l.lan == link.lan;
+                }
+            }
+            for (const StationSpec& st : s.stations)
+            {
+                others += st.lan == link.lan;
+            }
+            for (const RouterSpec& r : s.routers)
+            {
+                for (const RouterInterfaceSpec& itf : r.interfaces)
+                {
+                    routerEnds += itf.lan == link.lan;
+                }
+            }
+            if (others != 1 || routerEnds > 1)
+            {
+                m_fail(at({"stacks", idx(i), "links", idx(k), "lan"}),
+                       "LAN " + QuoteForMessage(link.lan) + " of CLAW link " +
+                           QuoteForMessage(link.name) + " has " +
+                           std::to_string(others - 1) + " other link(s) or station(s) and " +
+                           std::to_string(routerEnds) +
+                           " router interface(s) (expected a LAN of its own, the channel: "
+                           "this link and at most one router interface)");
+            }
+        }
+    }
+
     for (size_t i = 0; i < s.devlinksAt.size(); ++i)
     {
         Before(s.devlinksAt[i], at({"devlinksAt", idx(i)}), true);

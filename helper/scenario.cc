@@ -119,6 +119,35 @@ Fields(StackSpec& st, F f)
     f("routes", st.routes);
     f("", st.settings); // every x-ns3-attribute key, in the schema's order
     f("ipForwarding", st.ipForwarding, kOmitEmpty);
+    f("rip", st.rip, kOmitEmpty);
+}
+
+template <typename F>
+void
+Fields(RouterInterfaceSpec& i, F f)
+{
+    f("lan", i.lan);
+    f("address", i.address);
+}
+
+template <typename F>
+void
+Fields(RouterSpec& r, F f)
+{
+    f("name", r.name);
+    f("interfaces", r.interfaces);
+    f("rip", r.rip);
+}
+
+template <typename F>
+void
+Fields(RipSpec& r, F f)
+{
+    f("updateInterval", r.updateInterval);
+    f("startupDelay", r.startupDelay);
+    f("timeoutDelay", r.timeoutDelay);
+    f("garbageCollectionDelay", r.garbageCollectionDelay);
+    f("advertiseInactiveHome", r.advertiseInactiveHome);
 }
 
 template <typename F>
@@ -169,6 +198,8 @@ Fields(Scenario& s, F f)
     f("ports", s.ports, kOmitEmpty);
     f("stacks", s.stacks);
     f("stations", s.stations);
+    f("routers", s.routers, kOmitEmpty);
+    f("rip", s.rip);
     f("events", s.events);
     f("devlinksAt", s.devlinksAt);
 }

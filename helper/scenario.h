@@ -101,6 +101,34 @@ struct StackSpec
     /// Keys that set ZosStack attributes: "detectionDelay", "fixes.PQ23444", ...
     ScenarioSettings settings{"stack"};
     bool ipForwarding = ScenarioDefaultBool("stack", "ipForwarding"); //!< IPCONFIG DATAGRAMFWD
+    bool rip = ScenarioDefaultBool("stack", "rip"); //!< runs RIP (ns-3 Rip) on its links
+};
+
+/** One interface of a router: on a LAN (or the LAN standing for a CLAW channel). */
+struct RouterInterfaceSpec
+{
+    std::string lan;     //!< LAN name
+    std::string address; //!< "a.b.c.d/len"
+};
+
+/** An IP router (seed 003 item 5: RTR A): forwards datagrams, optionally runs RIP. */
+struct RouterSpec
+{
+    std::string name;
+    std::vector<RouterInterfaceSpec> interfaces;
+    bool rip = ScenarioDefaultBool("router", "rip"); //!< runs RIP (ns-3 Rip)
+};
+
+/** RIP timers and choices, for every node that runs RIP. */
+struct RipSpec
+{
+    double updateInterval = ScenarioDefaultNumber("rip", "updateInterval"); //!< seconds
+    double startupDelay = ScenarioDefaultNumber("rip", "startupDelay");     //!< seconds
+    double timeoutDelay = ScenarioDefaultNumber("rip", "timeoutDelay");     //!< seconds
+    double garbageCollectionDelay =
+        ScenarioDefaultNumber("rip", "garbageCollectionDelay"); //!< seconds
+    /// A stack advertises the HOME address of an inactive link as a host route
+    bool advertiseInactiveHome = ScenarioDefaultBool("rip", "advertiseInactiveHome");
 };
 
 /** One OSA Address Table entry of a shared port. */
@@ -166,6 +194,8 @@ struct Scenario
     std::vector<PortSpec> ports; //!< shared OSA ports
     std::vector<StackSpec> stacks;
     std::vector<StationSpec> stations;
+    std::vector<RouterSpec> routers; //!< IP routers (RIP)
+    std::optional<RipSpec> rip;      //!< RIP settings; absent: the defaults
     std::vector<EventSpec> events;
     /** Extra Netstat DEVLINKS displays of every stack at these times (seconds). */
     std::vector<double> devlinksAt;

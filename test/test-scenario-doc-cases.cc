@@ -60,7 +60,7 @@ TEST(ScenarioDoc, ShippedScenariosAreValid)
 /// Reasons of the loader's cross-checks (helper/scenario.cc, CrossChecker; the doc's
 /// "Cross-checks" section lists them).
 const char* const kCrossCheckReasons[] = {
-    R"(^duplicate (LAN|stack|link|station) name ".*" \(expected unique \1 names; also at /.*\)$)",
+    R"(^duplicate (LAN|stack|link|station|router) name ".*" \(expected unique \1 names; also at /.*\)$)",
     R"(^unknown (LAN|stack|link) ".*" \(expected one of .*\)$)",
     R"(^duplicate address [0-9.]+ \(expected each address once; also at /.*\)$)",
     R"(^got ".*", the (network|broadcast) address of its prefix \(expected a host address\)$)",
@@ -68,6 +68,9 @@ const char* const kCrossCheckReasons[] = {
     R"(^got ".*" \(expected a data rate in \[1bps, 1000Gbps\]\)$)",
     R"(^got \S+ \(expected a time <=? duration, \S+\)$)",
     R"(^station name ".*" is also a stack name \(expected names distinct from stack names\)$)",
+    R"(^router name ".*" is also a stack or station name \(expected names distinct from stack and station names\)$)",
+    R"(^router ".*" has two interfaces on LAN ".*" \(expected one interface per LAN\)$)",
+    R"(^LAN ".*" of CLAW link ".*" has \d+ other link\(s\) or station\(s\) and \d+ router interface\(s\) \(expected a LAN of its own, the channel: this link and at most one router interface\)$)",
     R"(^no stack owns address [0-9.]+ \(expected a HOME address, VIPA or vipaAdd address\)$)",
     R"(^duplicate target [0-9.]+ \(expected each target once; also at /.*\)$)",
     R"(^got \S+ \(expected -1 or a time > start, \S+\)$)",

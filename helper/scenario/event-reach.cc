@@ -118,6 +118,14 @@ EventReaches(const Scenario& sc, const std::vector<EventSpec>& events)
                 l.started = l.started || !st.failed;
             }
             r.lan = l.lan;
+            for (const auto& router : sc.routers)
+            {
+                for (const auto& itf : router.interfaces)
+                {
+                    // Behind a router, clients of every LAN may reach the stack this way.
+                    r.lan = itf.lan == l.lan ? "" : r.lan;
+                }
+            }
             for (const auto& name : st.order)
             {
                 if (st.links.at(name).lan == l.lan)

@@ -35,7 +35,8 @@ struct EventReach
  *  - an event on a link (port failure or repair, link stop or start) of LAN X changes which
  *    link of the stack answers on LAN X: it touches the HOME addresses of the stack's links
  *    on LAN X and the stack's VIPAs, for clients on LAN X (a station reaches the stack only
- *    through its own LAN);
+ *    through its own LAN), or for every client when a router has an interface on LAN X
+ *    (clients behind it reach the stack through that LAN);
  *  - a stack failure touches every address of the stack, for every client;
  *  - a vipaAdd touches the VIPA it adds, for every client;
  *  - an event that changes nothing touches nothing. Which events change nothing is replayed

@@ -12,6 +12,7 @@
 #include "scenario-runner.h"
 
 #include "ns3/gratuitous-arp-loss-model.h"
+#include "ns3/ipv4.h"
 #include "ns3/lan.h"
 #include "ns3/node-container.h"
 #include "ns3/osa-port.h"
@@ -64,6 +65,17 @@ struct ScenarioRunner::RunState
     NodeContainer ipNodes; //!< stacks and stations, in scenario order (for their streams)
     std::vector<ClientInfo> clients;
     std::vector<Ptr<GratuitousArpLossModel>> lossModels;
+
+    /** A router's interface: the router's end of a CLAW channel goes down with it. */
+    struct RouterInterface
+    {
+        std::string router;
+        Ptr<Ipv4> ipv4;
+        uint32_t ifIndex;
+    };
+
+    std::map<std::string, std::vector<RouterInterface>> routerInterfaces; //!< by LAN
+    NodeContainer ripNodes;        //!< nodes running RIP (their streams after all others)
     std::vector<EventSpec> events; //!< sorted by time
     std::vector<EventReach> reaches;
     OutageMonitor monitor;

@@ -76,11 +76,62 @@ ScenarioRunner::ScheduleEvents(RunState& s)
     }
 }
 
+/** The router's end of a CLAW channel noticed the channel failure (repair). */
+static void
+RouterEndNoticed(Ptr<Ipv4> ipv4, uint32_t ifIndex, bool up, RunResult* result, std::string node)
+{
+    if (ipv4->IsUp(ifIndex) == up)
+    {
+        return;
+    }
+    if (up)
+    {
+        ipv4->SetUp(ifIndex);
+    }
+    else
+    {
+        ipv4->SetDown(ifIndex);
+    }
+    std::ostringstream address;
+    address << ipv4->GetAddress(ifIndex, 0).GetLocal();
+    result->timeline.push_back({Simulator::Now(),
+                                node,
+                                up ? "router-interface-up" : "router-interface-down",
+                                address.str(),
+                                "channel " + std::string(up ? "repaired" : "failed")});
+}
+
 void
 ScenarioRunner::ScheduleEvent(RunState& s, const EventSpec& ev)
 {
     Ptr<ZosStack> stack = m_stacks.at(ev.stack);
     Time at = Seconds(ev.at);
+    if (IsPortEvent(ev.type))
+    {
+        // A CLAW link's port is the channel: the router at its other end notices too.
+        for (const auto& st : m_scenario.stacks)
+        {
+            for (const auto& link : st.links)
+            {
+                if (st.name != ev.stack || link.name != ev.link || link.kind != "CLAW" ||
+                    s.routerInterfaces.count(link.lan) == 0)
+                {
+                    continue;
+                }
+                Time notice = at + Seconds(st.settings.Number("detectionDelay"));
+                for (const auto& itf : s.routerInterfaces.at(link.lan))
+                {
+                    Simulator::Schedule(notice,
+                                        &RouterEndNoticed,
+                                        itf.ipv4,
+                                        itf.ifIndex,
+                                        ev.type == "portRepair",
+                                        &s.result,
+                                        itf.router);
+                }
+            }
+        }
+    }
     if (ev.type == "portFailure")
     {
         Simulator::Schedule(at, &ZosStack::FailPort, stack, ev.link);

@@ -9,9 +9,12 @@
 
 #include "ns3/abort.h"
 #include "ns3/application-container.h"
+#include "ns3/boolean.h"
 #include "ns3/data-rate.h"
 #include "ns3/gratuitous-arp-loss-model.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-list-routing-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/kind-table.h"
 #include "ns3/lan-helper.h"
 #include "ns3/log.h"
@@ -21,6 +24,7 @@
 #include "ns3/probe-client.h"
 #include "ns3/probe-helper.h"
 #include "ns3/probe-server.h"
+#include "ns3/rip-helper.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/station-arp-helper.h"
@@ -177,6 +181,10 @@ ScenarioRunner::Build(RunState& s)
     {
         BuildStation(s, spec);
     }
+    for (const auto& spec : m_scenario.routers)
+    {
+        BuildRouter(s, spec);
+    }
     AssignRemainingStreams(s);
     ScheduleEvents(s);
     ScheduleDevlinks(s);
@@ -273,6 +281,13 @@ ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
                            spec.settings.Number("gratuitousArpLoss") > 0);
     Ptr<Node> node = CreateObject<Node>();
     Names::Add(spec.name, node);
+    if (spec.rip)
+    {
+        InstallRip(s, node);
+        // RIP must reach the stack's HOME address of an inactive link (seed 003 item 5).
+        const RipSpec rip = m_scenario.rip.value_or(RipSpec{});
+        helper.SetStackAttribute("AdvertiseInactiveHome", BooleanValue(rip.advertiseInactiveHome));
+    }
     Ptr<ZosStack> stack = helper.Install(node, spec.name);
     s.ipNodes.Add(node);
     s.stream += stack->AssignStreams(s.stream);
@@ -388,6 +403,52 @@ ScenarioRunner::InstallProbe(RunState& s, const StationSpec& spec, Ptr<Node> nod
 }
 
 void
+ScenarioRunner::InstallRip(RunState& s, Ptr<Node> node)
+{
+    const RipSpec rip = m_scenario.rip.value_or(RipSpec{});
+    RipHelper ripHelper;
+    ripHelper.Set("UnsolicitedRoutingUpdate", TimeValue(Seconds(rip.updateInterval)));
+    ripHelper.Set("StartupDelay", TimeValue(Seconds(rip.startupDelay)));
+    ripHelper.Set("TimeoutDelay", TimeValue(Seconds(rip.timeoutDelay)));
+    ripHelper.Set("GarbageCollectionDelay", TimeValue(Seconds(rip.garbageCollectionDelay)));
+    // RIP's routes first; the static ones (connected subnets, the scenario's routes) are the
+    // fallback when RIP has none.
+    Ipv4ListRoutingHelper list;
+    list.Add(Ipv4StaticRoutingHelper(), 0);
+    list.Add(ripHelper, 10);
+    InternetStackHelper internet;
+    internet.SetRoutingHelper(list);
+    internet.Install(node);
+    s.ripNodes.Add(node);
+}
+
+void
+ScenarioRunner::BuildRouter(RunState& s, const RouterSpec& spec)
+{
+    Ptr<Node> node = CreateObject<Node>();
+    Names::Add(spec.name, node);
+    if (spec.rip)
+    {
+        InstallRip(s, node);
+    }
+    else
+    {
+        InternetStackHelper().Install(node);
+    }
+    s.ipNodes.Add(node);
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    for (const auto& itf : spec.interfaces)
+    {
+        Ptr<NetDevice> device = LanHelper().Install(node, s.lans.at(itf.lan)).Get(0);
+        uint32_t ifIndex = ipv4->AddInterface(device);
+        ipv4->AddAddress(ifIndex, ScenarioPrefix(itf.address));
+        ipv4->SetForwarding(ifIndex, true);
+        ipv4->SetUp(ifIndex);
+        s.routerInterfaces[itf.lan].push_back({spec.name, ipv4, ifIndex});
+    }
+}
+
+void
 ScenarioRunner::AssignRemainingStreams(RunState& s)
 {
     // The remaining random variables: CSMA backoff, ARP request jitter and the other
@@ -397,6 +458,10 @@ ScenarioRunner::AssignRemainingStreams(RunState& s)
     for (const auto& loss : s.lossModels)
     {
         s.stream += loss->AssignStreams(s.stream);
+    }
+    if (s.ripNodes.GetN() > 0)
+    {
+        s.stream += RipHelper().AssignStreams(s.ripNodes, s.stream);
     }
 }
 

@@ -197,6 +197,10 @@ class ScenarioRunner
     void BuildStack(RunState& s, const StackSpec& spec);
     /** Build one station (StationHelper) with its ARP model and probe client. */
     void BuildStation(RunState& s, const StationSpec& spec);
+    /** A router: interfaces on LANs, IP forwarding, RIP if asked. */
+    void BuildRouter(RunState& s, const RouterSpec& spec);
+    /** Install ns-3's InternetStack with RIP (before static routing) on a node. */
+    void InstallRip(RunState& s, Ptr<Node> node);
     /** Install a station's probe client. */
     void InstallProbe(RunState& s, const StationSpec& spec, Ptr<Node> node);
     /** Fixed streams for the random variables not yet given one. */

@@ -45,6 +45,18 @@ ZosStack::GetTypeId()
                           TimeValue(MilliSeconds(10)),
                           MakeTimeAccessor(&ZosStack::m_learningTime),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("AdvertiseInactiveHome",
+                          "While a link is inactive, its HOME address is also an address of "
+                          "the VIPA interface (a /32), so a dynamic routing protocol on the "
+                          "node (ns-3 Rip) advertises a host route to it over the active "
+                          "links; the address goes back when the link is active again. The "
+                          "stack accepts datagrams for any HOME address on any active link; "
+                          "seed 003 item 5 relies on this ('RTR A may reroute traffic for ip@ "
+                          "B over Network A'). Off by default: no static-routing scenario "
+                          "needs it.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ZosStack::m_advertiseInactiveHome),
+                          MakeBooleanChecker())
             .AddAttribute("GratuitousArpCount",
                           "Gratuitous ARPs sent per address announced (seed 001: one).",
                           UintegerValue(1),

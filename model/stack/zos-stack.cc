@@ -380,6 +380,11 @@ ZosStack::Activate(uint32_t i, LinkCause cause)
     }
     NS_LOG_INFO(m_name << " " << link.name << " active (" << GetCauseText(cause) << ")");
     m_ipv4->SetUp(link.ifIndex);
+    if (m_advertiseInactiveHome)
+    {
+        // The HOME address is reachable through this link again: no longer a host route.
+        m_ipv4->RemoveAddress(m_vipaIfIndex, link.home.GetLocal());
+    }
     Ptr<Ipv4StaticRouting> routing = StaticRouting();
     if (m_staticRouting)
     {
@@ -427,6 +432,13 @@ ZosStack::Deactivate(uint32_t i, LinkCause cause)
     if (m_ipv4->IsUp(link.ifIndex))
     {
         m_ipv4->SetDown(link.ifIndex); // ns-3 drops this interface's routes
+    }
+    if (m_advertiseInactiveHome)
+    {
+        // Still a HOME address of the stack (accepted on any active link): a host route on
+        // the VIPA interface, which a routing protocol on the node advertises.
+        m_ipv4->AddAddress(m_vipaIfIndex,
+                           Ipv4InterfaceAddress(link.home.GetLocal(), Ipv4Mask::GetOnes()));
     }
     m_linkStateTrace(i, false, cause);
     Apply(m_ownership.StopLink(link.id));

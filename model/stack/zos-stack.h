@@ -406,6 +406,8 @@ class ZosStack : public Object
     double m_garpLoss;
     int m_garpLossScope; //!< LossScope
     bool m_staticRouting; //!< only AddRoute's routes, no automatic subnet route
+    /// Keep an inactive link's HOME address on the VIPA interface (a host route RIP advertises)
+    bool m_advertiseInactiveHome;
     Ptr<UniformRandomVariable> m_lossRng;
     Ptr<ArpTakeoverProtocol> m_arp; //!< IPv4 takeover frames
 
