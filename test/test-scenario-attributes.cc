@@ -65,6 +65,7 @@ TEST(ScenarioAttributes, ShippedSchemaIsConsistent)
     }
     EXPECT_EQ(stack,
               (std::vector<std::string>{"fixes.PQ23444=Pq23444",
+                                        "fixes.PQ25476=Pq25476",
                                         "fixes.PQ26689=Pq26689",
                                         "detectionDelay=DetectionDelay",
                                         "learningTime=LanGroupLearningTime",

@@ -1,7 +1,7 @@
 /*
  * zos-takeover: TCP probes and PQ25476 (issue 9 item 3), on seed 003's flat network with
  * TCP probes (scenarios/seed-003-flat-network-tcp.json: Port 1 fails at 20 s; each stack
- * routes to the clients over its Port 1 link LCS1).
+ * routes to network A over its Port 1 link LCS1, activated last).
  *
  * Seed 003 (II11926): "Without PQ25476, TCP-layer connections in existence at the time of
  * the route failure will timeout, rather than being immediately recovered over the backup
@@ -145,13 +145,16 @@ TEST(TcpProbe, EachStacksFixLevelDecidesForItsOwnConnections)
 
 TEST(TcpProbe, WithoutTheFixOnlyConnectionsOnTheFailedRouteTimeOut)
 {
-    // The stacks route to the clients over LCS2 (Port 2): Port 1's failure moves the
-    // inbound traffic (gratuitous ARP) but fails no connection's route, so even without
-    // PQ25476 the connections survive. PQ25476 is about routes, not about the event.
+    // LCS2 activated last: the stacks route to network A over LCS2 (Port 2). Port 1's
+    // failure moves the inbound traffic (gratuitous ARP) but fails no connection's route,
+    // so even without PQ25476 the connections survive. PQ25476 is about routes, not about
+    // the event.
     Observed o(FlatTcp({"/stacks/0/fixes/PQ25476=false",
                         "/stacks/1/fixes/PQ25476=false",
-                        "/stacks/0/routes/0/link=\"LCS2\"",
-                        "/stacks/1/routes/0/link=\"LCS2\""}));
+                        "/stacks/0/links/0/activateAt=0",
+                        "/stacks/0/links/1/activateAt=0.1",
+                        "/stacks/1/links/0/activateAt=0",
+                        "/stacks/1/links/1/activateAt=0.1"}));
     for (const auto& client : kClients)
     {
         for (const auto& target : kTargets)
