@@ -10,9 +10,9 @@
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#include "ns3/output-writer.h"
-
 #include "zos-test-util.h"
+
+#include "ns3/output-writer.h"
 
 #include <gtest/gtest.h>
 
@@ -21,7 +21,7 @@ using namespace zostest;
 namespace
 {
 
-const std::vector<std::string> kClients = {"CLIENT1", "CLIENT2"}; // rfc826, linux: TCP
+const std::vector<std::string> kClients = {"CLIENT1", "CLIENT2"};   // rfc826, linux: TCP
 const std::vector<std::string> kTargets = {"10.3.0.1", "10.3.0.3"}; // A.1 (OS390-1), A.3
 
 Scenario
