@@ -4,7 +4,7 @@
 #include "connection-route-cache.h"
 
 #include "ns3/boolean.h"
-#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/output-stream-wrapper.h"
@@ -51,15 +51,8 @@ void
 ConnectionRouteCache::DoDispose()
 {
     m_routes.clear();
-    m_routing = nullptr;
     m_ipv4 = nullptr;
     Ipv4RoutingProtocol::DoDispose();
-}
-
-void
-ConnectionRouteCache::SetRouting(Ptr<Ipv4StaticRouting> routing)
-{
-    m_routing = routing;
 }
 
 void
@@ -82,7 +75,9 @@ ConnectionRouteCache::RouteOutput(Ptr<Packet> p,
                                   Socket::SocketErrno& sockerr)
 {
     // Only TCP segments (TcpL4Protocol adds the TCP header before it asks for a route).
-    if (!p || !m_routing || header.GetProtocol() != TcpL4Protocol::PROT_NUMBER || p->GetSize() < 20)
+    Ptr<Ipv4ListRouting> list =
+        m_ipv4 ? DynamicCast<Ipv4ListRouting>(m_ipv4->GetRoutingProtocol()) : nullptr;
+    if (!p || !list || header.GetProtocol() != TcpL4Protocol::PROT_NUMBER || p->GetSize() < 20)
     {
         return nullptr;
     }
@@ -98,7 +93,17 @@ ConnectionRouteCache::RouteOutput(Ptr<Packet> p,
         sockerr = Socket::ERROR_NOTERROR;
         return Create<Ipv4Route>(*it->second);
     }
-    Ptr<Ipv4Route> route = m_routing->RouteOutput(p, header, oif, sockerr);
+    // A new connection: the route the other protocols choose, in their priority order.
+    Ptr<Ipv4Route> route;
+    for (uint32_t i = 0; i < list->GetNRoutingProtocols() && !route; ++i)
+    {
+        int16_t priority;
+        Ptr<Ipv4RoutingProtocol> protocol = list->GetRoutingProtocol(i, priority);
+        if (protocol != this)
+        {
+            route = protocol->RouteOutput(p, header, oif, sockerr);
+        }
+    }
     if (route)
     {
         NS_LOG_LOGIC("connection " << header.GetSource() << ":" << tcp.GetSourcePort() << " -> "

@@ -17,8 +17,6 @@
 namespace ns3
 {
 
-class Ipv4StaticRouting;
-
 namespace zos
 {
 
@@ -27,11 +25,12 @@ namespace zos
  * \brief The route of each TCP connection of a stack, chosen once and kept (PQ25476).
  *
  * A z/OS stack routes a TCP connection's segments by the route the connection got when
- * it was set up. This routing protocol sits in the stack node's Ipv4ListRouting above
- * Ipv4StaticRouting: the first segment a connection sends (identified by addresses and
- * ports) is routed by the static routing, and that route is kept for the connection's
- * later segments. Other protocols (UDP, ICMP) and route lookups without a packet pass
- * through to the static routing untouched.
+ * it was set up. This routing protocol sits first in the stack node's Ipv4ListRouting: the
+ * first segment a connection sends (identified by addresses and ports) is routed by the
+ * list's other protocols, in their priority order (Ipv4StaticRouting, or a dynamic routing
+ * protocol), and that route is kept for the connection's later segments. Other protocols
+ * (UDP, ICMP) and route lookups without a packet pass through to the other protocols
+ * untouched.
  *
  * What a route failure (an interface going down: ZosStack sets a failed or stopped link's
  * interface down) does to the kept routes is the fix level's question
@@ -56,10 +55,6 @@ class ConnectionRouteCache : public Ipv4RoutingProtocol
     ConnectionRouteCache();
     ~ConnectionRouteCache() override;
 
-    /**
-     * \param routing the routing that chooses a new connection's route
-     */
-    void SetRouting(Ptr<Ipv4StaticRouting> routing);
     /**
      * \param reroute true (PQ25476): a route failure drops the kept routes over it
      */
@@ -100,7 +95,6 @@ class ConnectionRouteCache : public Ipv4RoutingProtocol
     using Key = std::tuple<Ipv4Address, Ipv4Address, uint16_t, uint16_t>;
 
     Ptr<Ipv4> m_ipv4;
-    Ptr<Ipv4StaticRouting> m_routing;
     bool m_reroute = true;
     std::map<Key, Ptr<Ipv4Route>> m_routes;
     TracedCallback<uint32_t, uint32_t, bool> m_routeFailureTrace;

@@ -19,6 +19,7 @@
 #include "ns3/vipa-net-device.h"
 
 #include <iomanip>
+#include <limits>
 #include <sstream>
 
 namespace ns3
@@ -62,7 +63,11 @@ ZosStack::DoDispose()
     }
     m_links.clear();
     m_vipaDevice = nullptr;
-    m_routeCache = nullptr;
+    if (m_routeCache)
+    {
+        m_routeCache->Dispose(); // Ipv4ListRouting does not dispose its protocols
+        m_routeCache = nullptr;
+    }
     m_ipv4 = nullptr;
     m_node = nullptr;
     m_lossRng = nullptr;
@@ -86,11 +91,10 @@ ZosStack::SetNode(Ptr<Node> node)
     m_vipaIfIndex = m_ipv4->AddInterface(m_vipaDevice);
     m_ipv4->SetUp(m_vipaIfIndex);
     // TCP connections keep the route they were given (PQ25476 decides what a route failure
-    // does to it): above the static routing, which chooses it.
+    // does to it): first in the list, above the protocols that choose it.
     if (Ptr<Ipv4ListRouting> list = DynamicCast<Ipv4ListRouting>(m_ipv4->GetRoutingProtocol()))
     {
-        m_routeCache->SetRouting(StaticRouting());
-        list->AddRoutingProtocol(m_routeCache, 10);
+        list->AddRoutingProtocol(m_routeCache, std::numeric_limits<int16_t>::max());
     }
     else
     {
