@@ -3,6 +3,7 @@
  */
 #include "probe-helper.h"
 
+#include "ns3/abort.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/probe-client.h"
@@ -28,6 +29,15 @@ ProbeClientHelper::SetAttribute(const std::string& name, const AttributeValue& v
 {
     NS_LOG_FUNCTION(this);
     m_factory.Set(name, value);
+}
+
+void
+ProbeClientHelper::SetTypeId(TypeId tid)
+{
+    NS_LOG_FUNCTION(this << tid);
+    NS_ABORT_MSG_UNLESS(tid.IsChildOf(ProbeClient::GetTypeId()) || tid == ProbeClient::GetTypeId(),
+                        tid.GetName() << " is not a ProbeClient");
+    m_factory.SetTypeId(tid);
 }
 
 ApplicationContainer
@@ -59,6 +69,13 @@ ProbeServerHelper::SetAttribute(const std::string& name, const AttributeValue& v
 {
     NS_LOG_FUNCTION(this);
     m_factory.Set(name, value);
+}
+
+void
+ProbeServerHelper::SetTypeId(TypeId tid)
+{
+    NS_LOG_FUNCTION(this << tid);
+    m_factory.SetTypeId(tid);
 }
 
 ApplicationContainer

@@ -38,6 +38,11 @@ class ProbeClientHelper
      */
     void SetAttribute(const std::string& name, const AttributeValue& value);
     /**
+     * Install another ProbeClient type (TcpProbeClient); before SetAttribute.
+     * \param tid a ProbeClient subclass
+     */
+    void SetTypeId(TypeId tid);
+    /**
      * Install one client per node.
      * \param nodes the nodes
      * \return the applications, in node order
@@ -63,6 +68,11 @@ class ProbeServerHelper
      * \param value the attribute value
      */
     void SetAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * Install another responder (TcpProbeServer); before SetAttribute.
+     * \param tid an Application type
+     */
+    void SetTypeId(TypeId tid);
     /**
      * Install one responder per node.
      * \param nodes the nodes

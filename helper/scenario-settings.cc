@@ -248,6 +248,14 @@ ScenarioSettings::Write(Json& object) const
 {
     for (size_t i = 0; i < m_keys->size(); ++i)
     {
+        // A key added later may ask to be left out at its default ("x-omit-default"), so
+        // that the canonical form of earlier scenarios does not change.
+        const AttributeKey& key = (*m_keys)[i];
+        if (key.node != nullptr && key.node->is_object() &&
+            key.node->value("x-omit-default", false) && m_values[i] == key.defaultValue)
+        {
+            continue;
+        }
         Json* v = &object;
         for (const std::string& token : (*m_keys)[i].path)
         {

@@ -57,6 +57,10 @@ const char* const kOverrideFile = "--set";
 /// Written only if not empty (optional keys without a default), false or the empty list
 /// (keys added later, so that the canonical form of older scenarios does not change).
 constexpr bool kOmitEmpty = true;
+/// A string key left out of the canonical form at this value (its default, for keys added
+/// later: the summary.json of earlier scenarios stays byte-identical). Other visitors take
+/// it as a true flag.
+constexpr const char* kOmitUdp = "udp";
 
 template <typename F>
 void
@@ -159,6 +163,7 @@ Fields(ProbeSpec& p, F f)
     f("start", p.start);
     f("stop", p.stop);
     f("port", p.port);
+    f("transport", p.transport, kOmitUdp);
 }
 
 template <typename F>
@@ -329,6 +334,14 @@ struct Writer
         if (!v.is_null())
         {
             j[key] = v;
+        }
+    }
+
+    void operator()(const char* key, const std::string& field, const char* omitValue) const
+    {
+        if (field != omitValue)
+        {
+            j[key] = field;
         }
     }
 

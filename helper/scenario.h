@@ -156,6 +156,7 @@ struct ProbeSpec
     double start = ScenarioDefaultNumber("probe", "start");       //!< seconds
     double stop = ScenarioDefaultNumber("probe", "stop");         //!< seconds; < 0 = the end
     uint16_t port = static_cast<uint16_t>(ScenarioDefaultUnsigned("probe", "port"));
+    std::string transport = ScenarioDefaultString("probe", "transport"); //!< "udp" or "tcp"
 };
 
 /** A LAN station (client or router). */

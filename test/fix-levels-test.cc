@@ -1,5 +1,6 @@
 /*
- * zos-takeover: fix levels PQ23444 and PQ26689 (seed 003), and LanGroups across LANs.
+ * zos-takeover: fix levels PQ23444, PQ25476 and PQ26689 (seed 003), and LanGroups across
+ * LANs.
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
@@ -265,11 +266,62 @@ LanGroupsLearnedOnTheWireNotFromConfigurationTestCase::DoRun()
 
 } // namespace
 
+namespace
+{
+
+/** FixLevels.BeforePq25476TcpConnectionsKeepTheFailedRouteAndTimeOut */
+class FixLevelsBeforePq25476TcpConnectionsKeepTheFailedRouteTestCase : public ZosTestCase
+{
+  public:
+    FixLevelsBeforePq25476TcpConnectionsKeepTheFailedRouteTestCase()
+        : ZosTestCase("FixLevels.BeforePq25476TcpConnectionsKeepTheFailedRouteAndTimeOut")
+    {
+    }
+
+  private:
+    void DoRun() override;
+};
+
+void
+FixLevelsBeforePq25476TcpConnectionsKeepTheFailedRouteTestCase::DoRun()
+{
+    // "Without PQ25476, TCP-layer connections in existence at the time of the route failure
+    // will timeout, rather than being immediately recovered over the backup route" (seed
+    // 003). CLIENT1's connection to A.1; Port 1 (OS390-1's route to network A) fails at 20 s.
+    const std::string file = ModuleFile("scenarios/seed-003-flat-network-tcp.json");
+    for (bool fix : {true, false})
+    {
+        std::string value = fix ? "true" : "false";
+        Observed o(LoadScenario(file, {"/stacks/0/fixes/PQ25476=" + value}));
+        bool found = false;
+        for (const auto& c : o.result.tcp)
+        {
+            if (c.client != "CLIENT1" || c.target != "10.3.0.1")
+            {
+                continue;
+            }
+            found = true;
+            NS_TEST_EXPECT_MSG_EQ(c.survived, fix, "survived with PQ25476=" << value);
+            NS_TEST_EXPECT_MSG_EQ(c.closeReason,
+                                  std::string(fix ? "" : "timeout"),
+                                  "close reason with PQ25476=" << value);
+            NS_TEST_EXPECT_MSG_EQ((c.longestStall < Seconds(1)),
+                                  fix,
+                                  "stall " << c.longestStall.As(Time::S)
+                                           << " with PQ25476=" << value);
+        }
+        NS_TEST_EXPECT_MSG_EQ(found, true, "a connection CLIENT1 -> 10.3.0.1");
+    }
+}
+
+} // namespace
+
 void
 zostest::AddFixLevelsCases(CaseList& cases)
 {
     cases.Add<FixLevelsBeforePq23444EveryLinkAnswersAndNothingIsTakenOverTestCase>();
     cases.Add<FixLevelsBeforePq26689TheVipaWaitsForAnArpRequestTestCase>();
+    cases.Add<FixLevelsBeforePq25476TcpConnectionsKeepTheFailedRouteTestCase>();
     cases.Add<LanGroupsSameSubnetOnTwoLansMakesTwoGroupsAndNoTakeoverTestCase>();
     cases.Add<LanGroupsSameSubnetOnOneLanMakesOneGroupAndTakesOverTestCase>();
     cases.Add<LanGroupsLearnedOnTheWireNotFromConfigurationTestCase>();

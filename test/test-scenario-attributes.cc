@@ -66,6 +66,7 @@ TEST(ScenarioAttributes, ShippedSchemaIsConsistent)
     EXPECT_EQ(stack,
               (std::vector<std::string>{"staticRouting=StaticRouting",
                                         "fixes.PQ23444=Pq23444",
+                                        "fixes.PQ25476=Pq25476",
                                         "fixes.PQ26689=Pq26689",
                                         "detectionDelay=DetectionDelay",
                                         "learningTime=LanGroupLearningTime",
@@ -188,8 +189,7 @@ TEST(ScenarioAttributes, SettingsKeepTheirSchemaType)
     ScenarioJson out = ScenarioJson::object();
     settings.Write(out);
     EXPECT_EQ(out.dump(),
-              "{\"staticRouting\":false,\"fixes\":{\"PQ23444\":true,\"PQ26689\":false},"
-              "\"detectionDelay\":2.0,"
+              "{\"fixes\":{\"PQ23444\":true,\"PQ26689\":false},\"detectionDelay\":2.0,"
               "\"learningTime\":0.01,\"gratuitousArpCount\":3,\"gratuitousArpInterval\":1.0,"
               "\"gratuitousArpLoss\":0.0,\"gratuitousArpLossScope\":\"frame\","
               "\"vipaGiveBack\":false,\"backupPolicy\":\"LongestActive\","

@@ -403,7 +403,7 @@ TEST(ScenarioToJson, IsCanonical)
         R"("stacks":[{"name":"TCPIPA",)"
         R"("links":[{"name":"OSA1","kind":"MPCIPA","lan":"LAN1",)"
         R"("address":"10.0.0.1/8","activateAt":0.0}],"vipas":[],)"
-        R"("routes":[],"staticRouting":false,"fixes":{"PQ23444":true,"PQ26689":true},)"
+        R"("routes":[],"fixes":{"PQ23444":true,"PQ26689":true},)"
         R"("detectionDelay":0.1,"learningTime":0.01,)"
         R"("gratuitousArpCount":1,"gratuitousArpInterval":1.0,)"
         R"("gratuitousArpLoss":0.0,"gratuitousArpLossScope":"frame","vipaGiveBack":false,)"

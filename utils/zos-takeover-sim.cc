@@ -179,7 +179,10 @@ main(int argc, char** argv)
         }
         for (const auto& file : OutputFiles())
         {
-            results.Write(file.name, file.text(result));
+            if (!file.wanted || file.wanted(result))
+            {
+                results.Write(file.name, file.text(result));
+            }
         }
         results.Commit();
     }
@@ -200,10 +203,11 @@ main(int argc, char** argv)
                   << scenario.seed << ", " << scenario.duration << " s simulated in " << std::fixed
                   << std::setprecision(2) << wall << " s\n\n";
         std::cout << DevlinksText(result);
-        std::cout << OutageTable(result) << "\n";
+        std::cout << OutageTable(result) << TcpTable(result) << "\n";
     }
     std::cout << "Results in " << out
               << "/ (summary.json, timeline.csv, probes.csv, outages.csv, devlinks.txt"
-              << (vm.count("pcap") ? ", *.pcap" : "") << ")\n";
+              << (result.tcp.empty() ? "" : ", tcp.csv") << (vm.count("pcap") ? ", *.pcap" : "")
+              << ")\n";
     return 0;
 }

@@ -165,6 +165,27 @@ SummaryJson(const RunResult& r)
             {{"time_s", Sec(d.time)}, {"label", d.label}, {"stack", d.stack}, {"text", d.text}});
     }
     j["devlinks"] = devlinks;
+    if (!r.tcp.empty())
+    {
+        ordered_json tcp = ordered_json::array();
+        for (const auto& t : r.tcp)
+        {
+            tcp.push_back({{"client", t.client},
+                           {"arp", t.arpModel},
+                           {"target", t.target},
+                           {"opened_s", SecOrNull(t.opened)},
+                           {"closed_s", SecOrNull(t.closed)},
+                           {"closeReason",
+                            t.closeReason.empty() ? ordered_json() : ordered_json(t.closeReason)},
+                           {"survived", t.survived},
+                           {"sent", t.sent},
+                           {"answered", t.answered},
+                           {"retransmissions", t.retransmissions},
+                           {"longestStall_s", Sec(t.longestStall)},
+                           {"stallStart_s", SecOrNull(t.stallStart)}});
+        }
+        j["tcpConnections"] = tcp;
+    }
     ordered_json counts;
     counts["timelineRows"] = r.timeline.size();
     counts["probes"] = r.probes.size();
@@ -301,6 +322,57 @@ OutageTable(const RunResult& r)
     return os.str();
 }
 
+std::string
+TcpCsv(const RunResult& r)
+{
+    std::ostringstream os;
+    os << "client,arp,target,opened_s,closed_s,close_reason,survived,sent,answered,"
+          "retransmissions,stall_s,stall_start_s\n";
+    for (const auto& t : r.tcp)
+    {
+        os << Csv(t.client) << ',' << Csv(t.arpModel) << ',' << t.target << ','
+           << FixedOrEmpty(t.opened) << ',' << FixedOrEmpty(t.closed) << ',' << Csv(t.closeReason)
+           << ',' << (t.survived ? "true" : "false") << ',' << t.sent << ',' << t.answered << ','
+           << t.retransmissions << ',' << Fixed(t.longestStall, 9) << ','
+           << FixedOrEmpty(t.stallStart) << '\n';
+    }
+    return os.str();
+}
+
+std::string
+TcpTable(const RunResult& r)
+{
+    if (r.tcp.empty())
+    {
+        return "";
+    }
+    std::ostringstream os;
+    os << "\nTCP probe connections\n";
+    os << "  " << std::left << std::setw(10) << "client" << std::setw(8) << "arp" << std::setw(16)
+       << "target" << std::setw(14) << "longest stall" << std::setw(9) << "retrans"
+       << "survived\n";
+    for (const auto& t : r.tcp)
+    {
+        os << "  " << std::left << std::setw(10) << t.client << std::setw(8) << t.arpModel
+           << std::setw(16) << t.target << std::setw(14) << (Fixed(t.longestStall, 3) + " s")
+           << std::setw(9) << t.retransmissions;
+        if (t.survived)
+        {
+            os << "yes";
+        }
+        else if (t.opened.IsNegative())
+        {
+            os << "never opened";
+        }
+        else
+        {
+            os << "no: " << t.closeReason << " at " << Fixed(t.closed, 3) << " s";
+        }
+        os << "  (" << t.answered << "/" << t.sent << " answered)\n";
+    }
+    return os.str();
+}
+
 const std::vector<OutputFile>&
 OutputFiles()
 {
@@ -310,6 +382,7 @@ OutputFiles()
         {"probes.csv", ProbesCsv},
         {"outages.csv", OutagesCsv},
         {"devlinks.txt", DevlinksText},
+        {"tcp.csv", TcpCsv, [](const RunResult& r) { return !r.tcp.empty(); }},
     };
     return files;
 }
@@ -320,6 +393,10 @@ WriteOutputs(const RunResult& result, const std::string& dir)
     std::filesystem::create_directories(dir);
     for (const auto& file : OutputFiles())
     {
+        if (file.wanted && !file.wanted(result))
+        {
+            continue;
+        }
         std::string path = dir + "/" + file.name;
         int error = WriteWholeFile(path, file.text(result));
         if (error != 0)

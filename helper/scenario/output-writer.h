@@ -55,12 +55,28 @@ std::string DevlinksText(const RunResult& result);
  * \return the text
  */
 std::string OutageTable(const RunResult& result);
+/**
+ * tcp.csv: one row per TCP probe connection: client, arp, target, opened_s, closed_s,
+ * close_reason, survived, sent, answered, retransmissions, stall_s, stall_start_s (times
+ * empty when there is none). Written only when the scenario has TCP probes.
+ * \param result a run's results
+ * \return the text
+ */
+std::string TcpCsv(const RunResult& result);
+/**
+ * The TCP connection table for people ("" without TCP probes).
+ * \param result a run's results
+ * \return the text
+ */
+std::string TcpTable(const RunResult& result);
 
 /** One file of a run's results: its name and how to make its text. */
 struct OutputFile
 {
     const char* name;
     std::string (*text)(const RunResult& result);
+    /** Whether the run has this file (null: always). */
+    bool (*wanted)(const RunResult& result) = nullptr;
 };
 
 /**

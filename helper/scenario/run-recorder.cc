@@ -4,7 +4,10 @@
 #include "run-recorder.h"
 
 #include "ns3/abort.h"
+#include "ns3/connection-route-cache.h"
+#include "ns3/ipv4.h"
 #include "ns3/mac48-address.h"
+#include "ns3/node.h"
 #include "ns3/simulator.h"
 
 #include <iomanip>
@@ -77,6 +80,62 @@ RunRecorder::ConnectStack(const std::string& stack)
     connect("GratuitousArpTxFailed", MakeCallback(&RunRecorder::GratuitousArpTxFailed, this));
     connect("GratuitousArpLost", MakeCallback(&RunRecorder::GratuitousArpLost, this));
     connect("ArpReplyTx", MakeCallback(&RunRecorder::ArpReplyTx, this));
+    object->GetConnectionRouteCache()->TraceConnect(
+        "RouteFailure",
+        "/Names/" + stack + "/$ns3::zos::ConnectionRouteCache/RouteFailure",
+        MakeCallback(&RunRecorder::TcpRouteFailure, this));
+}
+
+void
+RunRecorder::ConnectTcpClient(const std::string& station, Ptr<TcpProbeClient> client)
+{
+    const std::string path = "/Names/" + station + "/$ns3::zos::TcpProbeClient/";
+    client->TraceConnect("ConnectionOpened",
+                         path + "ConnectionOpened",
+                         MakeCallback(&RunRecorder::TcpOpened, this));
+    client->TraceConnect("ConnectionClosed",
+                         path + "ConnectionClosed",
+                         MakeCallback(&RunRecorder::TcpClosed, this));
+}
+
+void
+RunRecorder::TcpOpened(std::string context, Ipv4Address target)
+{
+    std::ostringstream address;
+    address << target;
+    Record(ContextName(context), "tcp-open", address.str(), "");
+}
+
+void
+RunRecorder::TcpClosed(std::string context, Ipv4Address target, const std::string& reason)
+{
+    std::ostringstream address;
+    address << target;
+    Record(ContextName(context), "tcp-close", address.str(), reason);
+}
+
+void
+RunRecorder::TcpRouteFailure(std::string context,
+                             uint32_t interface,
+                             uint32_t connections,
+                             bool rerouted)
+{
+    std::string stack = ContextName(context);
+    Ptr<ZosStack> object = m_stacks.at(stack);
+    Ptr<Ipv4> ipv4 = object->GetNode()->GetObject<Ipv4>();
+    std::string link;
+    for (uint32_t i = 0; i < object->GetNLinks(); ++i)
+    {
+        if (ipv4->GetInterfaceForDevice(object->GetLinkDevice(i)) ==
+            static_cast<int32_t>(interface))
+        {
+            link = object->GetLinkName(i);
+        }
+    }
+    std::ostringstream detail;
+    detail << connections << (connections == 1 ? " connection " : " connections ")
+           << (rerouted ? "routed again (PQ25476)" : "keep the failed route (no PQ25476)");
+    Record(stack + "/" + link, "tcp-route-failure", "", detail.str());
 }
 
 void

@@ -15,6 +15,7 @@
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 #include "ns3/station-arp.h"
+#include "ns3/tcp-probe-client.h"
 #include "ns3/zos-stack.h"
 
 #include <functional>
@@ -108,6 +109,23 @@ class RunRecorder
     void ConnectStation(const std::string& station,
                         Ptr<StationArp> model,
                         Ptr<GratuitousArpLossModel> loss);
+    /**
+     * Connect the TCP probe sinks (ConnectionOpened, ConnectionClosed), the context naming
+     * the station.
+     * \param station the station's name
+     * \param client its TCP probe client
+     */
+    void ConnectTcpClient(const std::string& station, Ptr<TcpProbeClient> client);
+
+    /** TcpProbeClient "ConnectionOpened", station in the context. */
+    void TcpOpened(std::string context, Ipv4Address target);
+    /** TcpProbeClient "ConnectionClosed", station in the context. */
+    void TcpClosed(std::string context, Ipv4Address target, const std::string& reason);
+    /** ConnectionRouteCache "RouteFailure", stack in the context. */
+    void TcpRouteFailure(std::string context,
+                         uint32_t interface,
+                         uint32_t connections,
+                         bool rerouted);
 
     /** The key of an ignored operation: time, operation, subject. */
     static std::string IgnoredKey(Time at, const std::string& what, const std::string& subject)

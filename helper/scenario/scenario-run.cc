@@ -8,6 +8,7 @@
 #include "scenario-runner.h"
 
 #include "ns3/simulator.h"
+#include "ns3/tcp-probe-client.h"
 
 #include <algorithm>
 #include <sstream>
@@ -260,6 +261,7 @@ ScenarioRunner::Collect(RunState& s)
 {
     CollectOutages(s);
     CollectProbes(s);
+    CollectTcp(s);
     std::stable_sort(s.result.timeline.begin(),
                      s.result.timeline.end(),
                      [](const TimelineRow& a, const TimelineRow& b) { return a.time < b.time; });
@@ -320,6 +322,38 @@ ScenarioRunner::OutageRowOf(const OutageMonitor::Record& r,
     row.sent = r.sent;
     row.lost = r.lost;
     return row;
+}
+
+void
+ScenarioRunner::CollectTcp(RunState& s)
+{
+    for (const auto& c : s.clients)
+    {
+        Ptr<TcpProbeClient> tcp = DynamicCast<TcpProbeClient>(c.client);
+        if (!tcp)
+        {
+            continue;
+        }
+        const auto& targets = tcp->GetTargets();
+        for (uint32_t t = 0; t < targets.size(); ++t)
+        {
+            const TcpConnectionRecord& r = tcp->GetConnection(t);
+            TcpRow row;
+            row.client = c.name;
+            row.arpModel = c.arp;
+            row.target = AddressText(targets[t]);
+            row.opened = r.opened;
+            row.closed = r.closed;
+            row.closeReason = r.closeReason;
+            row.survived = r.Survived();
+            row.sent = r.sent;
+            row.answered = r.answered;
+            row.retransmissions = r.retransmissions;
+            row.longestStall = r.longestStall;
+            row.stallStart = r.stallStart;
+            s.result.tcp.push_back(row);
+        }
+    }
 }
 
 void

@@ -30,11 +30,14 @@
 #include "ns3/station-arp-helper.h"
 #include "ns3/station-arp.h"
 #include "ns3/station-helper.h"
+#include "ns3/tcp-probe-client.h"
+#include "ns3/tcp-probe-server.h"
 #include "ns3/uinteger.h"
 #include "ns3/zos-stack-helper.h"
 
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <sstream>
 
 namespace ns3
@@ -325,6 +328,22 @@ ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
     ApplicationContainer apps = ProbeServerHelper().Install(NodeContainer(node));
     apps.Start(Seconds(0));
     s.servers[spec.name] = DynamicCast<ProbeServer>(apps.Get(0));
+    // A TCP responder on each port TCP probes use (none without TCP probes).
+    std::set<uint16_t> tcpPorts;
+    for (const auto& station : m_scenario.stations)
+    {
+        if (station.probe && station.probe->transport == "tcp")
+        {
+            tcpPorts.insert(station.probe->port);
+        }
+    }
+    for (uint16_t port : tcpPorts)
+    {
+        ProbeServerHelper tcpServer;
+        tcpServer.SetTypeId(TcpProbeServer::GetTypeId());
+        tcpServer.SetAttribute("Port", UintegerValue(port));
+        tcpServer.Install(NodeContainer(node)).Start(Seconds(0));
+    }
     s.recorder.ConnectStack(spec.name);
 }
 
@@ -393,6 +412,10 @@ ScenarioRunner::InstallProbe(RunState& s, const StationSpec& spec, Ptr<Node> nod
         targets.emplace_back(t.c_str());
     }
     ProbeClientHelper probeHelper(targets);
+    if (spec.probe->transport == "tcp")
+    {
+        probeHelper.SetTypeId(TcpProbeClient::GetTypeId());
+    }
     probeHelper.SetAttribute("Interval", TimeValue(Seconds(spec.probe->interval)));
     probeHelper.SetAttribute("RemotePort", UintegerValue(spec.probe->port));
     ApplicationContainer apps = probeHelper.Install(NodeContainer(node));
@@ -400,6 +423,10 @@ ScenarioRunner::InstallProbe(RunState& s, const StationSpec& spec, Ptr<Node> nod
     apps.Start(Seconds(spec.probe->start));
     apps.Stop(stop);
     s.clients.push_back({spec.name, spec.arp, DynamicCast<ProbeClient>(apps.Get(0)), stop});
+    if (Ptr<TcpProbeClient> tcp = DynamicCast<TcpProbeClient>(apps.Get(0)))
+    {
+        s.recorder.ConnectTcpClient(spec.name, tcp);
+    }
 }
 
 void

@@ -82,6 +82,23 @@ struct ProbeRow
     Time received; //!< negative: lost
 };
 
+/** One TCP probe connection (for tcp.csv): TcpProbeClient's TcpConnectionRecord. */
+struct TcpRow
+{
+    std::string client;
+    std::string arpModel;
+    std::string target;
+    Time opened = Time(-1);       //!< negative: never established
+    Time closed = Time(-1);       //!< negative: not closed (survived, or never opened)
+    std::string closeReason;      //!< "" when not closed
+    bool survived = false;        //!< established and still open when probing stopped
+    uint32_t sent = 0;            //!< requests written
+    uint32_t answered = 0;        //!< requests answered
+    uint32_t retransmissions = 0; //!< segments the client sent again
+    Time longestStall;            //!< longest time without an answer while open
+    Time stallStart = Time(-1);   //!< its start (negative: none)
+};
+
 /** Everything a run produced. */
 struct RunResult
 {
@@ -92,6 +109,7 @@ struct RunResult
     std::map<std::string, OutageMonitor::Summary> outageByModel; //!< per station ARP model
     std::vector<DevlinksSnapshot> devlinks;
     std::vector<ProbeRow> probes;
+    std::vector<TcpRow> tcp;              //!< TCP probe connections, per client and target
     uint64_t framesOnLans = 0;            //!< frames seen on all LANs (with capture enabled)
     uint64_t events = 0;                  //!< simulator events executed
     uint64_t gratuitousArpSent = 0;       //!< gratuitous ARPs on the wire
@@ -221,6 +239,11 @@ class ScenarioRunner
     void Collect(RunState& s);
     /** Collect the outage rows and per-model summaries. */
     void CollectOutages(RunState& s);
+    /**
+     * Collect the TCP probe connections.
+     * \param s the run
+     */
+    void CollectTcp(RunState& s);
     /** Collect the probes. */
     void CollectProbes(RunState& s);
     /**

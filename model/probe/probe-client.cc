@@ -93,12 +93,7 @@ void
 ProbeClient::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    if (!m_socket)
-    {
-        m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
-        m_socket->Bind();
-        m_socket->SetRecvCallback(MakeCallback(&ProbeClient::HandleRead, this));
-    }
+    OpenTransport();
     SendAll();
 }
 
@@ -107,10 +102,42 @@ ProbeClient::StopApplication()
 {
     NS_LOG_FUNCTION(this);
     m_sendEvent.Cancel();
+    CloseTransport();
+}
+
+uint16_t
+ProbeClient::GetRemotePort() const
+{
+    return m_port;
+}
+
+void
+ProbeClient::OpenTransport()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_socket)
+    {
+        m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+        m_socket->Bind();
+        m_socket->SetRecvCallback(MakeCallback(&ProbeClient::HandleRead, this));
+    }
+}
+
+void
+ProbeClient::CloseTransport()
+{
+    NS_LOG_FUNCTION(this);
     if (m_socket)
     {
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     }
+}
+
+bool
+ProbeClient::SendRequest(uint32_t i, Ptr<Packet> request)
+{
+    m_socket->SendTo(request, 0, InetSocketAddress(m_targets[i], m_port));
+    return true;
 }
 
 void
@@ -125,7 +152,11 @@ ProbeClient::SendAll()
         Ptr<Packet> p = Create<Packet>();
         p->AddHeader(h);
         m_records[i].push_back({Simulator::Now(), Time(-1)});
-        m_socket->SendTo(p, 0, InetSocketAddress(m_targets[i], m_port));
+        if (!SendRequest(i, p))
+        {
+            m_records[i].pop_back();
+            continue;
+        }
         m_txTrace(m_targets[i], h.sequence);
     }
     m_sendEvent = Simulator::Schedule(m_interval, &ProbeClient::SendAll, this);
@@ -144,26 +175,32 @@ ProbeClient::HandleRead(Ptr<Socket> socket)
         }
         ProbeHeader h;
         packet->RemoveHeader(h);
-        if (h.target >= m_records.size() || h.sequence >= m_records[h.target].size())
+        ReplyReceived(h);
+    }
+}
+
+void
+ProbeClient::ReplyReceived(const ProbeHeader& h)
+{
+    if (h.target >= m_records.size() || h.sequence >= m_records[h.target].size())
+    {
+        return;
+    }
+    ProbeRecord& r = m_records[h.target][h.sequence];
+    if (r.received.IsNegative())
+    {
+        r.received = Simulator::Now();
+        m_rttTrace(m_targets[h.target], h.sequence, r.sent, r.received - r.sent);
+        // An outage ends here if the request sent before this one is still unanswered.
+        const auto& records = m_records[h.target];
+        if (h.sequence > 0 && records[h.sequence - 1].received.IsNegative())
         {
-            continue;
+            Time& last = m_lastReply[h.target];
+            m_firstSuccessTrace(m_targets[h.target],
+                                h.sequence,
+                                last.IsNegative() ? Time(0) : r.received - last);
         }
-        ProbeRecord& r = m_records[h.target][h.sequence];
-        if (r.received.IsNegative())
-        {
-            r.received = Simulator::Now();
-            m_rttTrace(m_targets[h.target], h.sequence, r.sent, r.received - r.sent);
-            // An outage ends here if the request sent before this one is still unanswered.
-            const auto& records = m_records[h.target];
-            if (h.sequence > 0 && records[h.sequence - 1].received.IsNegative())
-            {
-                Time& last = m_lastReply[h.target];
-                m_firstSuccessTrace(m_targets[h.target],
-                                    h.sequence,
-                                    last.IsNegative() ? Time(0) : r.received - last);
-            }
-            m_lastReply[h.target] = std::max(m_lastReply[h.target], r.received);
-        }
+        m_lastReply[h.target] = std::max(m_lastReply[h.target], r.received);
     }
 }
 

@@ -10,6 +10,7 @@
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
+#include "ns3/packet.h"
 #include "ns3/probe-header.h"
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
@@ -70,6 +71,27 @@ class ProbeClient : public Application
 
   protected:
     void DoDispose() override;
+
+    /** Open what the requests need (UDP: one unconnected socket). */
+    virtual void OpenTransport();
+    /** Stop receiving (the application stops). */
+    virtual void CloseTransport();
+    /**
+     * Send one request.
+     * \param i the target index
+     * \param request the request (a ProbeHeader)
+     * \return false if it could not be sent (then it is not recorded, and no Tx fires)
+     */
+    virtual bool SendRequest(uint32_t i, Ptr<Packet> request);
+    /**
+     * A reply arrived: record it and fire Rtt (and FirstSuccess at the end of an outage).
+     * Replies that name an unknown target or sequence, or a request already answered, are
+     * ignored.
+     * \param reply the reply's header
+     */
+    void ReplyReceived(const ProbeHeader& reply);
+    /** \return the responder's port (attribute RemotePort) */
+    uint16_t GetRemotePort() const;
 
   private:
     void StartApplication() override;

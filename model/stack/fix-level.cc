@@ -22,6 +22,10 @@ FixLevel::GetApars()
          "PQ23444",
          "only the owner answers ARP, a backup takes over an inactive link's addresses with "
          "gratuitous ARP, and the stack answers ARP for its VIPAs"},
+        {Apar::PQ25476,
+         "PQ25476",
+         "TCP connections open at a route failure move to a backup route at once instead of "
+         "keeping the failed route and timing out"},
         {Apar::PQ26689, "PQ26689", "a new VipaOwner announces every VIPA it inherits at once"},
     };
     return apars;
@@ -125,6 +129,12 @@ bool
 FixLevel::AnnouncesInheritedVipas() const
 {
     return IsApplied(Apar::PQ26689);
+}
+
+bool
+FixLevel::ReroutesConnections() const
+{
+    return IsApplied(Apar::PQ25476);
 }
 
 std::string

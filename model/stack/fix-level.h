@@ -30,6 +30,9 @@ namespace zos
  *    takes over an inactive link's addresses and announces them with gratuitous ARP, and
  *    the stack answers ARP for its VIPAs. Before it every link answers for every HOME
  *    address with its own MAC, nothing is taken over, and VIPA ARP is not supported.
+ *  - PQ25476: at a route failure the stack's TCP connections move to a backup route at
+ *    once. Before it a connection open at the failure keeps its old route and times out
+ *    (ConnectionRouteCache).
  *  - PQ26689: a new VipaOwner announces every VIPA it inherits at once. Before it a VIPA
  *    moves only when the new owner is asked for it.
  *
@@ -42,6 +45,7 @@ class FixLevel
     enum class Apar
     {
         PQ23444, //!< ARP takeover, only the owner answers, VIPA ARP
+        PQ25476, //!< TCP connections move to a backup route at a route failure
         PQ26689, //!< a new VipaOwner announces inherited VIPAs
     };
 
@@ -107,6 +111,11 @@ class FixLevel
      * VIPA at once (PQ26689); false if a VIPA moves only when an ARP request asks for it
      */
     bool AnnouncesInheritedVipas() const;
+    /**
+     * \return true if a route failure moves the TCP connections routed over it to a backup
+     * route (PQ25476); false if they keep the failed route (and time out)
+     */
+    bool ReroutesConnections() const;
 
     /**
      * \return the applied APARs' names, space separated ("PQ23444 PQ26689"), or "none"

@@ -9,6 +9,7 @@
 
 #include "ns3/arp-takeover-protocol.h"
 #include "ns3/boolean.h"
+#include "ns3/connection-route-cache.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -92,6 +93,14 @@ ZosStack::GetTypeId()
                           "address with its own MAC, and nothing is taken over.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&ZosStack::SetPq23444, &ZosStack::GetPq23444),
+                          MakeBooleanChecker())
+            .AddAttribute("Pq25476",
+                          "APAR PQ25476 applied: at a route failure the stack's TCP "
+                          "connections move to a backup route at once. Without it a "
+                          "connection keeps the route it had and times out "
+                          "(ConnectionRouteCache).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&ZosStack::SetPq25476, &ZosStack::GetPq25476),
                           MakeBooleanChecker())
             .AddAttribute("Pq26689",
                           "APAR PQ26689 applied: a new VipaOwner announces every VIPA at once. "
@@ -199,6 +208,10 @@ ZosStack::SetFixLevel(const FixLevel& level)
     ArpOwnership::Config config = m_ownership.GetConfig();
     config.fixLevel = level;
     m_ownership.SetConfig(config);
+    if (m_routeCache)
+    {
+        m_routeCache->SetRerouteOnFailure(level.ReroutesConnections());
+    }
 }
 
 // Attribute accessors: the ownership table's configuration is the only copy of these
@@ -223,6 +236,18 @@ bool
 ZosStack::GetPq23444() const
 {
     return GetFixLevel().IsApplied(FixLevel::Apar::PQ23444);
+}
+
+void
+ZosStack::SetPq25476(bool applied)
+{
+    SetApar(FixLevel::Apar::PQ25476, applied);
+}
+
+bool
+ZosStack::GetPq25476() const
+{
+    return GetFixLevel().IsApplied(FixLevel::Apar::PQ25476);
 }
 
 void

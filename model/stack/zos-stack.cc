@@ -5,6 +5,7 @@
 
 #include "ns3/arp-takeover-protocol.h"
 #include "ns3/boolean.h"
+#include "ns3/connection-route-cache.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/ipv4-list-routing.h"
@@ -19,6 +20,7 @@
 #include "ns3/vipa-net-device.h"
 
 #include <iomanip>
+#include <limits>
 #include <sstream>
 
 namespace ns3
@@ -37,6 +39,8 @@ ZosStack::ZosStack()
     // Before the attributes are set: ArpLearnFromRequests writes the protocol's setting.
     m_arp = CreateObject<ArpTakeoverProtocol>();
     m_arp->SetStack(this);
+    // Before the attributes are set too: Pq25476 writes its setting.
+    m_routeCache = CreateObject<ConnectionRouteCache>();
 }
 
 ZosStack::~ZosStack()
@@ -60,6 +64,11 @@ ZosStack::DoDispose()
     }
     m_links.clear();
     m_vipaDevice = nullptr;
+    if (m_routeCache)
+    {
+        m_routeCache->Dispose(); // Ipv4ListRouting does not dispose its protocols
+        m_routeCache = nullptr;
+    }
     m_ipv4 = nullptr;
     m_node = nullptr;
     m_lossRng = nullptr;
@@ -82,6 +91,16 @@ ZosStack::SetNode(Ptr<Node> node)
     node->AddDevice(m_vipaDevice);
     m_vipaIfIndex = m_ipv4->AddInterface(m_vipaDevice);
     m_ipv4->SetUp(m_vipaIfIndex);
+    // TCP connections keep the route they were given (PQ25476 decides what a route failure
+    // does to it): first in the list, above the protocols that choose it.
+    if (Ptr<Ipv4ListRouting> list = DynamicCast<Ipv4ListRouting>(m_ipv4->GetRoutingProtocol()))
+    {
+        list->AddRoutingProtocol(m_routeCache, std::numeric_limits<int16_t>::max());
+    }
+    else
+    {
+        NS_LOG_WARN("stack " << m_name << ": no Ipv4ListRouting, TCP routes are not kept");
+    }
 }
 
 Ptr<Node>
@@ -237,7 +256,10 @@ ZosStack::StartLink(const std::string& name)
     }
     if (m_links[i].started)
     {
-        m_ignoredTrace(i, Operation::LinkStart, Ipv4Address::GetZero(), IgnoredReason::LinkAlreadyStarted);
+        m_ignoredTrace(i,
+                       Operation::LinkStart,
+                       Ipv4Address::GetZero(),
+                       IgnoredReason::LinkAlreadyStarted);
         return;
     }
     m_links[i].started = true;
@@ -259,7 +281,10 @@ ZosStack::StopLink(const std::string& name)
     }
     if (!m_links[i].started)
     {
-        m_ignoredTrace(i, Operation::LinkStop, Ipv4Address::GetZero(), IgnoredReason::LinkNotStarted);
+        m_ignoredTrace(i,
+                       Operation::LinkStop,
+                       Ipv4Address::GetZero(),
+                       IgnoredReason::LinkNotStarted);
         return;
     }
     m_links[i].started = false;
@@ -274,12 +299,18 @@ ZosStack::FailPort(const std::string& name)
     Ptr<OsaNetDevice> device = m_links[i].device;
     if (device->IsPortFailed())
     {
-        m_ignoredTrace(i, Operation::PortFailure, Ipv4Address::GetZero(), IgnoredReason::PortAlreadyFailed);
+        m_ignoredTrace(i,
+                       Operation::PortFailure,
+                       Ipv4Address::GetZero(),
+                       IgnoredReason::PortAlreadyFailed);
         return;
     }
     if (m_failed)
     {
-        m_ignoredTrace(i, Operation::PortFailure, Ipv4Address::GetZero(), IgnoredReason::NothingToTakeOver);
+        m_ignoredTrace(i,
+                       Operation::PortFailure,
+                       Ipv4Address::GetZero(),
+                       IgnoredReason::NothingToTakeOver);
     }
     device->SetPortFailed(true);
 }
@@ -292,12 +323,18 @@ ZosStack::RepairPort(const std::string& name)
     Ptr<OsaNetDevice> device = m_links[i].device;
     if (!device->IsPortFailed())
     {
-        m_ignoredTrace(i, Operation::PortRepair, Ipv4Address::GetZero(), IgnoredReason::PortNotFailed);
+        m_ignoredTrace(i,
+                       Operation::PortRepair,
+                       Ipv4Address::GetZero(),
+                       IgnoredReason::PortNotFailed);
         return;
     }
     if (m_failed)
     {
-        m_ignoredTrace(i, Operation::PortRepair, Ipv4Address::GetZero(), IgnoredReason::LinkStaysDown);
+        m_ignoredTrace(i,
+                       Operation::PortRepair,
+                       Ipv4Address::GetZero(),
+                       IgnoredReason::LinkStaysDown);
     }
     device->SetPortFailed(false);
 }
@@ -571,6 +608,12 @@ uint32_t
 ZosStack::GetNLinks() const
 {
     return m_links.size();
+}
+
+Ptr<ConnectionRouteCache>
+ZosStack::GetConnectionRouteCache() const
+{
+    return m_routeCache;
 }
 
 const std::string&

@@ -34,6 +34,7 @@ namespace zos
 
 class VipaNetDevice;
 class ArpTakeoverProtocol;
+class ConnectionRouteCache;
 
 /**
  * \ingroup zos-takeover
@@ -205,6 +206,11 @@ class ZosStack : public Object
     /** \return number of links. */
     uint32_t GetNLinks() const;
     /**
+     * \return the routes of the stack's TCP connections (in the node's Ipv4ListRouting
+     * once SetNode was called; PQ25476 decides what a route failure does to them)
+     */
+    Ptr<ConnectionRouteCache> GetConnectionRouteCache() const;
+    /**
      * \param name a link name
      * \return link index by name, or -1
      */
@@ -234,10 +240,10 @@ class ZosStack : public Object
     /** \return the ownership table (read only). */
     const ArpOwnership& GetOwnership() const;
 
-    /** \return the fix level (attributes Pq23444, Pq26689). */
+    /** \return the fix level (attributes Pq23444, Pq25476, Pq26689). */
     const FixLevel& GetFixLevel() const;
     /**
-     * Set the fix level (the same as the attributes Pq23444 and Pq26689).
+     * Set the fix level (the same as the attributes Pq23444, Pq25476 and Pq26689).
      * \param level the APARs applied
      */
     void SetFixLevel(const FixLevel& level);
@@ -376,6 +382,8 @@ class ZosStack : public Object
     void SetApar(FixLevel::Apar apar, bool applied);
     void SetPq23444(bool applied);
     bool GetPq23444() const;
+    void SetPq25476(bool applied);
+    bool GetPq25476() const;
     void SetPq26689(bool applied);
     bool GetPq26689() const;
     void SetVipaGiveBack(bool giveBack);
@@ -410,6 +418,8 @@ class ZosStack : public Object
     bool m_advertiseInactiveHome;
     Ptr<UniformRandomVariable> m_lossRng;
     Ptr<ArpTakeoverProtocol> m_arp; //!< IPv4 takeover frames
+    /// The route of each TCP connection (PQ25476), in the node's Ipv4ListRouting.
+    Ptr<ConnectionRouteCache> m_routeCache;
 
     // trace sources
     TracedCallback<uint32_t, bool, LinkCause> m_linkStateTrace;
