@@ -362,6 +362,14 @@ CrossChecker::Run(const ScenarioLimits& limits)
                      "link",
                      " in stack " + QuoteForMessage(stack.name));
         }
+        // ns-3's Rip keeps a route to each interface's subnet in its own table, consulted
+        // before the static routes: a stack cannot run RIP and have only its listed routes.
+        if (stack.rip && stack.settings.Bool("staticRouting"))
+        {
+            m_fail(at({"stacks", idx(i), "staticRouting"}),
+                   "got true on a stack with rip true (expected false: RIP adds the route to "
+                   "each link's subnet)");
+        }
     }
     for (const EventSpec& ev : s.events)
     {

@@ -144,6 +144,18 @@ TEST(RoutingRule, StaticRoutingWithoutSubnetRoutesReachesNoStation)
     EXPECT_TRUE(c.Outage(0, "CLIENT", "192.168.1.2").recovered);
 }
 
+TEST(RoutingRule, ASubnetRouteOverOneLinkIsNoProblemWithoutStaticRouting)
+{
+    // ns-3 gives every active link its route to its own subnet: nothing to warn about, and
+    // nothing is lost after OSA1 is taken over.
+    Scenario sc = StaticStack(std::string("[") + kDefaults +
+                                  R"(, {"destination": "192.168.1.0/24", "link": "OSA1"}])",
+                              false);
+    EXPECT_TRUE(ScenarioRunner::CheckRoutingRule(sc).empty());
+    Observed o(sc);
+    EXPECT_TRUE(o.Outage(0, "CLIENT", "192.168.1.2").recovered);
+}
+
 TEST(RoutingRule, StaticRoutingAsksForADefaultRouteOverEachLink)
 {
     Scenario sc = StaticStack(R"([{"destination": "192.168.1.0/24", "link": "OSA1"},

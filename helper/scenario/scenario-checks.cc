@@ -108,9 +108,11 @@ CheckRoutingRule(const Scenario& scenario)
                 {
                     continue;
                 }
-                if (isStatic && (destination == subnet || destination == "0.0.0.0/0"))
+                if (destination == subnet || (isStatic && destination == "0.0.0.0/0"))
                 {
-                    continue; // said above, in the rule's own words
+                    // The subnet: without staticRouting ns-3 gives every active link its
+                    // route to it, so nothing is lost; with it, said above in the rule's words.
+                    continue;
                 }
                 seen.push_back(destination);
                 warnings.push_back("stack '" + stack.name + "': route to " + route.destination +
