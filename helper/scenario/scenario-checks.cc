@@ -4,6 +4,7 @@
 #include "scenario-checks.h"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 namespace ns3
@@ -60,15 +61,14 @@ CheckRoutingRule(const Scenario& scenario)
     for (const auto& stack : scenario.stacks)
     {
         const bool isStatic = stack.settings.Bool("staticRouting");
-        auto listed = [&stack](const std::string& link, const std::string& destination) {
-            for (const auto& r : stack.routes)
-            {
-                if (r.link == link && PrefixStr(Network(r.destination)) == destination)
-                {
-                    return true;
-                }
-            }
-            return false;
+        // (link, normalised destination) of every route, formatted once.
+        std::set<std::pair<std::string, std::string>> routed;
+        for (const auto& r : stack.routes)
+        {
+            routed.emplace(r.link, PrefixStr(Network(r.destination)));
+        }
+        auto listed = [&routed](const std::string& link, const std::string& destination) {
+            return routed.count({link, destination}) != 0;
         };
         for (const auto& link : stack.links)
         {
