@@ -3,6 +3,8 @@
  */
 #include "tcp-probe-client.h"
 
+#include "backoff-tcp-socket.h"
+
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
@@ -39,6 +41,18 @@ TcpProbeClient::GetTypeId()
                 "(about 20 s after 20 s).",
                 BooleanValue(false),
                 MakeBooleanAccessor(&TcpProbeClient::m_timestamps),
+                MakeBooleanChecker())
+            .AddAttribute(
+                "KeepRtoBackoff",
+                "Keep the retransmission timeout's exponential backoff when the connection "
+                "sends a pure ACK (BackoffTcpSocket). ns-3.37's TcpSocketBase sets the RTO "
+                "again from the RTT estimate for every pure ACK it sends; when only the "
+                "client's direction of a path fails, the server's retransmissions still "
+                "arrive, each pure ACK answering one resets the client's RTO to MinRto, and "
+                "the connection closes after DataRetries timeouts of 1-4 s (17 s) instead of "
+                "123 s. False: plain ns-3 TcpSocketBase.",
+                BooleanValue(true),
+                MakeBooleanAccessor(&TcpProbeClient::m_keepRtoBackoff),
                 MakeBooleanChecker())
             .AddTraceSource("ConnectionOpened",
                             "The connection to a target was established: (target).",
@@ -99,7 +113,9 @@ TcpProbeClient::OpenTransport()
     m_resetSeen.assign(n, false);
     for (uint32_t i = 0; i < n; ++i)
     {
-        Ptr<Socket> socket = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
+        Ptr<Socket> socket =
+            m_keepRtoBackoff ? BackoffTcpSocket::Create(GetNode())
+                             : Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
         m_sockets.push_back(socket);
         socket->SetAttribute("Timestamp", BooleanValue(m_timestamps));
         m_connections[i].lastProgress = Simulator::Now();

@@ -117,6 +117,7 @@ class TcpProbeClient : public ProbeClient
     std::vector<bool> m_synSent;                    //!< per target: a SYN went out
     std::vector<bool> m_resetSeen;                  //!< per target: an RST arrived
     bool m_timestamps = false;                      //!< attribute Timestamps
+    bool m_keepRtoBackoff = true;                   //!< attribute KeepRtoBackoff
     TracedCallback<Ipv4Address> m_openedTrace;
     TracedCallback<Ipv4Address, const std::string&> m_closedTrace;
 };

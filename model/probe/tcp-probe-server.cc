@@ -3,6 +3,9 @@
  */
 #include "tcp-probe-server.h"
 
+#include "backoff-tcp-socket.h"
+
+#include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
@@ -32,6 +35,14 @@ TcpProbeServer::GetTypeId()
                           UintegerValue(7),
                           MakeUintegerAccessor(&TcpProbeServer::m_port),
                           MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("KeepRtoBackoff",
+                          "The accepted connections keep the retransmission timeout's "
+                          "exponential backoff when they send a pure ACK (BackoffTcpSocket; "
+                          "see TcpProbeClient::KeepRtoBackoff). False: plain ns-3 "
+                          "TcpSocketBase.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&TcpProbeServer::m_keepRtoBackoff),
+                          MakeBooleanChecker())
             .AddTraceSource("Accept",
                             "A probe connection was accepted: (the client's address).",
                             MakeTraceSourceAccessor(&TcpProbeServer::m_acceptTrace),
@@ -59,7 +70,9 @@ TcpProbeServer::StartApplication()
     {
         return;
     }
-    m_listener = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
+    m_listener = m_keepRtoBackoff
+                     ? BackoffTcpSocket::Create(GetNode())
+                     : Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
     if (m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0)
     {
         NS_FATAL_ERROR("TcpProbeServer cannot bind port " << m_port);

@@ -55,6 +55,7 @@ class TcpProbeServer : public Application
     void HandleClose(Ptr<Socket> socket);
 
     uint16_t m_port;
+    bool m_keepRtoBackoff = true; //!< attribute KeepRtoBackoff
     Ptr<Socket> m_listener;
     std::map<Ptr<Socket>, std::vector<uint8_t>> m_connections; //!< per socket: partial request
     TracedCallback<const Address&> m_acceptTrace;
