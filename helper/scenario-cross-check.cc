@@ -370,6 +370,16 @@ CrossChecker::Run(const ScenarioLimits& limits)
                    "got true on a stack with rip true (expected false: RIP adds the route to "
                    "each link's subnet)");
         }
+        for (size_t k = 0; k < stack.links.size() && !stack.rip; ++k)
+        {
+            if (stack.links[k].ripInMetric)
+            {
+                m_fail(at({"stacks", idx(i), "links", idx(k), "ripInMetric"}),
+                       "set on a link of stack " + QuoteForMessage(stack.name) +
+                           ", which does not run RIP (expected rip true on the stack, or no "
+                           "ripInMetric)");
+            }
+        }
     }
     for (const EventSpec& ev : s.events)
     {
@@ -464,6 +474,13 @@ CrossChecker::Run(const ScenarioLimits& limits)
             }
             InterfaceAddress(r.interfaces[k].address, ip + "address");
             Claim(r.interfaces[k].address, ip + "address");
+            if (r.interfaces[k].ripInMetric && !r.rip)
+            {
+                m_fail(ip + "ripInMetric",
+                       "set on an interface of router " + QuoteForMessage(r.name) +
+                           ", which does not run RIP (expected rip true on the router, or no "
+                           "ripInMetric)");
+            }
         }
     }
 

@@ -83,6 +83,7 @@ Fields(LinkSpec& l, F f)
     f("address", l.address);
     f("port", l.port, kOmitEmpty);
     f("activateAt", l.activateAt);
+    f("ripInMetric", l.ripInMetric);
 }
 
 template <typename F>
@@ -132,6 +133,7 @@ Fields(RouterInterfaceSpec& i, F f)
 {
     f("lan", i.lan);
     f("address", i.address);
+    f("ripInMetric", i.ripInMetric);
 }
 
 template <typename F>

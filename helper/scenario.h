@@ -89,6 +89,8 @@ struct LinkSpec
     std::string address;                                             //!< HOME address "a.b.c.d/len"
     double activateAt = ScenarioDefaultNumber("link", "activateAt"); //!< seconds
     std::string port; //!< shared OSA port (ports[].name) the link uses; "" for its own port
+    /// RIP metric added to routes received on the link (OMPROUTE In_Metric); unset = 1
+    std::optional<uint32_t> ripInMetric;
 };
 
 /** A z/OS TCP/IP stack. */
@@ -109,6 +111,8 @@ struct RouterInterfaceSpec
 {
     std::string lan;     //!< LAN name
     std::string address; //!< "a.b.c.d/len"
+    /// RIP metric added to routes received on the interface; unset = 1
+    std::optional<uint32_t> ripInMetric;
 };
 
 /** An IP router (seed 003 item 5: RTR A): forwards datagrams, optionally runs RIP. */

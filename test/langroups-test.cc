@@ -137,7 +137,7 @@ class LanGroupsCase : public ZosTestCase
         sc.lans.push_back({"LAN1", "shared", "1Gbps", 1.0, 0});
         StackSpec stack;
         stack.name = "TCPIPA";
-        stack.links.push_back({"OSA1", "MPCIPA", "LAN1", "192.168.1.1/24", 0.0, ""});
+        stack.links.push_back({"OSA1", "MPCIPA", "LAN1", "192.168.1.1/24", 0.0, "", std::nullopt});
         stack.vipas = {"10.1.1.1"};
         sc.stacks.push_back(stack);
         StationSpec client;
@@ -408,7 +408,7 @@ LanGroupsSameSubnetOnTwoLansStaysApartTestCase::DoRun()
     // LanGroups and neither backs the other up.
     Scenario sc = LoneLink();
     sc.lans.push_back({"LAN2", "switched", "1Gbps", 1.0, 0});
-    sc.stacks[0].links.push_back({"OSA2", "MPCIPA", "LAN2", "192.168.1.2/24", 0.0, ""});
+    sc.stacks[0].links.push_back({"OSA2", "MPCIPA", "LAN2", "192.168.1.2/24", 0.0, "", std::nullopt});
     sc.events.resize(1); // OSA1 fails at 5 s, never repaired
     sc.devlinksAt = {1.0};
     Observed o(sc);

@@ -222,4 +222,127 @@ TEST(EsconRouter, WithoutTheHostRouteBIsNotReroutedByRfcRip)
     EXPECT_LE(o.Outage(0, "CLIENT-V", kVipa).outage, Seconds(0.2));
 }
 
+/**
+ * The router scenario with TCP probe clients on Network E: CLIENT-BT to B, CLIENT-VT to the
+ * VIPA. With ripInMetric 2 on OS390-2's LCS1, RIP prefers RTR A's route to Network E over
+ * the channel (2 hops against 3), so OS390-2's replies leave over the channel whichever
+ * advertisement arrived first; without it the two routes have equal metrics and the first
+ * one heard stays (a race decided by the run).
+ */
+Scenario
+EsconRouterTcp(const std::vector<std::string>& overrides, bool channelPreferred = true)
+{
+    std::vector<std::string> all = {
+        R"(/stations/2={"name": "CLIENT-BT", "lan": "NETE", "address": "10.5.0.103/24",
+            "routes": [{"destination": "0.0.0.0/0", "gateway": "10.5.0.1"}],
+            "probe": {"targets": ["10.7.0.1"], "transport": "tcp"}})",
+        R"(/stations/3={"name": "CLIENT-VT", "lan": "NETE", "address": "10.5.0.104/24",
+            "routes": [{"destination": "0.0.0.0/0", "gateway": "10.5.0.1"}],
+            "probe": {"targets": ["10.9.0.2"], "transport": "tcp"}})",
+        "duration=160"};
+    if (channelPreferred)
+    {
+        all.push_back("/stacks/1/links/0/ripInMetric=2");
+    }
+    all.insert(all.end(), overrides.begin(), overrides.end());
+    return EsconRouter(all);
+}
+
+TEST(EsconRouterTcp, WithPq25476TheConnectionsRepliesMoveOffTheFailedChannel)
+{
+    // Seed 003: "PQ25476 corrects this function, such that transport-layer connections are
+    // immediately rerouted over a suitable backup route (if one exists)." The replies' route
+    // over the channel fails with it; the connections take the default route over LCS1.
+    for (const char* run : {"run=1", "run=2", "run=3", "run=4"})
+    {
+        SCOPED_TRACE(run);
+        Observed o(EsconRouterTcp({run}));
+        auto failures = o.Timeline("tcp-route-failure");
+        ASSERT_EQ(failures.size(), 1u);
+        EXPECT_EQ(failures[0].node, "OS390-2/CLAW1");
+        EXPECT_EQ(failures[0].detail, "2 connections routed again (PQ25476)");
+        for (const char* client : {"CLIENT-BT", "CLIENT-VT"})
+        {
+            const TcpRow& c = o.Tcp(client, client == std::string("CLIENT-BT") ? kB : kVipa);
+            EXPECT_TRUE(c.survived) << client;
+            EXPECT_EQ(c.answered, c.sent) << client;
+            EXPECT_GE(c.stallStart, Seconds(19.85)) << client;
+            EXPECT_LE(c.stallStart, Seconds(20.0)) << client;
+            // B: until RTR A has B's host route over Network A (a triggered update) and the
+            // next retransmission; the VIPA: the same as its UDP outage, up to the next
+            // unsolicited update when RTR A heard the VIPA over the channel first (run 4).
+            EXPECT_LT(c.longestStall, Seconds(client == std::string("CLIENT-BT") ? 8 : 47))
+                << client;
+        }
+        EXPECT_LT(o.Tcp("CLIENT-BT", kB).longestStall,
+                  o.Outage(0, "CLIENT-B", kB).outage + Seconds(4.1));
+    }
+}
+
+TEST(EsconRouterTcp, WithoutPq25476TheConnectionsKeepTheFailedChannelAndTimeOut)
+{
+    // Seed 003: "Without PQ25476, TCP-layer connections in existence at the time of the
+    // route failure will timeout, rather than being immediately recovered over the backup
+    // route." UDP replies, routed per datagram, take the backup route meanwhile.
+    for (const char* run : {"run=1", "run=2", "run=3", "run=4"})
+    {
+        SCOPED_TRACE(run);
+        Observed o(EsconRouterTcp({run, "/stacks/1/fixes/PQ25476=false"}));
+        auto failures = o.Timeline("tcp-route-failure");
+        ASSERT_EQ(failures.size(), 1u);
+        EXPECT_EQ(failures[0].detail, "2 connections keep the failed route (no PQ25476)");
+        for (const char* client : {"CLIENT-BT", "CLIENT-VT"})
+        {
+            const TcpRow& c = o.Tcp(client, client == std::string("CLIENT-BT") ? kB : kVipa);
+            EXPECT_FALSE(c.survived) << client;
+            EXPECT_EQ(c.closeReason, "timeout") << client;
+            // ns-3's 6 data retries with the RTO doubling from 1 s to its 60 s cap:
+            // 1+2+4+8+16+32+60 = 123 s after the last answer at 19.9 s.
+            EXPECT_GT(c.closed, Seconds(142)) << client;
+            EXPECT_LT(c.closed, Seconds(144)) << client;
+        }
+        EXPECT_TRUE(o.Outage(0, "CLIENT-B", kB).recovered);
+        EXPECT_TRUE(o.Outage(0, "CLIENT-V", kVipa).recovered);
+    }
+}
+
+TEST(EsconRouterTcp, WithEqualRipMetricsTheRepliesMayLeaveOverNetworkAAndPq25476DoesNotMatter)
+{
+    // Run 1 without ripInMetric: OS390-2 heard RTR A's route to Network E over Network A
+    // first and kept it (equal metrics), so no connection's route fails with the channel and
+    // the connections survive without PQ25476 too. The metric is what makes the other tests
+    // run-independent.
+    Observed o(EsconRouterTcp({"run=1", "/stacks/1/fixes/PQ25476=false"}, false));
+    EXPECT_TRUE(o.Timeline("tcp-route-failure").empty()); // no connection used the channel
+    EXPECT_TRUE(o.Tcp("CLIENT-BT", kB).survived);
+    EXPECT_TRUE(o.Tcp("CLIENT-VT", kVipa).survived);
+}
+
+TEST(EsconRouter, ARoutersRipInMetricMakesItPreferTheChannelForTheVipa)
+{
+    // ripInMetric 3 on RTR A's Network A interface: the VIPA over Network A is 4 hops, over
+    // the channel 2, so RTR A routes the VIPA over the channel in every run and, when the
+    // channel fails, learns the route over Network A only from OS390-2's next unsolicited
+    // update (nothing about the VIPA changed at the stack: no triggered update).
+    Scenario s = EsconRouter({"/routers/0/interfaces/0/ripInMetric=3"});
+    ASSERT_TRUE(s.routers[0].interfaces[0].ripInMetric.has_value());
+    EXPECT_EQ(*s.routers[0].interfaces[0].ripInMetric, 3u);
+    EXPECT_FALSE(s.routers[0].interfaces[1].ripInMetric.has_value());
+    // Absent, the key stays out of the canonical form (older results stay byte-identical).
+    EXPECT_EQ(ScenarioToJson(EsconRouter()).find("ripInMetric"), std::string::npos);
+    EXPECT_NE(ScenarioToJson(s).find("\"ripInMetric\": 3"), std::string::npos);
+    for (const char* run : {"run=1", "run=2", "run=3"})
+    {
+        SCOPED_TRACE(run);
+        // Without the metric these runs heard the VIPA over Network A first: a short outage.
+        EXPECT_LE(Observed(EsconRouter({run})).Outage(0, "CLIENT-V", kVipa).outage,
+                  Seconds(0.2));
+        Observed o(EsconRouter({run, "/routers/0/interfaces/0/ripInMetric=3"}));
+        const OutageRow& v = o.Outage(0, "CLIENT-V", kVipa);
+        EXPECT_TRUE(v.recovered);
+        EXPECT_GT(v.outage, Seconds(1));
+        EXPECT_LT(v.outage, Seconds(45.1));
+    }
+}
+
 } // namespace

@@ -33,19 +33,6 @@ FlatTcp(const std::vector<std::string>& overrides = {})
 const std::vector<std::string> kBeforeFix = {"/stacks/0/fixes/PQ25476=false",
                                              "/stacks/1/fixes/PQ25476=false"};
 
-const TcpRow&
-Connection(const RunResult& r, const std::string& client, const std::string& target)
-{
-    for (const auto& row : r.tcp)
-    {
-        if (row.client == client && row.target == target)
-        {
-            return row;
-        }
-    }
-    throw std::runtime_error("no TCP connection " + client + " -> " + target);
-}
-
 TEST(TcpProbe, WithPq25476TheConnectionsMoveToTheBackupRouteAtOnce)
 {
     Observed o(FlatTcp());
@@ -55,7 +42,7 @@ TEST(TcpProbe, WithPq25476TheConnectionsMoveToTheBackupRouteAtOnce)
         for (const auto& target : kTargets)
         {
             SCOPED_TRACE(client + " -> " + target);
-            const TcpRow& c = Connection(o.result, client, target);
+            const TcpRow& c = o.Tcp(client, target);
             EXPECT_TRUE(c.survived);
             EXPECT_TRUE(c.closed.IsNegative());
             EXPECT_EQ(c.closeReason, "");
@@ -96,7 +83,7 @@ TEST(TcpProbe, BeforePq25476TheConnectionsKeepTheFailedRouteAndTimeOut)
         for (const auto& target : kTargets)
         {
             SCOPED_TRACE(client + " -> " + target);
-            const TcpRow& c = Connection(o.result, client, target);
+            const TcpRow& c = o.Tcp(client, target);
             EXPECT_FALSE(c.survived);
             EXPECT_EQ(c.closeReason, "timeout");
             // ns-3's defaults: RTO from MinRto 1 s, doubled, at most 60 s; the connection
@@ -138,8 +125,8 @@ TEST(TcpProbe, EachStacksFixLevelDecidesForItsOwnConnections)
     Observed o(FlatTcp({"/stacks/0/fixes/PQ25476=false"}));
     for (const auto& client : kClients)
     {
-        EXPECT_FALSE(Connection(o.result, client, "10.3.0.1").survived) << client;
-        EXPECT_TRUE(Connection(o.result, client, "10.3.0.3").survived) << client;
+        EXPECT_FALSE(o.Tcp(client, "10.3.0.1").survived) << client;
+        EXPECT_TRUE(o.Tcp(client, "10.3.0.3").survived) << client;
     }
 }
 
@@ -159,7 +146,7 @@ TEST(TcpProbe, WithoutTheFixOnlyConnectionsOnTheFailedRouteTimeOut)
     {
         for (const auto& target : kTargets)
         {
-            const TcpRow& c = Connection(o.result, client, target);
+            const TcpRow& c = o.Tcp(client, target);
             EXPECT_TRUE(c.survived) << client << " -> " << target;
             EXPECT_LT(c.longestStall, Seconds(1.0)) << client << " -> " << target;
         }

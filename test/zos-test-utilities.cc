@@ -97,6 +97,19 @@ Observed::Outage(uint32_t event, const std::string& client, const std::string& t
     throw std::runtime_error("no outage row for " + client + " " + target);
 }
 
+const TcpRow&
+Observed::Tcp(const std::string& client, const std::string& target) const
+{
+    for (const auto& row : result.tcp)
+    {
+        if (row.client == client && row.target == target)
+        {
+            return row;
+        }
+    }
+    throw std::runtime_error("no TCP connection " + client + " -> " + target);
+}
+
 std::string
 Observed::Devlinks(const std::string& label) const
 {

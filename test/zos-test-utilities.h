@@ -96,6 +96,13 @@ class Observed
                             const std::string& target) const;
 
     /**
+     * \param client client name
+     * \param target target address
+     * \return the TCP probe connection of (client, target); throws if there is none
+     */
+    const TcpRow& Tcp(const std::string& client, const std::string& target) const;
+
+    /**
      * \param label the start of a display's label
      * \return the DEVLINKS display whose label starts with label; throws if there is none
      */

@@ -14,6 +14,8 @@
 #include "ns3/gratuitous-arp-loss-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-list-routing-helper.h"
+#include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv4.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/kind-table.h"
 #include "ns3/lan-helper.h"
@@ -25,6 +27,7 @@
 #include "ns3/probe-helper.h"
 #include "ns3/probe-server.h"
 #include "ns3/rip-helper.h"
+#include "ns3/rip.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/station-arp-helper.h"
@@ -72,6 +75,26 @@ Ipv4Address
 Gateway(const std::string& gateway)
 {
     return gateway.empty() ? Ipv4Address::GetZero() : Ipv4Address(gateway.c_str());
+}
+
+/// Sets the RIP metric added to routes received on an interface of a node that runs RIP
+/// (InstallRip): ns-3 Rip's interface metric, OMPROUTE's In_Metric.
+void
+SetRipInMetric(Ptr<Node> node, uint32_t ifIndex, uint32_t metric)
+{
+    Ptr<Ipv4ListRouting> list =
+        DynamicCast<Ipv4ListRouting>(node->GetObject<Ipv4>()->GetRoutingProtocol());
+    NS_ABORT_MSG_UNLESS(list, "SetRipInMetric: node " << node->GetId() << " has no list routing");
+    for (uint32_t i = 0; i < list->GetNRoutingProtocols(); ++i)
+    {
+        int16_t priority = 0;
+        if (Ptr<Rip> rip = DynamicCast<Rip>(list->GetRoutingProtocol(i, priority)))
+        {
+            rip->SetInterfaceMetric(ifIndex, static_cast<uint8_t>(metric));
+            return;
+        }
+    }
+    NS_ABORT_MSG("SetRipInMetric: node " << node->GetId() << " does not run RIP");
 }
 
 } // namespace
@@ -312,6 +335,15 @@ ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
                        s.lans.at(link.lan),
                        ScenarioPrefix(link.address));
     }
+    for (const auto& link : spec.links)
+    {
+        if (link.ripInMetric)
+        {
+            SetRipInMetric(node,
+                           stack->GetLinkInterface(stack->FindLink(link.name)),
+                           *link.ripInMetric);
+        }
+    }
     for (const auto& route : spec.routes)
     {
         Ipv4InterfaceAddress dest = ScenarioPrefix(route.destination);
@@ -471,6 +503,10 @@ ScenarioRunner::BuildRouter(RunState& s, const RouterSpec& spec)
         ipv4->AddAddress(ifIndex, ScenarioPrefix(itf.address));
         ipv4->SetForwarding(ifIndex, true);
         ipv4->SetUp(ifIndex);
+        if (itf.ripInMetric)
+        {
+            SetRipInMetric(node, ifIndex, *itf.ripInMetric);
+        }
         s.routerInterfaces[itf.lan].push_back({spec.name, ipv4, ifIndex});
     }
 }

@@ -628,6 +628,12 @@ ZosStack::GetLinkDevice(uint32_t i) const
     return m_links.at(i).device;
 }
 
+uint32_t
+ZosStack::GetLinkInterface(uint32_t i) const
+{
+    return m_links.at(i).ifIndex;
+}
+
 Ipv4Address
 ZosStack::GetHomeAddress(uint32_t i) const
 {

@@ -227,6 +227,11 @@ class ZosStack : public Object
     Ptr<OsaNetDevice> GetLinkDevice(uint32_t i) const;
     /**
      * \param i a link index
+     * \return the node's Ipv4 interface index of link i
+     */
+    uint32_t GetLinkInterface(uint32_t i) const;
+    /**
+     * \param i a link index
      * \return HOME address of link i
      */
     Ipv4Address GetHomeAddress(uint32_t i) const;
