@@ -97,6 +97,44 @@ TEST(SharedPort, AnAddressNotInTheOatIsDiscardedOnTheTimelineAndNeverAnswered)
     EXPECT_EQ(RepliesFor(primary, "10.1.0.7"), 0u);
 }
 
+/** Probes of a target answered in a run. */
+size_t
+Answered(const Observed& o, const std::string& target)
+{
+    return std::count_if(o.result.probes.begin(),
+                         o.result.probes.end(),
+                         [&target](const ProbeRow& p) {
+                             return p.target == target && !p.received.IsNegative();
+                         });
+}
+
+TEST(SharedPort, APrimaryStackRoutesWhatTheOatDoesNotListOnlyWithIpForwarding)
+{
+    // Seed 003 OAT tip (3): "When a packet with an unrecognized (not configured) destination
+    // IP address is received, OSA-2 will present the packet to the TCP/IP stack configured as
+    // PRIMARY [...] the TCP/IP stack acting as PRIMARY must enable IP FORWARDING (IPCONFIG
+    // DATAGRAMFWD in the TCP/IP Profile)." test/data/primary-router.json: CLIENT1 reaches
+    // OS390-3 (10.2.0.3, on LANB) through OS390-2, whose OAT entry is PRIMARY.
+    const std::string primaryRouter = DataDir() + "/primary-router.json";
+    Observed routed(LoadScenario(primaryRouter, {}));
+    EXPECT_TRUE(routed.Timeline("oat-drop").empty());
+    EXPECT_GT(Answered(routed, "10.2.0.3"), 80u); // 10 s of probes every 100 ms, from 1 s
+    EXPECT_EQ(Answered(routed, "10.2.0.3"), Answered(routed, "10.1.0.3"));
+    // NODATAGRAMFWD: the port still presents the datagrams to OS390-2 (nothing discarded by
+    // the adapter), and the stack drops them; its own address is still answered.
+    Observed dropped(LoadScenario(primaryRouter, {"/stacks/1/ipForwarding=false"}));
+    EXPECT_TRUE(dropped.Timeline("oat-drop").empty());
+    EXPECT_EQ(Answered(dropped, "10.2.0.3"), 0u);
+    EXPECT_EQ(Answered(dropped, "10.1.0.3"), Answered(routed, "10.1.0.3"));
+    EXPECT_EQ(CountWarnings(dropped.result.warnings,
+                            "port 'PORT1': stack 'OS390-2' is PRIMARY but has no IP forwarding"),
+              1u);
+    // Not PRIMARY: the adapter discards them.
+    Observed discarded(LoadScenario(primaryRouter, {R"(/ports/0/oat/1={"address": "10.1.0.3", "stack": "OS390-2"})"}));
+    EXPECT_FALSE(discarded.Timeline("oat-drop").empty());
+    EXPECT_EQ(Answered(discarded, "10.2.0.3"), 0u);
+}
+
 TEST(SharedPort, TheSharedPortsFailureIsSeenByEveryPartition)
 {
     Observed o(SharedPort());

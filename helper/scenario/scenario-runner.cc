@@ -305,6 +305,7 @@ ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
     s.receiverLoss =
         s.receiverLoss || (spec.settings.String("gratuitousArpLossScope") == "receiver" &&
                            spec.settings.Number("gratuitousArpLoss") > 0);
+    helper.SetStackAttribute("IpForwarding", BooleanValue(spec.ipForwarding));
     Ptr<Node> node = CreateObject<Node>();
     Names::Add(spec.name, node);
     if (spec.rip)

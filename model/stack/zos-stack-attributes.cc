@@ -154,6 +154,17 @@ ZosStack::GetTypeId()
                 BooleanValue(false),
                 MakeBooleanAccessor(&ZosStack::m_staticRouting),
                 MakeBooleanChecker())
+            .AddAttribute(
+                "IpForwarding",
+                "The stack forwards IP datagrams that are not for one of its addresses (IPCONFIG "
+                "DATAGRAMFWD, z/OS's default). false: NODATAGRAMFWD, they are dropped. Set on "
+                "each link's interface whenever it comes up (ns-3's Rip turns forwarding on "
+                "for every interface it sees come up; this wins). Seed 003: a stack acting "
+                "as the PRIMARY or SECONDARY router of a shared OSA-2 port 'must enable IP "
+                "FORWARDING'.",
+                BooleanValue(true),
+                MakeBooleanAccessor(&ZosStack::m_ipForwarding),
+                MakeBooleanChecker())
             .AddTraceSource("LinkState",
                             "A link became active or inactive: (link, active, cause).",
                             MakeTraceSourceAccessor(&ZosStack::m_linkStateTrace),

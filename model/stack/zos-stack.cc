@@ -417,6 +417,8 @@ ZosStack::Activate(uint32_t i, LinkCause cause)
     }
     NS_LOG_INFO(m_name << " " << link.name << " active (" << GetCauseText(cause) << ")");
     m_ipv4->SetUp(link.ifIndex);
+    // After SetUp: a routing protocol told of the interface (ns-3 Rip) turns forwarding on.
+    m_ipv4->SetForwarding(link.ifIndex, m_ipForwarding);
     if (m_advertiseInactiveHome)
     {
         // The HOME address is reachable through this link again: no longer a host route.

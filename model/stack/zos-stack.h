@@ -419,6 +419,7 @@ class ZosStack : public Object
     double m_garpLoss;
     int m_garpLossScope; //!< LossScope
     bool m_staticRouting; //!< only AddRoute's routes, no automatic subnet route
+    bool m_ipForwarding;  //!< forward datagrams not for the stack (DATAGRAMFWD)
     /// Keep an inactive link's HOME address on the VIPA interface (a host route RIP advertises)
     bool m_advertiseInactiveHome;
     Ptr<UniformRandomVariable> m_lossRng;
