@@ -88,10 +88,22 @@ ConnectionRouteCache::RouteOutput(Ptr<Packet> p,
             tcp.GetSourcePort(),
             tcp.GetDestinationPort()};
     auto it = m_routes.find(key);
+    if (it != m_routes.end() && (tcp.GetFlags() & TcpHeader::SYN) != 0)
+    {
+        // A segment that opens a connection (SYN, or SYN+ACK): a new connection on the
+        // 4-tuple of a closed one, routed afresh.
+        m_routes.erase(it);
+        it = m_routes.end();
+    }
     if (it != m_routes.end())
     {
         sockerr = Socket::ERROR_NOTERROR;
-        return Create<Ipv4Route>(*it->second);
+        Ptr<Ipv4Route> kept = Create<Ipv4Route>(*it->second);
+        if ((tcp.GetFlags() & TcpHeader::RST) != 0)
+        {
+            m_routes.erase(it); // the connection ends with this segment
+        }
+        return kept;
     }
     // A new connection: the route the other protocols choose, in their priority order.
     Ptr<Ipv4Route> route;
@@ -104,7 +116,7 @@ ConnectionRouteCache::RouteOutput(Ptr<Packet> p,
             route = protocol->RouteOutput(p, header, oif, sockerr);
         }
     }
-    if (route)
+    if (route && (tcp.GetFlags() & TcpHeader::RST) == 0)
     {
         NS_LOG_LOGIC("connection " << header.GetSource() << ":" << tcp.GetSourcePort() << " -> "
                                    << header.GetDestination() << ":" << tcp.GetDestinationPort()

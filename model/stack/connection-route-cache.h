@@ -41,8 +41,11 @@ namespace zos
  *    where Ipv4L3Protocol drops them (Drop trace, DROP_INTERFACE_DOWN), the peer's
  *    retransmissions go unanswered and the connection times out.
  *
- * A kept route whose interface comes back up works again. Entries are not removed when a
- * connection closes (a probe run has few connections).
+ * A kept route whose interface comes back up works again. A segment that opens a
+ * connection (SYN, SYN+ACK) is always routed afresh, so a new connection on the addresses
+ * and ports of a closed one does not inherit its route, and a reset (RST) removes the
+ * entry. Connections closed with FIN keep their entry until the 4-tuple is used again (a
+ * probe run has few connections).
  */
 class ConnectionRouteCache : public Ipv4RoutingProtocol
 {
