@@ -71,6 +71,7 @@ Fields(LanSpec& l, F f)
     f("dataRate", l.dataRate);
     f("delayUs", l.delayUs);
     f("maxPortsPerSwitch", l.maxPortsPerSwitch);
+    f("queueSize", l.queueSize);
 }
 
 template <typename F>
@@ -166,6 +167,7 @@ Fields(ProbeSpec& p, F f)
     f("stop", p.stop);
     f("port", p.port);
     f("transport", p.transport, kOmitUdp);
+    f("startJitter", p.startJitter);
 }
 
 template <typename F>

@@ -70,6 +70,7 @@ struct LanSpec
     std::string dataRate = ScenarioDefaultString("lan", "dataRate"); //!< ns-3 DataRate
     double delayUs = ScenarioDefaultNumber("lan", "delayUs");        //!< per CSMA segment, µs
     uint32_t maxPortsPerSwitch = ScenarioDefaultUnsigned("lan", "maxPortsPerSwitch"); //!< switched
+    std::optional<uint32_t> queueSize; //!< packets per device transmit queue; unset = 100
 };
 
 /** A static route. gateway empty = on-link (directly reachable on that link). */
@@ -161,6 +162,8 @@ struct ProbeSpec
     double stop = ScenarioDefaultNumber("probe", "stop");         //!< seconds; < 0 = the end
     uint16_t port = static_cast<uint16_t>(ScenarioDefaultUnsigned("probe", "port"));
     std::string transport = ScenarioDefaultString("probe", "transport"); //!< "udp" or "tcp"
+    /// A random offset in [0, startJitter) s added to start, per client; unset = 0
+    std::optional<double> startJitter;
 };
 
 /** A LAN station (client or router). */

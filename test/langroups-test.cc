@@ -134,7 +134,7 @@ class LanGroupsCase : public ZosTestCase
         Scenario sc;
         sc.name = "lone-link";
         sc.duration = 20;
-        sc.lans.push_back({"LAN1", "shared", "1Gbps", 1.0, 0});
+        sc.lans.push_back({"LAN1", "shared", "1Gbps", 1.0, 0, std::nullopt});
         StackSpec stack;
         stack.name = "TCPIPA";
         stack.links.push_back({"OSA1", "MPCIPA", "LAN1", "192.168.1.1/24", 0.0, "", std::nullopt});
@@ -407,7 +407,7 @@ LanGroupsSameSubnetOnTwoLansStaysApartTestCase::DoRun()
     // Two links in 192.168.1.0/24, one per LAN: they never hear each other, so they are two
     // LanGroups and neither backs the other up.
     Scenario sc = LoneLink();
-    sc.lans.push_back({"LAN2", "switched", "1Gbps", 1.0, 0});
+    sc.lans.push_back({"LAN2", "switched", "1Gbps", 1.0, 0, std::nullopt});
     sc.stacks[0].links.push_back({"OSA2", "MPCIPA", "LAN2", "192.168.1.2/24", 0.0, "", std::nullopt});
     sc.events.resize(1); // OSA1 fails at 5 s, never repaired
     sc.devlinksAt = {1.0};

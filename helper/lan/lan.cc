@@ -7,6 +7,7 @@
 #include "ns3/drop-tail-queue.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
+#include "ns3/queue-size.h"
 
 #include <algorithm>
 
@@ -36,6 +37,13 @@ Lan::GetTypeId()
                           TimeValue(MicroSeconds(1)),
                           MakeTimeAccessor(&Lan::m_delay),
                           MakeTimeChecker())
+            .AddAttribute("QueueSize",
+                          "Size of the DropTail transmit queue of every device on the LAN "
+                          "(stations, stacks, routers and switch ports); ns-3's default is 100 "
+                          "packets. A frame that finds the queue full is dropped.",
+                          QueueSizeValue(QueueSize("100p")),
+                          MakeQueueSizeAccessor(&Lan::m_queueSize),
+                          MakeQueueSizeChecker())
             .AddTraceSource("Frame",
                             "A frame crossed the LAN (once per frame; needs EnableCapture).",
                             MakeTraceSourceAccessor(&Lan::m_frameTrace),
@@ -110,11 +118,19 @@ Lan::Build()
 }
 
 void
-Lan::PrepareDevice(Ptr<Node> node, Ptr<CsmaNetDevice> device)
+Lan::PrepareDevice(Ptr<Node> node, Ptr<CsmaNetDevice> device) const
 {
     device->SetAddress(Mac48Address::Allocate());
-    device->SetQueue(CreateObject<DropTailQueue<Packet>>());
+    device->SetQueue(NewQueue());
     node->AddDevice(device);
+}
+
+Ptr<Queue<Packet>>
+Lan::NewQueue() const
+{
+    Ptr<DropTailQueue<Packet>> queue = CreateObject<DropTailQueue<Packet>>();
+    queue->SetMaxSize(m_queueSize);
+    return queue;
 }
 
 void
@@ -136,7 +152,7 @@ Lan::AttachBeside(Ptr<Node> node, Ptr<CsmaNetDevice> device, Ptr<CsmaNetDevice> 
     NS_ABORT_MSG_IF(std::find(m_devices.begin(), m_devices.end(), beside) == m_devices.end(),
                     "Lan::AttachBeside: the device beside is not attached to LAN " << m_name);
     device->SetAddress(beside->GetAddress());
-    device->SetQueue(CreateObject<DropTailQueue<Packet>>());
+    device->SetQueue(NewQueue());
     node->AddDevice(device);
     m_devices.push_back(device);
     DoAttachBeside(node, device, beside);

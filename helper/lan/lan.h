@@ -15,6 +15,8 @@
 #include "ns3/nstime.h"
 #include "ns3/object-factory.h"
 #include "ns3/object.h"
+#include "ns3/queue-size.h"
+#include "ns3/queue.h"
 #include "ns3/traced-callback.h"
 
 #include <string>
@@ -155,7 +157,9 @@ class Lan : public Object
      * \param node the node
      * \param device the device
      */
-    static void PrepareDevice(Ptr<Node> node, Ptr<CsmaNetDevice> device);
+    void PrepareDevice(Ptr<Node> node, Ptr<CsmaNetDevice> device) const;
+    /** \return a new DropTail transmit queue of the LAN's QueueSize. */
+    Ptr<Queue<Packet>> NewQueue() const;
     /** \return whether EnableCapture was called. */
     bool IsCapturing() const;
     /**
@@ -171,6 +175,7 @@ class Lan : public Object
     std::string m_name;
     DataRate m_dataRate;
     Time m_delay;
+    QueueSize m_queueSize; //!< attribute QueueSize
     ObjectFactory m_channelFactory;
     bool m_built = false;
     bool m_capturing = false;

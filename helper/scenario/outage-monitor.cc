@@ -238,6 +238,7 @@ OutageMonitor::NotifyTx(const std::string& client, Ipv4Address target, Time sent
     m_started = true;
     Client& c = FindClient(client);
     Target& per = FindTarget(c, target);
+    per.steadySent += IsSteady(per, sent);
     const std::vector<Window>& windows = per.windows;
     for (uint32_t k = 0; k < windows.size(); ++k)
     {
@@ -248,6 +249,33 @@ OutageMonitor::NotifyTx(const std::string& client, Ipv4Address target, Time sent
     }
 }
 
+bool
+OutageMonitor::IsSteady(const Target& per, Time sent) const
+{
+    return !per.firstReply.IsStrictlyNegative() && sent > per.firstReply &&
+           (m_eventTimes.empty() || sent < m_eventTimes.front());
+}
+
+std::vector<OutageMonitor::SteadyLoss>
+OutageMonitor::GetSteadyLosses() const
+{
+    std::vector<SteadyLoss> losses;
+    for (const auto& c : m_clients)
+    {
+        for (const auto& target : c.targets)
+        {
+            const Target& per = FindTarget(c, target);
+            NS_ASSERT_MSG(per.steadyAnswered <= per.steadySent, "more replies than requests");
+            if (per.steadyAnswered < per.steadySent)
+            {
+                losses.push_back(
+                    {c.name, target, per.steadySent, per.steadySent - per.steadyAnswered});
+            }
+        }
+    }
+    return losses;
+}
+
 void
 OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time sent, Time arrival)
 {
@@ -256,6 +284,11 @@ OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time s
     m_started = true;
     Client& c = FindClient(client);
     Target& per = FindTarget(c, target);
+    per.steadyAnswered += IsSteady(per, sent);
+    if (per.firstReply.IsStrictlyNegative())
+    {
+        per.firstReply = arrival;
+    }
     const std::vector<Window>& windows = per.windows;
     for (uint32_t k = 0; k < windows.size(); ++k)
     {

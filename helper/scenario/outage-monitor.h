@@ -204,6 +204,23 @@ class OutageMonitor
     /** \return every record: by event, then client (in the order told), then target */
     std::vector<Record> GetRecords() const;
 
+    /**
+     * Requests lost before the first event although their target had answered: what the
+     * LAN lost with nothing failed (congestion, a queue too small), counted per (client,
+     * target) from the arrival of the target's first reply to the first event (the end of
+     * the run without events).
+     */
+    struct SteadyLoss
+    {
+        std::string client; //!< client name
+        Ipv4Address target; //!< target address
+        uint32_t sent = 0;  //!< requests sent in that interval
+        uint32_t lost = 0;  //!< of those, never answered
+    };
+
+    /** \return the (client, target) pairs that lost requests before the first event */
+    std::vector<SteadyLoss> GetSteadyLosses() const;
+
   private:
     /** One window of one target: from a group of simultaneous events to the next. */
     struct Window
@@ -232,6 +249,9 @@ class OutageMonitor
     {
         std::vector<Window> windows;
         std::vector<Tally> tallies;
+        Time firstReply = Time(-1); //!< arrival of the first reply; negative: none yet
+        uint32_t steadySent = 0;     //!< requests sent in (firstReply, first event)
+        uint32_t steadyAnswered = 0; //!< of those, answered (at any time)
     };
 
     /** A client and its tallies. */
@@ -251,6 +271,8 @@ class OutageMonitor
     static const Target& FindTarget(const Client& c, Ipv4Address target);
     /** \return true if event `e` touches `target` for a client on `lan` */
     bool Touches(uint32_t e, Ipv4Address target, const std::string& lan) const;
+    /** \return true if a request sent at `sent` counts in the target's steady tally */
+    bool IsSteady(const Target& per, Time sent) const;
     /** Rebuild the windows and the (empty) tallies of every client. */
     void Rebuild();
     Client& FindClient(const std::string& name);

@@ -18,6 +18,7 @@
 #include "ns3/osa-port.h"
 #include "ns3/probe-client.h"
 #include "ns3/probe-server.h"
+#include "ns3/random-variable-stream.h"
 
 #include <map>
 #include <memory>
@@ -39,6 +40,8 @@ struct ScenarioRunner::RunState
         std::string arp;
         Ptr<ProbeClient> client;
         Time stop;
+        Time start;         //!< when it starts probing (after ApplyStartJitter)
+        double jitter = 0; //!< probe.startJitter, seconds
     };
 
     /**
@@ -65,6 +68,8 @@ struct ScenarioRunner::RunState
     NodeContainer ipNodes; //!< stacks and stations, in scenario order (for their streams)
     std::vector<ClientInfo> clients;
     std::vector<Ptr<GratuitousArpLossModel>> lossModels;
+    /// Draws the clients' start offsets (probe.startJitter); only when a client has one.
+    Ptr<UniformRandomVariable> startJitter;
 
     /** A router's interface: the router's end of a CLAW channel goes down with it. */
     struct RouterInterface

@@ -194,7 +194,7 @@ ScenarioRunner::SetUpOutageMonitor(RunState& s)
         {
             if (spec.name == c.name)
             {
-                s.monitor.Connect(c.client, c.name, Seconds(spec.probe->start), c.stop, spec.lan);
+                s.monitor.Connect(c.client, c.name, c.start, c.stop, spec.lan);
             }
         }
     }
@@ -262,9 +262,47 @@ ScenarioRunner::Collect(RunState& s)
     CollectOutages(s);
     CollectProbes(s);
     CollectTcp(s);
+    CheckSteadyLoss(s);
     std::stable_sort(s.result.timeline.begin(),
                      s.result.timeline.end(),
                      [](const TimelineRow& a, const TimelineRow& b) { return a.time < b.time; });
+}
+
+void
+ScenarioRunner::CheckSteadyLoss(RunState& s)
+{
+    // Issue 11: at scale the LAN itself may lose probes (all clients start together into
+    // one queue); the outage figures then measure congestion, not takeover. One warning.
+    const auto losses = s.monitor.GetSteadyLosses();
+    if (losses.empty())
+    {
+        return;
+    }
+    uint64_t sent = 0;
+    uint64_t lost = 0;
+    const OutageMonitor::SteadyLoss* worst = &losses.front();
+    for (const auto& l : losses)
+    {
+        sent += l.sent;
+        lost += l.lost;
+        worst = l.lost > worst->lost ? &l : worst;
+    }
+    std::ostringstream when;
+    if (s.events.empty())
+    {
+        when << "during the run (no events)";
+    }
+    else
+    {
+        when << "before the first event (at " << s.events.front().at << " s)";
+    }
+    std::ostringstream w;
+    w << lost << " probe(s) lost " << when.str() << " although their target had answered, by "
+      << losses.size() << " client-target pair(s) (most: " << worst->client << " -> "
+      << worst->target << ", " << worst->lost << " of " << worst->sent
+      << "): the LAN lost them with nothing failed (congestion, a queue too small), so the "
+         "outage figures may measure that, not the takeover";
+    s.result.warnings.push_back(w.str());
 }
 
 void

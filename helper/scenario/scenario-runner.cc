@@ -26,6 +26,7 @@
 #include "ns3/probe-client.h"
 #include "ns3/probe-helper.h"
 #include "ns3/probe-server.h"
+#include "ns3/queue-size.h"
 #include "ns3/rip-helper.h"
 #include "ns3/rip.h"
 #include "ns3/rng-seed-manager.h"
@@ -212,6 +213,7 @@ ScenarioRunner::Build(RunState& s)
         BuildRouter(s, spec);
     }
     AssignRemainingStreams(s);
+    ApplyStartJitter(s);
     ScheduleEvents(s);
     ScheduleDevlinks(s);
     SetUpOutageMonitor(s);
@@ -238,6 +240,12 @@ ScenarioRunner::BuildLans(RunState& s)
         if (lanType.LookupAttributeByName("MaxPortsPerSwitch", &info))
         {
             helper.SetLanAttribute("MaxPortsPerSwitch", UintegerValue(spec.maxPortsPerSwitch));
+        }
+        if (spec.queueSize)
+        {
+            helper.SetLanAttribute("QueueSize",
+                                   QueueSizeValue(QueueSize(QueueSizeUnit::PACKETS,
+                                                            *spec.queueSize)));
         }
         Ptr<Lan> lan = helper.Create(spec.name);
         s.lans[spec.name] = lan;
@@ -455,7 +463,17 @@ ScenarioRunner::InstallProbe(RunState& s, const StationSpec& spec, Ptr<Node> nod
     Time stop = spec.probe->stop < 0 ? s.end : std::min(s.end, Seconds(spec.probe->stop));
     apps.Start(Seconds(spec.probe->start));
     apps.Stop(stop);
-    s.clients.push_back({spec.name, spec.arp, DynamicCast<ProbeClient>(apps.Get(0)), stop});
+    const double jitter = spec.probe->startJitter.value_or(0);
+    s.clients.push_back({spec.name,
+                         spec.arp,
+                         DynamicCast<ProbeClient>(apps.Get(0)),
+                         stop,
+                         Seconds(spec.probe->start),
+                         jitter});
+    if (jitter > 0 && !s.startJitter)
+    {
+        s.startJitter = CreateObject<UniformRandomVariable>();
+    }
     if (Ptr<TcpProbeClient> tcp = DynamicCast<TcpProbeClient>(apps.Get(0)))
     {
         s.recorder.ConnectTcpClient(spec.name, tcp);
@@ -526,6 +544,26 @@ ScenarioRunner::AssignRemainingStreams(RunState& s)
     if (s.ripNodes.GetN() > 0)
     {
         s.stream += RipHelper().AssignStreams(s.ripNodes, s.stream);
+    }
+    if (s.startJitter)
+    {
+        // Last, and only when used: scenarios without it keep every other stream.
+        s.startJitter->SetStream(s.stream++);
+    }
+}
+
+void
+ScenarioRunner::ApplyStartJitter(RunState& s)
+{
+    // Each client with a jitter starts at a random offset in [0, jitter) after its start
+    // (drawn in scenario order), but not after it stops.
+    for (auto& c : s.clients)
+    {
+        if (c.jitter > 0)
+        {
+            c.start = std::min(c.start + Seconds(s.startJitter->GetValue(0, c.jitter)), c.stop);
+            c.client->SetStartTime(c.start);
+        }
     }
 }
 

@@ -238,6 +238,10 @@ class ScenarioRunner
     /** Collect: outage rows, probes, the sorted timeline. */
     void Collect(RunState& s);
     /** Collect the outage rows and per-model summaries. */
+    /// A warning when probes were lost before the first event (congestion, issue 11).
+    /// Moves each client's start by its random offset (probe.startJitter).
+    void ApplyStartJitter(RunState& s);
+    void CheckSteadyLoss(RunState& s);
     void CollectOutages(RunState& s);
     /**
      * Collect the TCP probe connections.
