@@ -393,30 +393,32 @@ CrossChecker::Run(const ScenarioLimits& limits)
         AddressTable(s.ports[i], at({"ports", idx(i)}), stackNames, partitionsOf[s.ports[i].name]);
     }
 
+    // Stations, and the stations of each group (their messages point at the group's keys).
     std::map<std::string, JsonPointer> stationNames;
-    for (size_t i = 0; i < s.stations.size(); ++i)
+    struct StationPointers
     {
-        const StationSpec& st = s.stations[i];
-        JsonPointer sp = at({"stations", idx(i)});
-        Unique(stationNames, st.name, sp + "name", "station");
+        JsonPointer name, lan, address, routes, probe;
+    };
+    auto checkStation = [&](const StationSpec& st, const StationPointers& ptr) {
+        Unique(stationNames, st.name, ptr.name, "station");
         if (stackNames.count(st.name) != 0)
         {
-            m_fail(sp + "name",
+            m_fail(ptr.name,
                    "station name " + QuoteForMessage(st.name) +
                        " is also a stack name (expected names distinct from stack names)");
         }
-        Resolves(lans, st.lan, sp + "lan", "LAN");
-        InterfaceAddress(st.address, sp + "address");
-        Claim(st.address, sp + "address");
+        Resolves(lans, st.lan, ptr.lan, "LAN");
+        InterfaceAddress(st.address, ptr.address);
+        Claim(st.address, ptr.address);
         for (size_t k = 0; k < st.routes.size(); ++k)
         {
-            Destination(st.routes[k].destination, sp + "routes" + idx(k) + "destination");
+            Destination(st.routes[k].destination, ptr.routes + idx(k) + "destination");
         }
         if (!st.probe)
         {
-            continue;
+            return;
         }
-        JsonPointer pp = sp + "probe";
+        const JsonPointer& pp = ptr.probe;
         std::map<uint32_t, JsonPointer> targets;
         for (size_t k = 0; k < st.probe->targets.size(); ++k)
         {
@@ -442,6 +444,48 @@ CrossChecker::Run(const ScenarioLimits& limits)
             m_fail(pp + "stop",
                    "got " + Text(st.probe->stop) + " (expected -1 or a time > start, " +
                        Text(st.probe->start) + ")");
+        }
+    };
+    for (size_t i = 0; i < s.stations.size(); ++i)
+    {
+        JsonPointer sp = at({"stations", idx(i)});
+        checkStation(s.stations[i], {sp + "name", sp + "lan", sp + "address", sp + "routes", sp + "probe"});
+    }
+    for (size_t i = 0; i < s.stationGroups.size(); ++i)
+    {
+        const StationGroupSpec& g = s.stationGroups[i];
+        JsonPointer gp = at({"stationGroups", idx(i)});
+        InterfaceAddress(g.firstAddress, gp + "firstAddress");
+        uint32_t first = 0;
+        uint32_t length = 0;
+        ParseAddress(g.firstAddress, first, length);
+        const uint32_t mask = PrefixMask(length);
+        // The last station's host part: inside the prefix, and not its broadcast address.
+        const uint64_t lastHost = static_cast<uint64_t>(first & ~mask) + g.count - 1;
+        const uint64_t maxHost = length <= 30 ? static_cast<uint64_t>(~mask) - 1
+                                              : static_cast<uint64_t>(~mask);
+        if (lastHost > maxHost)
+        {
+            m_fail(gp + "count",
+                   "got " + std::to_string(g.count) + ", but from " + g.firstAddress +
+                       " only " + std::to_string(maxHost - (first & ~mask) + 1) +
+                       " host addresses are left in its prefix (expected at most that many "
+                       "stations)");
+        }
+        double total = 0;
+        for (const auto& [model, share] : g.models)
+        {
+            total += share;
+        }
+        if (!g.models.empty() && total <= 0)
+        {
+            m_fail(gp + "models",
+                   "every share is 0 (expected at least one share above 0)");
+        }
+        for (const StationSpec& st : ExpandStationGroup(g))
+        {
+            checkStation(st,
+                         {gp + "name", gp + "lan", gp + "firstAddress", gp + "routes", gp + "probe"});
         }
     }
 
@@ -503,7 +547,7 @@ CrossChecker::Run(const ScenarioLimits& limits)
                     others += l.lan == link.lan;
                 }
             }
-            for (const StationSpec& st : s.stations)
+            for (const StationSpec& st : AllStations(s))
             {
                 others += st.lan == link.lan;
             }

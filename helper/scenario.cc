@@ -26,6 +26,8 @@
 #include "scenario-cross-check.h"
 #include "scenario-json.h"
 
+#include "ns3/ipv4-address.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -185,6 +187,19 @@ Fields(StationSpec& st, F f)
 
 template <typename F>
 void
+Fields(StationGroupSpec& g, F f)
+{
+    f("name", g.name);
+    f("count", g.count);
+    f("lan", g.lan);
+    f("firstAddress", g.firstAddress);
+    f("models", g.models);
+    f("routes", g.routes);
+    f("probe", g.probe);
+}
+
+template <typename F>
+void
 Fields(EventSpec& ev, F f)
 {
     f("at", ev.at);
@@ -207,6 +222,7 @@ Fields(Scenario& s, F f)
     f("ports", s.ports, kOmitEmpty);
     f("stacks", s.stacks);
     f("stations", s.stations);
+    f("stationGroups", s.stationGroups, kOmitEmpty);
     f("routers", s.routers, kOmitEmpty);
     f("rip", s.rip);
     f("events", s.events);
@@ -392,6 +408,63 @@ ToJson(const std::optional<T>& value)
 
 } // namespace
 
+std::vector<StationSpec>
+ExpandStationGroup(const StationGroupSpec& group)
+{
+    const size_t slash = group.firstAddress.find('/');
+    const uint32_t first = Ipv4Address(group.firstAddress.substr(0, slash).c_str()).Get();
+    const std::string length = group.firstAddress.substr(slash);
+    const size_t width = std::to_string(group.count).size();
+    std::map<std::string, double> models = group.models;
+    if (models.empty())
+    {
+        models["rfc826"] = 1;
+    }
+    double total = 0;
+    for (const auto& [model, share] : models)
+    {
+        total += share;
+    }
+    std::map<std::string, double> current; // smooth weighted round-robin
+    std::vector<StationSpec> stations(group.count);
+    for (uint32_t i = 0; i < group.count; ++i)
+    {
+        StationSpec& st = stations[i];
+        std::string number = std::to_string(i + 1);
+        st.name = group.name + std::string(width - number.size(), '0') + number;
+        st.lan = group.lan;
+        std::ostringstream address;
+        Ipv4Address(first + i).Print(address);
+        st.address = address.str() + length;
+        const std::string* chosen = nullptr;
+        for (const auto& [model, share] : models)
+        {
+            current[model] += share;
+            if (share > 0 && (chosen == nullptr || current[model] > current[*chosen]))
+            {
+                chosen = &model;
+            }
+        }
+        current[*chosen] -= total;
+        st.arp = *chosen;
+        st.routes = group.routes;
+        st.probe = group.probe;
+    }
+    return stations;
+}
+
+std::vector<StationSpec>
+AllStations(const Scenario& scenario)
+{
+    std::vector<StationSpec> all = scenario.stations;
+    for (const auto& group : scenario.stationGroups)
+    {
+        std::vector<StationSpec> members = ExpandStationGroup(group);
+        all.insert(all.end(), members.begin(), members.end());
+    }
+    return all;
+}
+
 double
 EstimateWork(const Scenario& s)
 {
@@ -407,7 +480,8 @@ EstimateWork(const Scenario& s)
             lans[link.lan].second += 1;
         }
     }
-    for (const StationSpec& st : s.stations)
+    const std::vector<StationSpec> stations = AllStations(s);
+    for (const StationSpec& st : stations)
     {
         lans[st.lan].first += st.probe ? 1 : 0;
         lans[st.lan].second += 1;
@@ -416,7 +490,7 @@ EstimateWork(const Scenario& s)
     {
         work += lan.second.first * lan.second.second;
     }
-    for (const StationSpec& st : s.stations)
+    for (const StationSpec& st : stations)
     {
         if (st.probe)
         {

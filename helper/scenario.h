@@ -179,6 +179,24 @@ struct StationSpec
     ScenarioSettings settings{"station"};
 };
 
+/**
+ * Many stations written once (issue 11): `count` stations named NAME followed by their
+ * number (1-based, zero-padded to the width of count), on one LAN, with consecutive
+ * addresses from `firstAddress`, the ARP models mixed by share, the same routes and probe.
+ * ExpandStationGroup gives its stations.
+ */
+struct StationGroupSpec
+{
+    std::string name;         //!< name prefix
+    uint32_t count = 1;       //!< stations
+    std::string lan;          //!< LAN name
+    std::string firstAddress; //!< address of the first station "a.b.c.d/len"
+    /// share of each station ARP model ("stock", "rfc826", "linux"); unset = all rfc826
+    std::map<std::string, double> models;
+    std::vector<RouteSpec> routes;
+    std::optional<ProbeSpec> probe;
+};
+
 /** A scheduled event. */
 struct EventSpec
 {
@@ -202,6 +220,7 @@ struct Scenario
     std::vector<PortSpec> ports; //!< shared OSA ports
     std::vector<StackSpec> stacks;
     std::vector<StationSpec> stations;
+    std::vector<StationGroupSpec> stationGroups; //!< stations written once (issue 11)
     std::vector<RouterSpec> routers; //!< IP routers (RIP)
     std::optional<RipSpec> rip;      //!< RIP settings; absent: the defaults
     std::vector<EventSpec> events;
@@ -224,6 +243,22 @@ struct ScenarioLimits
     /// Work limit; 0 = none (the command-line option --max-work).
     double maxWork = kDefaultMaxWork;
 };
+
+/**
+ * The stations of a group, in order: the i-th (0-based) is named NAME + (i+1) zero-padded
+ * to the digits of count, has address firstAddress + i (same prefix length) and the ARP
+ * model chosen by smooth weighted round-robin over the shares (models in name order; the
+ * counts follow the shares within one station, and the models are interleaved).
+ * \param group a cross-checked group
+ * \return its stations
+ */
+std::vector<StationSpec> ExpandStationGroup(const StationGroupSpec& group);
+
+/**
+ * \param scenario a scenario
+ * \return its stations, then the stations of each station group, in order
+ */
+std::vector<StationSpec> AllStations(const Scenario& scenario);
 
 /**
  * The work a scenario asks for: the probe requests all stations send (for each station

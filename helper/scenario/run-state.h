@@ -40,6 +40,7 @@ struct ScenarioRunner::RunState
         std::string arp;
         Ptr<ProbeClient> client;
         Time stop;
+        std::string lan;    //!< the station's LAN
         Time start;         //!< when it starts probing (after ApplyStartJitter)
         double jitter = 0; //!< probe.startJitter, seconds
     };

@@ -132,7 +132,21 @@ CheckStationRoutes(const Scenario& scenario)
     // A station sends to a target only if the target is on its subnet or behind one of its
     // routes; otherwise ns-3 drops every probe before it reaches the LAN.
     std::vector<std::string> warnings;
+    // A group's stations share subnet, routes and targets: checked once, as the group.
+    std::vector<std::pair<std::string, StationSpec>> stations;
     for (const auto& st : scenario.stations)
+    {
+        stations.emplace_back("station '" + st.name + "'", st);
+    }
+    for (const auto& g : scenario.stationGroups)
+    {
+        StationSpec first;
+        first.address = g.firstAddress;
+        first.routes = g.routes;
+        first.probe = g.probe;
+        stations.emplace_back("station group '" + g.name + "'", first);
+    }
+    for (const auto& [label, st] : stations)
     {
         if (!st.probe)
         {
@@ -149,7 +163,7 @@ CheckStationRoutes(const Scenario& scenario)
             }
             if (!routed)
             {
-                warnings.push_back("station '" + st.name + "' probes " + target +
+                warnings.push_back(label + " probes " + target +
                                    " but has no route to it (not in its subnet " + PrefixStr(own) +
                                    ", no route covers it): every probe to it is dropped by "
                                    "the station and its outage rows are not measured");

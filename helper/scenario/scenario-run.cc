@@ -190,13 +190,7 @@ ScenarioRunner::SetUpOutageMonitor(RunState& s)
     }
     for (const auto& c : s.clients)
     {
-        for (const auto& spec : m_scenario.stations)
-        {
-            if (spec.name == c.name)
-            {
-                s.monitor.Connect(c.client, c.name, c.start, c.stop, spec.lan);
-            }
-        }
+        s.monitor.Connect(c.client, c.name, c.start, c.stop, c.lan);
     }
 }
 

@@ -204,7 +204,7 @@ ScenarioRunner::Build(RunState& s)
         BuildStack(s, spec);
     }
     FillAddressTables(s);
-    for (const auto& spec : m_scenario.stations)
+    for (const auto& spec : AllStations(m_scenario))
     {
         BuildStation(s, spec);
     }
@@ -371,7 +371,7 @@ ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
     s.servers[spec.name] = DynamicCast<ProbeServer>(apps.Get(0));
     // A TCP responder on each port TCP probes use (none without TCP probes).
     std::set<uint16_t> tcpPorts;
-    for (const auto& station : m_scenario.stations)
+    for (const auto& station : AllStations(m_scenario))
     {
         if (station.probe && station.probe->transport == "tcp")
         {
@@ -468,6 +468,7 @@ ScenarioRunner::InstallProbe(RunState& s, const StationSpec& spec, Ptr<Node> nod
                          spec.arp,
                          DynamicCast<ProbeClient>(apps.Get(0)),
                          stop,
+                         spec.lan,
                          Seconds(spec.probe->start),
                          jitter});
     if (jitter > 0 && !s.startJitter)
