@@ -3,8 +3,8 @@
  * (lans[].queueSize, Lan attribute QueueSize), the probe start jitter (probe.startJitter)
  * and the warning when probes are lost before the first event.
  *
- * test/data/busy-lan.json: 50 stations on a switched LAN probe one stack once a second,
- * all from 1 s, 10 s long, no events. The 50 requests of each second reach the stack's
+ * test/data/busy-lan.json: 50 stations (one station group) on a switched LAN probe one
+ * stack once a second, all from 1 s, 10 s long, no events. The 50 requests of each second reach the stack's
  * switch port together; its replies queue in the stack's transmit queue.
  *
  * SPDX-License-Identifier: GPL-2.0-only
@@ -24,16 +24,11 @@ BusyLan(const std::vector<std::string>& overrides = {})
     return LoadScenario(DataDir() + "/busy-lan.json", overrides);
 }
 
-/** Every station's probe.startJitter set to the value. */
+/** The group's probe.startJitter set to the value (each station draws its own offset). */
 std::vector<std::string>
 Jitter(const std::string& seconds)
 {
-    std::vector<std::string> overrides;
-    for (int i = 0; i < 50; ++i)
-    {
-        overrides.push_back("/stations/" + std::to_string(i) + "/probe/startJitter=" + seconds);
-    }
-    return overrides;
+    return {"/stationGroups/0/probe/startJitter=" + seconds};
 }
 
 std::vector<std::string>
