@@ -250,6 +250,8 @@ def config_error(sweep, values, sets, rc, line):
             if pointer == p or pointer.startswith(p + "/"):
                 return f"{sweep.path}: /set/{jsoncheck.escape(p)}: {rest}"
     where = "/axes" if sets else ("/set" if sweep.fixed else "/scenario")
+    if len({w for _, _, w in sets}) == 1:  # one axis value: name it
+        where = sets[0][2]
     return (f"{sweep.path}: {where}: with {describe(values)} the scenario is refused: "
             f"{line}" if rc == 2 else
             f"{sweep.path}: {where}: the simulator failed on {describe(values)} "
@@ -504,17 +506,17 @@ def changed_message(d, sweep, old, plan):
         old_sweep = None
     diff = json_diff(old_sweep, sweep.data) if old_sweep is not None else []
     finished = len(d.done())
+    fix = "use --force to start over (deletes them), or another --out"
     if diff:
-        what = ", ".join(diff[:3]) + (f" and {len(diff) - 3} more" if len(diff) > 3 else "")
-        why = f"{sweep.path} changed since its results were made ({what})"
-    else:
-        keep = {r["hash"] for r in old["runs"]}
-        differ = sum(1 for r in plan if r["hash"] not in keep)
-        why = (f"the sweep file is the same but {differ} of {len(plan)} expanded scenarios "
-               f"differ: the base scenario {os.path.relpath(sweep.scenario)} (or the "
-               f"simulator's defaults) changed since")
-    return (f"--out {d.path}: holds another sweep's results ({finished} runs): {why}; "
-            f"use --force to start over (deletes them), or another --out")
+        more = f", also {', '.join(diff[1:3])}" if len(diff) > 1 else ""
+        more += f" and {len(diff) - 3} more" if len(diff) > 3 else ""
+        return (f"{sweep.path}: {diff[0]}: changed since the results in {d.path} were made "
+                f"({finished} runs{more}); {fix}")
+    keep = {r["hash"] for r in old["runs"]}
+    differ = sum(1 for r in plan if r["hash"] not in keep)
+    return (f"{sweep.path}: /scenario: {sweep.scenario} (or the simulator's defaults) changed "
+            f"since the results in {d.path} were made ({finished} runs): {differ} of "
+            f"{len(plan)} expanded scenarios differ; {fix}")
 
 
 # ---------------------------------------------------------------------------------------
