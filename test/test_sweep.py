@@ -360,9 +360,14 @@ class BadInput(Base):
          r"^F: /axes/0/zip/1/values: 1 values, but /axes/0/zip/0/values has 2 \(expected "
          r"zipped axes of the same length\)$"),
         ({"scenario": SEED001, "axes": [{"path": "/stacks/0/detectionDelay", "values": []}]},
-         r"^F: /axes/0/values: got 0 items \(expected a list of 1 to 10000 distinct values\)$"),
+         r"^F: /axes/0/values: got 0 items \(expected a list of 1 to 10000 values\)$"),
         ({"scenario": SEED001, "axes": [{"path": "/stacks/0/detectionDelay", "values": [1, 1]}]},
-         r"^F: /axes/0/values/1: got 1 a second time"),
+         r"^F: /axes/0/values/1: got 1 a second time \(expected distinct values\)$"),
+        ({"scenario": SEED001, "axes": [{"zip": [
+            {"path": "/stacks/0/detectionDelay", "values": [0, 0.5, 0]},
+            {"path": "/stacks/0/learningTime", "values": [1, 1, 1]}]}]},
+         r"^F: /axes/0/zip: values 0 and 2 of every member are the same \[0, 1\] \(expected "
+         r"distinct combinations\)$"),
         ({"scenario": SEED001, "axes": [{"path": "/run", "values": [1]}]},
          r"^F: /axes/0/path: /run is set by replications or runs"),
         ({"scenario": SEED001, "axes": [{"path": "/stacks/0", "values": [1]},

@@ -158,6 +158,17 @@ class Sweep:
                                   f"{group[0].where}/values has {len(group[0].values)} "
                                   f"(expected zipped axes of the same length)")
                 group.append(Column(name, ps, m["values"], where))
+            seen = {}
+            for k, combo in enumerate(zip(*[c.values for c in group])):
+                key = json.dumps(combo)
+                if key in seen:
+                    at = f"/axes/{i}/values/{k}" if "zip" not in axis else f"/axes/{i}/zip"
+                    what = (f"got {jsoncheck.show(combo[0])} a second time (expected distinct "
+                            f"values)" if "zip" not in axis else
+                            f"values {seen[key]} and {k} of every member are the same "
+                            f"{jsoncheck.show(list(combo))} (expected distinct combinations)")
+                    raise Refused(f"{path}: {at}: {what}")
+                seen[key] = k
             self.groups.append(group)
         self.columns = [c for g in self.groups for c in g]
         n_configs = 1
