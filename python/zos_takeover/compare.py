@@ -56,14 +56,39 @@ def config_seed(seed, key):
     return np.random.default_rng([seed, zlib.crc32("\x1f".join(key).encode("utf-8"))])
 
 
+def select(sweep_dir, df, where, known):
+    """Rows whose columns have the given values: KEY=VALUE (several values of one KEY: any)."""
+    if not where:
+        return df
+    import pandas as pd
+    wanted = {}
+    for item in where:
+        k, sep, v = item.partition("=")
+        if not sep or k not in known:
+            raise Refused(f"--where {item}: expected KEY=VALUE with KEY one of {', '.join(known)}")
+        wanted.setdefault(k, []).append(v)
+    raw = pd.read_csv(os.path.join(sweep_dir, "results.csv"), dtype=str, keep_default_na=False,
+                      usecols=list(wanted))
+    keep = np.ones(len(df), dtype=bool)
+    for k, vs in wanted.items():
+        keep &= raw[k].isin(vs).to_numpy()
+    if not keep.any():
+        raise Refused("--where " + " ".join(where) + ": no row matches")
+    return df[keep]
+
+
 def compare(sweep_dir, by=None, baseline=None, metric="outage_s", seed=1, resamples=2000,
-            level=0.95):
+            level=0.95, where=None):
     """Returns (by, rows): one dict per configuration (see compare.csv's columns)."""
     df = load_results(sweep_dir)
     axes = axis_columns(sweep_dir)
-    if by is None:
-        by = axes + ["station_model"]
     known = axes + ["station_model", "client", "target", "event", "event_type", "subject"]
+    df = select(sweep_dir, df, where, known)
+    if by is None:
+        # station_model too, unless the swept columns already fix it (one model per run)
+        mixed = len(df) and (df.groupby(axes, observed=True)["station_model"].nunique().max()
+                             if axes else df["station_model"].nunique()) > 1
+        by = axes + (["station_model"] if mixed or not axes else [])
     for key in by:
         if key not in known:
             raise Refused(f"--by {key}: no such column (expected one of {', '.join(known)})")
@@ -208,6 +233,7 @@ def markdown(sweep_dir, by, rows, args, with_base):
              f"their event (runs that finished); {args['resamples']} bootstrap resamples of "
              f"whole runs, seed {args['seed']}, {level}% percentile intervals"
              + (f"; baseline {rows[0]['baseline']}" if with_base and rows else "")
+             + (f"; only rows with {' '.join(args['where'])}" if args.get("where") else "")
              + ". Definitions: doc/sweeps.rst, \"The compare report\".", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
@@ -239,6 +265,9 @@ def main(argv=None):
                         "station_model)")
     p.add_argument("--baseline", nargs="+", metavar="KEY=VALUE",
                    help="the baseline configuration: the others' figures minus its own")
+    p.add_argument("--where", nargs="+", metavar="KEY=VALUE",
+                   help="only rows with these values (e.g. target=192.168.1.1; one KEY given "
+                        "several values: any of them)")
     p.add_argument("--metric", default="outage_s", choices=METRICS)
     p.add_argument("--seed", type=int, default=1, help="bootstrap seed (default 1)")
     p.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples (2000)")
@@ -254,7 +283,8 @@ def main(argv=None):
             raise Refused(f"--level: got {a.level:g} (expected a number in (0, 1))")
         if not 1 <= a.resamples <= 1_000_000:
             raise Refused(f"--resamples: got {a.resamples} (expected 1 to 1000000)")
-        by, rows = compare(a.dir, a.by, a.baseline, a.metric, a.seed, a.resamples, a.level)
+        by, rows = compare(a.dir, a.by, a.baseline, a.metric, a.seed, a.resamples, a.level,
+                           a.where)
     except Refused as e:
         print(f"zos-takeover compare: {e}", file=sys.stderr)
         return 2

@@ -618,9 +618,10 @@ class Progress:
             sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} runs, {self.failed} failed, "
                              f"ETA {self.eta()}   " + ("\n" if final else ""))
             sys.stderr.flush()
+            self.last = now
         elif final or now - self.last >= 5.0:
             say(f"{self.done}/{self.total} runs done, {self.failed} failed, ETA {self.eta()}")
-        self.last = now
+            self.last = now
 
     def note(self, msg):
         if self.tty:
