@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""Benchmark of ./zos-takeover sweep: per-run overhead and the speedup of 2 workers over 1.
+
+    /usr/bin/python3 scripts/bench-sweep.py [--sim build/zos-takeover-sim] [--runs 20]
+                                            [--replications 1] [--repeat 2]
+
+1. Overhead per run: the same N short runs (seed 001 cut to 25 s, N distinct run values)
+   once as bare simulator calls one after the other, once as a sweep with one worker
+   (expansion, validation, atomic results, results.csv included): (sweep - bare) / N.
+2. Speedup: the seed-001 example sweep (scenarios/sweeps/seed-001.json, 180 s runs) with
+   --replications of each configuration (30 configurations), with --jobs 1 and --jobs 2:
+   runs per minute of each and their ratio.
+Each timing is the best of --repeat. Prints numbers only: it asserts nothing (a loaded
+machine gives other numbers; the load average is printed with them).
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SWEEP = [sys.executable, os.path.join(ROOT, "python", "zos_takeover", "sweep.py")]
+
+
+def sweep(sim, sweep_file, out, jobs, emit=False):
+    shutil.rmtree(out, ignore_errors=True)
+    args = SWEEP + ["run", "--sim", sim, sweep_file, "--out", out, "--jobs", str(jobs)]
+    if emit:
+        args += ["--emit", "joblist"]
+    t = time.perf_counter()
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   stdin=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def bare(sim, scenario_files, tmp):
+    t = time.perf_counter()
+    for i, f in enumerate(scenario_files):
+        out = os.path.join(tmp, f"bare-{i}")
+        subprocess.run([sim, f, "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL,
+                       stdin=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - t
+    for i in range(len(scenario_files)):
+        shutil.rmtree(os.path.join(tmp, f"bare-{i}"), ignore_errors=True)
+    return elapsed
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sim", default=os.path.join(ROOT, "build", "zos-takeover-sim"))
+    p.add_argument("--runs", type=int, default=20, help="runs of the overhead measurement")
+    p.add_argument("--replications", type=int, default=1,
+                   help="replications of the seed-001 sweep for the speedup (x 30 runs)")
+    p.add_argument("--repeat", type=int, default=2, help="best of this many timings")
+    a = p.parse_args()
+    sim = os.path.abspath(a.sim)
+    tmp = tempfile.mkdtemp(prefix="zos-bench-sweep-")
+    try:
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+              f"{os.cpu_count()} cores")
+        short = os.path.join(tmp, "short.json")
+        with open(short, "w") as f:
+            json.dump({"scenario": os.path.join(ROOT, "scenarios", "seed-001-osa1-osa4.json"),
+                       "set": {"/duration": 25}, "axes": [], "replications": a.runs}, f)
+        plan_dir = os.path.join(tmp, "plan")
+        sweep(sim, short, plan_dir, 1, emit=True)
+        files = sorted(os.path.join(plan_dir, "scenarios", n)
+                       for n in os.listdir(os.path.join(plan_dir, "scenarios")))
+        t_bare = min(bare(sim, files, tmp) for _ in range(a.repeat))
+        t_sweep = min(sweep(sim, short, os.path.join(tmp, "s1"), 1) for _ in range(a.repeat))
+        n = len(files)
+        print(f"overhead per run: {(t_sweep - t_bare) / n * 1e3:.1f} ms "
+              f"(sweep, 1 worker: {n} runs in {t_sweep:.2f} s; the same runs bare: "
+              f"{t_bare:.2f} s, {t_bare / n * 1e3:.0f} ms per run)")
+
+        with open(os.path.join(ROOT, "scenarios", "sweeps", "seed-001.json")) as f:
+            d = json.load(f)
+        d["scenario"] = os.path.join(ROOT, "scenarios", "seed-001-osa1-osa4.json")
+        d["replications"] = a.replications
+        big = os.path.join(tmp, "seed-001.json")
+        with open(big, "w") as f:
+            json.dump(d, f)
+        runs = 30 * a.replications
+        rate = {}
+        for jobs in (1, 2):
+            t = min(sweep(sim, big, os.path.join(tmp, f"j{jobs}"), jobs) for _ in range(a.repeat))
+            rate[jobs] = runs / t * 60
+            print(f"seed-001 sweep, {runs} runs, {jobs} worker{'s' if jobs > 1 else ''}: "
+                  f"{t:.1f} s, {rate[jobs]:.1f} runs per minute")
+        print(f"speedup of 2 workers over 1: {rate[2] / rate[1]:.2f}x; the 600-run sweep at "
+              f"that rate: {600 / rate[2]:.1f} min with 2 workers")
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
