@@ -1,7 +1,7 @@
 """A small JSON Schema (draft 7 subset) checker with one-line errors, standard library only.
 
 It reads a JSON file strictly (UTF-8, no duplicate keys, no NaN/Infinity, at most 16 MiB)
-and checks it against a schema such as scenarios/sweep.schema.json, stopping at the first
+and checks it against a schema such as scenarios/sweeps/sweep.schema.json, stopping at the first
 problem. Errors read like the simulator's: ``/axes/0/values: got [] (expected a list of 1
 to 10000 distinct values)``. The keywords it knows are the ones the sweep schema uses:
 type, properties, additionalProperties (false), required, items, minItems, maxItems,

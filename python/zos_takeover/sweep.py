@@ -34,7 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from zos_takeover import jsoncheck  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SCHEMA = os.path.join(ROOT, "scenarios", "sweep.schema.json")
+SCHEMA = os.path.join(ROOT, "scenarios", "sweeps", "sweep.schema.json")
 MARKER = ".zos-takeover-sweep"
 MAX_RUNS = 1_000_000
 DEFAULT_TIMEOUT = 3600.0
