@@ -1,14 +1,14 @@
 """A small JSON Schema (draft 7 subset) checker with one-line errors, standard library only.
 
 It reads a JSON file strictly (UTF-8, no duplicate keys, no NaN/Infinity, at most 16 MiB)
-and checks it against a schema such as scenarios/sweeps/sweep.schema.json, stopping at the first
-problem. Errors read like the simulator's: ``/axes/0/values: got [] (expected a list of 1
-to 10000 distinct values)``. The keywords it knows are the ones the sweep schema uses:
+and checks it against a schema such as scenarios/sweeps/sweep.schema.json, stopping at the
+first problem. Errors read like the simulator's: ``/axes/0/values: got 0 items (expected a
+list of 1 to 10000 values)``. The keywords it knows are the ones the sweep schema uses:
 type, properties, additionalProperties (false), required, items, minItems, maxItems,
 uniqueItems, minimum, maximum, exclusiveMinimum, minLength, maxLength, pattern, enum,
 propertyNames, maxProperties, oneOf, $ref (#/definitions/...); title names what was
-expected. Any other keyword in a schema is an error of the schema (a test checks the sweep
-schema only uses these).
+expected. Checker refuses a schema with any other keyword, so the schema cannot ask for a
+check that is silently skipped.
 """
 import json
 import re
