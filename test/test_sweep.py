@@ -420,6 +420,42 @@ class BadInput(Base):
         self.assertEqual(os.listdir(other), ["keep.txt"])
 
 
+class Schema(unittest.TestCase):
+    """The sweep schema is valid draft 7; the shipped sweeps pass it; jsoncheck and the
+    jsonschema library agree on the schema-level bad cases."""
+
+    def test_schema(self):
+        from zos_takeover import jsoncheck
+        import jsonschema  # Debian's python3-jsonschema (./zos-takeover test installs it)
+        schema = jload(os.path.join(ROOT, "scenarios", "sweeps", "sweep.schema.json"))
+        jsonschema.Draft7Validator.check_schema(schema)
+        checker = jsoncheck.Checker(schema)
+        v = jsonschema.Draft7Validator(schema)
+        sweeps = os.path.join(ROOT, "scenarios", "sweeps")
+        shipped = [n for n in os.listdir(sweeps) if n.endswith(".json") and "schema" not in n]
+        self.assertGreaterEqual(len(shipped), 3)
+        for n in shipped:
+            d = jload(os.path.join(sweeps, n))
+            checker.check(d)
+            self.assertEqual(list(v.iter_errors(d)), [], n)
+        for content, pattern in BadInput.CASES:
+            if isinstance(content, str) or "scenario" not in content or \
+                    content["scenario"] != SEED001:
+                continue
+            mine = None
+            try:
+                checker.check(content)
+            except jsoncheck.JsonError as e:
+                mine = e
+            theirs = list(v.iter_errors(content))
+            if mine is not None:  # what jsoncheck refuses, draft 7 refuses too
+                self.assertTrue(theirs, f"{pattern}: jsonschema accepts {content}")
+            elif theirs:  # the library refuses what jsoncheck let through: a bug here
+                self.fail(f"jsoncheck accepts {content}: {theirs[0].message}")
+        with self.assertRaises(ValueError):  # a keyword jsoncheck does not know
+            jsoncheck.Checker({"type": "object", "patternProperties": {}})
+
+
 class Joblist(Base):
     """--emit joblist run by GNU parallel, then --collect: the same table as a direct sweep."""
 
