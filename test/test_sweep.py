@@ -73,6 +73,21 @@ def read_csv(path):
         return list(csv.DictReader(f))
 
 
+def processes_mentioning(text):
+    """Pids of the processes whose command line contains text."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if text.encode() in f.read():
+                    found.append(int(pid))
+        except OSError:
+            pass
+    return found
+
+
 class Base(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="zos-sweep-test-")
@@ -240,7 +255,11 @@ class Resume(Base):
         self.assertGreaterEqual(len(finished), 3)
         self.assertLess(len(finished), 12, "the sweep ended before the kill: nothing tested")
         self.assertFalse(os.path.exists(os.path.join(out, "results.csv")))
-        time.sleep(0.5)  # the orphaned simulators die with the sweep (PDEATHSIG)
+        # The simulators die with the sweep (PDEATHSIG): none is left writing into out.
+        deadline = time.monotonic() + 5
+        while processes_mentioning(out) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertEqual(processes_mentioning(out), [])
         first = self.logged()
         self.assertTrue(finished <= set(first))
         r = self.sweep(sw, "--out", out, "--jobs", "2", sim=self.fake, env=env)
