@@ -25,7 +25,8 @@ SEED001 = os.path.join(ROOT, "scenarios", "seed-001-osa1-osa4.json")
 FAKE_SIM = r'''#!/usr/bin/python3
 # A simulator in front of the real one: --validate goes straight through; a run logs its
 # scenario file name to $ZOS_FAKE_LOG when it ends well, crashes (SIGSEGV) when the stack's
-# detectionDelay is 0.7, hangs when it is 0.9, and first sleeps $ZOS_FAKE_DELAY seconds.
+# detectionDelay is 0.7, hangs when it is 0.9 (or once $ZOS_FAKE_HANG_AFTER runs are
+# logged), and first sleeps $ZOS_FAKE_DELAY seconds.
 import json, os, signal, subprocess, sys, time
 real = os.environ["ZOS_REAL_SIM"]
 args = sys.argv[1:]
@@ -34,6 +35,12 @@ if "--validate" in args:
 with open(args[0]) as f:
     dd = json.load(f)["stacks"][0]["detectionDelay"]
 time.sleep(float(os.environ.get("ZOS_FAKE_DELAY", "0")))
+log = os.environ.get("ZOS_FAKE_LOG")
+hang_after = os.environ.get("ZOS_FAKE_HANG_AFTER")  # hang once the log has this many runs
+if hang_after and log and os.path.exists(log):
+    with open(log) as f:
+        if len(f.read().split()) >= int(hang_after):
+            time.sleep(600)
 if dd == 0.7:
     sys.stderr.write("about to crash\n"); sys.stderr.flush()
     signal.signal(signal.SIGSEGV, signal.SIG_DFL)
@@ -41,8 +48,8 @@ if dd == 0.7:
 if dd == 0.9:
     time.sleep(600)
 rc = subprocess.call([real] + args)
-if rc == 0 and os.environ.get("ZOS_FAKE_LOG"):
-    with open(os.environ["ZOS_FAKE_LOG"], "a") as f:
+if rc == 0 and log:
+    with open(log, "a") as f:
         f.write(os.path.basename(args[0])[:-5] + "\n")
 sys.exit(rc)
 '''
@@ -99,6 +106,11 @@ class Base(unittest.TestCase):
         self.env = dict(os.environ, ZOS_REAL_SIM=SIM, ZOS_FAKE_LOG=self.log)
 
     def tearDown(self):
+        for pid in processes_mentioning(self.tmp):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def sweep(self, *args, sim=None, env=None):
@@ -240,9 +252,11 @@ class Resume(Base):
         axes = [{"name": "delay", "path": "/stacks/0/detectionDelay", "values": [0, 0.2, 0.4]}]
         sw = sweep_file(self.tmp, axes, replications=4)
         out = os.path.join(self.tmp, "out")
-        env = dict(self.env, ZOS_FAKE_DELAY="0.3")
+        env = dict(self.env, ZOS_FAKE_DELAY="0.2")
+        # Every run after the third hangs: the sweep is killed with runs in progress.
         p = subprocess.Popen(SWEEP + ["run", "--sim", self.fake, sw, "--out", out, "--jobs", "2"],
-                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             env=dict(env, ZOS_FAKE_HANG_AFTER="3"),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         runs = os.path.join(out, "runs")
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
