@@ -419,6 +419,8 @@ class BadInput(Base):
          r'^F: /set/~1stations~10~1arp: /stations/0/arp: got "bogus" \(expected one of'),
         ("{\"scenario\": 1", r"^F: not valid JSON at line 1 column 15"),
         ("{\"axes\": [], \"axes\": []}", r'^F: duplicate key "axes"$'),
+        ("{\"scenario\": \"x\", \"axes\": [], \"timeout\": 1e999}",
+         r"^F: 1e999 is out of range \(expected a finite number\)$"),
     ]
 
     def test_bad_sweep_files(self):

@@ -52,6 +52,13 @@ def _no_constant(name):
     raise JsonError("", f"{name} is not JSON (expected a finite number)")
 
 
+def _finite(text):
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise JsonError("", f"{text} is out of range (expected a finite number)")
+    return value
+
+
 def load_file(path):
     """Reads a JSON file strictly; raises JsonError (pointer "") or OSError."""
     with open(path, "rb") as f:
@@ -63,7 +70,8 @@ def load_file(path):
     except UnicodeDecodeError as e:
         raise JsonError("", f"not UTF-8 at byte {e.start} (expected a UTF-8 JSON file)")
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                          parse_float=_finite)
     except json.JSONDecodeError as e:
         raise JsonError("", f"not valid JSON at line {e.lineno} column {e.colno}: {e.msg}")
     except RecursionError:
