@@ -298,6 +298,36 @@ class Resume(Base):
         self.assertEqual(len(self.logged()), n)
 
 
+class Progress(Base):
+    """A progress bar on a terminal, plain lines otherwise."""
+
+    def test_tty_and_plain(self):
+        import pty
+        sw = sweep_file(self.tmp, [{"path": "/stacks/0/detectionDelay", "values": [0, 0.2]}])
+        master, slave = pty.openpty()
+        p = subprocess.Popen(SWEEP + ["run", "--sim", SIM, sw, "--out",
+                                      os.path.join(self.tmp, "a")],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:  # EIO: the other end is closed
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.close(master)
+        self.assertEqual(p.wait(), 0)
+        tty = b"".join(chunks).decode()
+        self.assertRegex(tty, r"\r\[#{30}\] 2/2 runs, 0 failed, ETA \S+")
+        r = self.sweep(sw, "--out", os.path.join(self.tmp, "b"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("\r", r.stderr)
+        self.assertIn("zos-takeover sweep: 2/2 runs done, 0 failed, ETA", r.stderr)
+
+
 class Failures(Base):
     """A crashing run and a run over the time limit are recorded; the sweep goes on."""
 

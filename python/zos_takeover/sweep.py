@@ -455,6 +455,8 @@ def prepare(sweep, plan, scenarios, out, force, sim_timeout):
         except OSError as e:
             raise Refused(f"--out {out}: cannot create: {e.strerror}")
     d.lock()
+    if not d.is_sweep():  # first, so that a directory we began is always known as ours
+        write_atomic(os.path.join(out, MARKER), "zos-takeover sweep directory\n")
     new = {"version": 1, "name": sweep.name, "sweepFile": os.path.abspath(sweep.path),
            "scenarioFile": os.path.abspath(sweep.scenario),
            "columns": [c.as_json() for c in sweep.columns],
@@ -464,9 +466,10 @@ def prepare(sweep, plan, scenarios, out, force, sim_timeout):
         if old["runs"] != plan or [c["name"] for c in old["columns"]] != \
                 [c.name for c in sweep.columns]:
             raise Refused(changed_message(d, sweep, old, plan))
-    if old is not None and force:
-        for name in ("runs", "scenarios", "tmp", "plan.json", "sweep.json", "results.csv",
-                     "compare.md", "compare.csv", "joblist.txt", "slurm.sh"):
+    if old is not None and force:  # start over: everything but the marker and the lock
+        for name in os.listdir(out):
+            if name in (MARKER, ".lock"):
+                continue
             p = os.path.join(out, name)
             if os.path.isdir(p):
                 shutil.rmtree(p)
@@ -483,8 +486,6 @@ def prepare(sweep, plan, scenarios, out, force, sim_timeout):
     if old is None or old != new:
         write_atomic(os.path.join(out, "sweep.json"), sweep.text)
         write_atomic(os.path.join(out, "plan.json"), dumps(new))
-    if not d.is_sweep():
-        write_atomic(os.path.join(out, MARKER), "zos-takeover sweep directory\n")
     fsync_dir(out)
     return d
 
