@@ -205,6 +205,11 @@ def write_csv(path, by, rows, with_base):
     os.replace(tmp, path)
 
 
+def signed(v):
+    """+0.123 / -0.123, and +0.000 for what rounds to zero (never -0.000)."""
+    return f"{round(v, 3) + 0.0:+.3f}"
+
+
 def is_bound(r, f):
     """Whether a figure is only a lower bound: at or above an unrecovered pair's outage."""
     return bool(r["not_recovered_pairs"]) and not np.isnan(r[f]) and \
@@ -247,7 +252,8 @@ def markdown(sweep_dir, by, rows, args, with_base):
             for f in ("median", "p95"):
                 d = r["d_" + f]
                 cells.append("-" if np.isnan(d) else
-                             f"{d:+.3f} [{r['d_' + f + '_lo']:+.3f}, {r['d_' + f + '_hi']:+.3f}]"
+                             f"{signed(d)} [{signed(r['d_' + f + '_lo'])}, "
+                             f"{signed(r['d_' + f + '_hi'])}]"
                              + (" (bound)" if r.get("_bound_d_" + f) else ""))
         lines.append("| " + " | ".join(cells) + " |")
     if any(r["not_recovered_pairs"] for r in rows):
