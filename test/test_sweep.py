@@ -659,9 +659,8 @@ class Readers(Base):
     """load_results and load_timeline: dtypes."""
 
     def test_dtypes(self):
-        try:
-            import pandas  # noqa: F401
-        except ImportError:
+        import importlib.util
+        if importlib.util.find_spec("pandas") is None:
             self.skipTest("python3-pandas is not installed")
         from zos_takeover import load_results, load_timeline, load_probes
         sw = sweep_file(self.tmp, [

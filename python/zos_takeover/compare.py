@@ -21,6 +21,13 @@ from zos_takeover import axis_columns, load_results
 METRICS = ("outage_s", "longest_gap_s", "tcp_stall_s")
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse with one-line errors (exit status 2), like the rest of zos-takeover."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
 class Refused(Exception):
     pass
 
@@ -264,7 +271,7 @@ def markdown(sweep_dir, by, rows, args, with_base):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="zos-takeover compare", description=__doc__.splitlines()[0])
+    p = OneLineParser(prog="zos-takeover compare", description=__doc__.splitlines()[0])
     p.add_argument("dir", help="a sweep directory (./zos-takeover sweep ... --out DIR)")
     p.add_argument("--by", nargs="+", metavar="KEY",
                    help="columns that make a configuration (default: the swept columns and "

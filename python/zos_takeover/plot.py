@@ -29,6 +29,13 @@ from zos_takeover.compare import Refused, compare, select  # noqa: E402
 FLOOR = 1e-4  # outages below 0.1 ms are drawn at 0.1 ms on the log scale
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse with one-line errors (exit status 2), like the rest of zos-takeover."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
 def label(keys, values):
     return ", ".join(f"{k}={v}" for k, v in zip(keys, values))
 
@@ -127,7 +134,7 @@ def versus(sweep_dir, by, axis, rows, path):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="zos-takeover plot", description=__doc__.splitlines()[0])
+    p = OneLineParser(prog="zos-takeover plot", description=__doc__.splitlines()[0])
     p.add_argument("dir")
     p.add_argument("--by", nargs="+", metavar="KEY",
                    help="configuration columns (default: the swept columns and station_model)")

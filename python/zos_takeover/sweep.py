@@ -58,6 +58,13 @@ TCP_COLUMNS = [
 RESERVED = set(RUN_COLUMNS) | {c for c, _ in ROW_COLUMNS} | {c for c, _ in TCP_COLUMNS}
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse with one-line errors (exit status 2), like the rest of zos-takeover."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
 class Refused(Exception):
     """Bad input or an unusable directory: one line, exit status 2, nothing written."""
 
@@ -869,17 +876,27 @@ def cmd_collect(a):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="zos-takeover sweep", description=__doc__.splitlines()[0])
-    sub = p.add_subparsers(dest="cmd", required=True)
-    r = sub.add_parser("run")
-    r.add_argument("sweep")
-    r.add_argument("--sim", required=True)
-    r.add_argument("--out")
-    r.add_argument("--jobs", type=int, default=default_jobs())
-    r.add_argument("--timeout", type=float)
-    r.add_argument("--force", action="store_true")
-    r.add_argument("--retry-failed", action="store_true")
-    r.add_argument("--emit", choices=["joblist", "slurm"])
+    p = OneLineParser(prog="zos-takeover sweep", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="cmd", required=True, parser_class=OneLineParser)
+    r = sub.add_parser("run", prog="zos-takeover sweep",
+                       description="Run a sweep (doc/sweeps.rst): the product of the sweep "
+                                   "file's axes times its replications, resumable.")
+    r.add_argument("sweep", help="the sweep file (schema: scenarios/sweeps/sweep.schema.json)")
+    r.add_argument("--sim", required=True, help="the simulator (the wrapper gives "
+                                                "build/zos-takeover-sim)")
+    r.add_argument("--out", metavar="DIR", help="the sweep directory: new, empty or an "
+                   "earlier run of the same sweep (default results/sweep-NAME)")
+    r.add_argument("--jobs", type=int, default=default_jobs(), metavar="N",
+                   help="runs at a time (default: the cores, %(default)s)")
+    r.add_argument("--timeout", type=float, metavar="S",
+                   help="per-run limit in seconds (default: the sweep file's, or 3600)")
+    r.add_argument("--force", action="store_true",
+                   help="DIR holds another sweep's results: delete them and start over")
+    r.add_argument("--retry-failed", action="store_true",
+                   help="run the recorded failed runs again")
+    r.add_argument("--emit", choices=["joblist", "slurm"],
+                   help="do not run: write DIR/joblist.txt (GNU parallel) or also "
+                        "DIR/slurm.sh (SLURM array job); then sweep --collect DIR")
     o = sub.add_parser("run-one")
     o.add_argument("dir")
     o.add_argument("hash")
