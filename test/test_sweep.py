@@ -562,6 +562,35 @@ class Joblist(Base):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(len(self.logged()), n)
 
+    def test_collect_from_other_directories(self):
+        """Half the joblist in one directory, half in another (two machines without a shared
+        file system), merged by --collect: the table of a direct sweep."""
+        axes = [{"name": "delay", "path": "/stacks/0/detectionDelay", "values": [0, 0.3]}]
+        sw = sweep_file(self.tmp, axes, replications=2)
+        a, b = os.path.join(self.tmp, "a"), os.path.join(self.tmp, "b")
+        for d in (a, b):
+            self.assertEqual(self.sweep(sw, "--out", d, "--emit", "joblist").returncode, 0)
+        for d, lines in ((a, slice(0, 2)), (b, slice(2, 4))):
+            for line in readtext(os.path.join(d, "joblist.txt")).splitlines()[lines]:
+                subprocess.run(["bash", "-c", line], check=True, env=self.env)
+        self.assertEqual(len(os.listdir(os.path.join(a, "runs"))), 2)
+        c = subprocess.run(SWEEP + ["collect", a, b], capture_output=True, text=True)
+        self.assertEqual(c.returncode, 0, c.stderr)
+        self.assertIn("merged 2 runs from", c.stderr)
+        self.assertEqual(len(os.listdir(os.path.join(a, "runs"))), 4)
+        ref = os.path.join(self.tmp, "ref")
+        self.assertEqual(self.sweep(sw, "--out", ref).returncode, 0)
+        with open(os.path.join(a, "results.csv"), "rb") as x, \
+                open(os.path.join(ref, "results.csv"), "rb") as y:
+            self.assertEqual(x.read(), y.read())
+        # a directory of another sweep is refused
+        other = sweep_file(self.tmp, [], name="other")
+        o = os.path.join(self.tmp, "o")
+        self.assertEqual(self.sweep(other, "--out", o, "--emit", "joblist").returncode, 0)
+        c = subprocess.run(SWEEP + ["collect", a, o], capture_output=True, text=True)
+        self.assertEqual(c.returncode, 2)
+        self.assertRegex(c.stderr, r"^\S+/o: its runs differ from those of ")
+
     def test_slurm_script(self):
         sw = sweep_file(self.tmp, [{"path": "/stacks/0/detectionDelay", "values": [0, 0.3]}],
                         replications=3)

@@ -867,8 +867,35 @@ def cmd_collect(a):
     if not d.is_sweep() or d.plan() is None:
         raise Refused(f"{a.dir}: not a sweep directory (no {MARKER} or plan.json; make one "
                       f"with ./zos-takeover sweep SWEEP.json --out DIR [--emit joblist])")
+    plan = d.plan()
+    others = []
+    for other in a.more:
+        o = SweepDir(other)
+        if not o.is_sweep() or o.plan() is None:
+            raise Refused(f"{other}: not a sweep directory (no {MARKER} or plan.json)")
+        if o.plan()["runs"] != plan["runs"]:
+            raise Refused(f"{other}: its runs differ from those of {a.dir} (expected a "
+                          f"directory of the same sweep, e.g. made with --emit joblist on "
+                          f"another machine)")
+        others.append(o)
     d.lock()
     d.clean_tmp()
+    merged = 0
+    wanted = {e["hash"] for e in plan["runs"]}
+    for o in others:
+        o.lock(shared=True)
+        for h in sorted(set(o.done()) & wanted):
+            if os.path.isdir(os.path.join(d.runs, h)):
+                continue
+            tmp = new_tmp(d, h) + ".merge"
+            shutil.copytree(os.path.join(o.runs, h), tmp)
+            fsync_dir(tmp)
+            os.rename(tmp, os.path.join(d.runs, h))
+            merged += 1
+    if others:
+        fsync_dir(d.runs)
+        d.clean_tmp()
+        say(f"merged {merged} runs from {', '.join(x.path for x in others)}")
     ok, failed, missing = write_results(d)
     say(f"{os.path.join(a.dir, 'results.csv')}: {ok} runs ok, {failed} failed, "
         f"{missing} not done yet")
@@ -902,8 +929,12 @@ def main(argv=None):
     o.add_argument("hash")
     o.add_argument("--sim", required=True)
     o.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
-    c = sub.add_parser("collect")
+    c = sub.add_parser("collect", prog="zos-takeover sweep --collect",
+                       description="Write DIR/results.csv from the runs done; first copy into "
+                                   "DIR the finished runs of other directories of the same "
+                                   "sweep (e.g. run on machines without a shared file system).")
     c.add_argument("dir")
+    c.add_argument("more", nargs="*", metavar="OTHER_DIR")
     a = p.parse_args(argv)
     if getattr(a, "jobs", 1) < 1:
         say("--jobs: got %d (expected at least 1)" % a.jobs)
