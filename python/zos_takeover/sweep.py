@@ -607,13 +607,18 @@ class Progress:
         self.tty = sys.stderr.isatty()
         self.last = 0.0
 
+    @staticmethod
+    def duration(seconds):
+        m, s = divmod(int(seconds + 0.5), 60)
+        return f"{m}m{s:02d}s" if m else f"{s}s"
+
     def eta(self):
         n = self.done - self.start_done
         if n == 0:
-            return "?"
-        left = (time.monotonic() - self.t0) / n * (self.total - self.done)
-        m, s = divmod(int(left + 0.5), 60)
-        return f"{m}m{s:02d}s" if m else f"{s}s"
+            return "ETA ?"
+        if self.done >= self.total:
+            return "took " + self.duration(time.monotonic() - self.t0)
+        return "ETA " + self.duration((time.monotonic() - self.t0) / n * (self.total - self.done))
 
     def update(self, final=False):
         now = time.monotonic()
@@ -624,11 +629,11 @@ class Progress:
             fill = int(width * self.done / max(1, self.total))
             bar = "#" * fill + "-" * (width - fill)
             sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} runs, {self.failed} failed, "
-                             f"ETA {self.eta()}   " + ("\n" if final else ""))
+                             f"{self.eta()}   " + ("\n" if final else ""))
             sys.stderr.flush()
             self.last = now
         elif final or now - self.last >= 5.0:
-            say(f"{self.done}/{self.total} runs done, {self.failed} failed, ETA {self.eta()}")
+            say(f"{self.done}/{self.total} runs done, {self.failed} failed, {self.eta()}")
             self.last = now
 
     def note(self, msg):
@@ -769,15 +774,17 @@ def cmd_run(a):
         progress.update()
 
     try:
-        progress.update()
-        Pool(a.jobs).run(tasks(), on_done, timeout=timeout, on_tick=progress.update)
+        if pending:
+            progress.update()
+            Pool(a.jobs).run(tasks(), on_done, timeout=timeout, on_tick=progress.update)
     except (Interrupted, KeyboardInterrupt):
         d.clean_tmp()
         progress.note(f"interrupted: {progress.done} of {unique} runs done; rerun the same "
                       f"command to go on")
         write_results(d)
         return 130
-    progress.update(final=True)
+    if pending:
+        progress.update(final=True)
     d.clean_tmp()
     ok, failed, missing = write_results(d)
     say(f"{ok} runs ok, {failed} failed; table: {os.path.join(out, 'results.csv')}")
