@@ -321,12 +321,12 @@ class Progress(Base):
         os.close(master)
         self.assertEqual(p.wait(), 0)
         tty = b"".join(chunks).decode()
-        self.assertRegex(tty, r"\r\[#{30}\] 2/2 runs, 0 failed, took \d+s")
+        self.assertRegex(tty, r"\r\[#{30}\] 2/2 runs, 0 failed, took (\d+m)?\d+s")
         r = self.sweep(sw, "--out", os.path.join(self.tmp, "b"))
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertNotIn("\r", r.stderr)
         self.assertIn("zos-takeover sweep: 0/2 runs done, 0 failed, ETA ?", r.stderr)
-        self.assertRegex(r.stderr, r"zos-takeover sweep: 2/2 runs done, 0 failed, took \d+s")
+        self.assertRegex(r.stderr, r"zos-takeover sweep: 2/2 runs done, 0 failed, took (\d+m)?\d+s")
 
 
 class Failures(Base):
