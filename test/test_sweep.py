@@ -326,7 +326,8 @@ class Progress(Base):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertNotIn("\r", r.stderr)
         self.assertIn("zos-takeover sweep: 0/2 runs done, 0 failed, ETA ?", r.stderr)
-        self.assertRegex(r.stderr, r"zos-takeover sweep: 2/2 runs done, 0 failed, took (\d+m)?\d+s")
+        self.assertRegex(r.stderr,
+                         r"zos-takeover sweep: 2/2 runs done, 0 failed, took (\d+m)?\d+s")
 
 
 class Failures(Base):
