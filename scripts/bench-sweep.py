@@ -10,8 +10,9 @@
 2. Speedup: the seed-001 example sweep (scenarios/sweeps/seed-001.json, 180 s runs) with
    --replications of each configuration (30 configurations), with --jobs 1 and --jobs 2:
    runs per minute of each and their ratio.
-Each timing is the best of --repeat (the 1- and 2-worker sweeps interleaved). Prints numbers only: it asserts nothing (a loaded
-machine gives other numbers; the load average is printed with them).
+Each timing is the best of --repeat (the 1- and 2-worker sweeps interleaved). Prints
+numbers only: it asserts nothing (a loaded machine gives other numbers; the load average
+is printed with them).
 """
 import argparse
 import json
