@@ -10,7 +10,7 @@
 2. Speedup: the seed-001 example sweep (scenarios/sweeps/seed-001.json, 180 s runs) with
    --replications of each configuration (30 configurations), with --jobs 1 and --jobs 2:
    runs per minute of each and their ratio.
-Each timing is the best of --repeat (the 1- and 2-worker sweeps interleaved). Prints
+Each timing is the best of --repeat (bare and sweep, 1 and 2 workers interleaved). Prints
 numbers only: it asserts nothing (a loaded machine gives other numbers; the load average
 is printed with them).
 """
@@ -71,8 +71,10 @@ def main():
         sweep(sim, short, plan_dir, 1, emit=True)
         files = sorted(os.path.join(plan_dir, "scenarios", n)
                        for n in os.listdir(os.path.join(plan_dir, "scenarios")))
-        t_bare = min(bare(sim, files, tmp) for _ in range(a.repeat))
-        t_sweep = min(sweep(sim, short, os.path.join(tmp, "s1"), 1) for _ in range(a.repeat))
+        t_bare = t_sweep = float("inf")
+        for _ in range(a.repeat):  # interleaved, as below
+            t_bare = min(t_bare, bare(sim, files, tmp))
+            t_sweep = min(t_sweep, sweep(sim, short, os.path.join(tmp, "s1"), 1))
         n = len(files)
         print(f"overhead per run: {(t_sweep - t_bare) / n * 1e3:.1f} ms "
               f"(sweep, 1 worker: {n} runs in {t_sweep:.2f} s; the same runs bare: "
