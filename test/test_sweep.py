@@ -676,6 +676,23 @@ class Compare(Base):
                                       "--seed", "2").returncode, 0)
         self.assertNotEqual(readtext(os.path.join(out, "compare.csv")), first)
 
+    def test_default_by_and_where(self):
+        out = self.make({"0": [[0.1, 0.2], [0.3, 0.4]], "1": [[1.1, 1.2], [1.3, 1.4]]})
+        r = self.compare(out)  # one station model throughout: not a column of the report
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = read_csv(os.path.join(out, "compare.csv"))
+        self.assertNotIn("station_model", rows[0])
+        self.assertEqual([(x["delay"], x["pairs"]) for x in rows], [("0", "4"), ("1", "4")])
+        r = self.compare(out, "--where", "client=C0")  # the first pair of each run
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = read_csv(os.path.join(out, "compare.csv"))
+        self.assertEqual([(x["delay"], x["pairs"], x["median"]) for x in rows],
+                         [("0", "2", "0.200000"), ("1", "2", "1.200000")])
+        self.assertIn("only rows with client=C0", r.stdout)
+        r = self.compare(out, "--where", "client=C9")
+        self.assertEqual(r.returncode, 2)
+        self.assertRegex(r.stderr, r"--where client=C9: no row matches")
+
     def test_bad_options(self):
         out = self.make({"0": [[0.1]]})
         r = self.compare(out, "--by", "nosuch")
