@@ -6,7 +6,8 @@
 
 1. Overhead per run: the same N short runs (seed 001 cut to 25 s, N distinct run values)
    once as bare simulator calls one after the other, once as a sweep with one worker
-   (expansion, validation, atomic results, results.csv included): (sweep - bare) / N.
+   (expansion, validation, atomic results, results.csv included): (sweep - bare) / N, in
+   wall-clock time and in CPU time (user + system of all the processes).
 2. Speedup: the seed-001 example sweep (scenarios/sweeps/seed-001.json, 180 s runs) with
    --replications of each configuration (30 configurations), with --jobs 1 and --jobs 2:
    runs per minute of each and their ratio.
@@ -17,6 +18,7 @@ is printed with them).
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -27,24 +29,35 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SWEEP = [sys.executable, os.path.join(ROOT, "python", "zos_takeover", "sweep.py")]
 
 
+def cpu():
+    """CPU seconds (user + system) of the waited-for children so far."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+LAST_CPU = {}
+
+
 def sweep(sim, sweep_file, out, jobs, emit=False):
     shutil.rmtree(out, ignore_errors=True)
     args = SWEEP + ["run", "--sim", sim, sweep_file, "--out", out, "--jobs", str(jobs)]
     if emit:
         args += ["--emit", "joblist"]
-    t = time.perf_counter()
+    c, t = cpu(), time.perf_counter()
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                    stdin=subprocess.DEVNULL)
+    LAST_CPU["sweep"] = cpu() - c
     return time.perf_counter() - t
 
 
 def bare(sim, scenario_files, tmp):
-    t = time.perf_counter()
+    c, t = cpu(), time.perf_counter()
     for i, f in enumerate(scenario_files):
         out = os.path.join(tmp, f"bare-{i}")
         subprocess.run([sim, f, "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL,
                        stdin=subprocess.DEVNULL)
     elapsed = time.perf_counter() - t
+    LAST_CPU["bare"] = cpu() - c
     for i in range(len(scenario_files)):
         shutil.rmtree(os.path.join(tmp, f"bare-{i}"), ignore_errors=True)
     return elapsed
@@ -71,14 +84,19 @@ def main():
         sweep(sim, short, plan_dir, 1, emit=True)
         files = sorted(os.path.join(plan_dir, "scenarios", n)
                        for n in os.listdir(os.path.join(plan_dir, "scenarios")))
-        t_bare = t_sweep = float("inf")
+        t_bare = t_sweep = c_bare = c_sweep = float("inf")
         for _ in range(a.repeat):  # interleaved, as below
             t_bare = min(t_bare, bare(sim, files, tmp))
+            c_bare = min(c_bare, LAST_CPU["bare"])
             t_sweep = min(t_sweep, sweep(sim, short, os.path.join(tmp, "s1"), 1))
+            c_sweep = min(c_sweep, LAST_CPU["sweep"])
         n = len(files)
-        print(f"overhead per run: {(t_sweep - t_bare) / n * 1e3:.1f} ms "
+        print(f"overhead per run, wall clock: {(t_sweep - t_bare) / n * 1e3:.1f} ms "
               f"(sweep, 1 worker: {n} runs in {t_sweep:.2f} s; the same runs bare: "
               f"{t_bare:.2f} s, {t_bare / n * 1e3:.0f} ms per run)")
+        print(f"overhead per run, CPU time: {(c_sweep - c_bare) / n * 1e3:.1f} ms (sweep "
+              f"{c_sweep:.2f} s, bare {c_bare:.2f} s of CPU: the runner, the validations; "
+              f"less sensitive to other load than the wall clock)")
 
         with open(os.path.join(ROOT, "scenarios", "sweeps", "seed-001.json")) as f:
             d = json.load(f)
