@@ -20,6 +20,7 @@ import json
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -71,6 +72,8 @@ def main():
                    help="replications of the seed-001 sweep for the speedup (x 30 runs)")
     p.add_argument("--repeat", type=int, default=2, help="best of this many timings")
     a = p.parse_args()
+    # SIGTERM: end the running sweep (subprocess.run kills it) and remove the temporary files
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sim = os.path.abspath(a.sim)
     tmp = tempfile.mkdtemp(prefix="zos-bench-sweep-")
     try:
