@@ -2,12 +2,14 @@
 """Benchmark of ./zos-takeover sweep: per-run overhead and the speedup of 2 workers over 1.
 
     /usr/bin/python3 scripts/bench-sweep.py [--sim build/zos-takeover-sim] [--runs 20]
-                                            [--replications 1] [--repeat 2]
+                                            [--replications 1] [--repeat 2] [--overhead-only]
 
 1. Overhead per run: the same N short runs (seed 001 cut to 25 s, N distinct run values)
    once as bare simulator calls one after the other, once as a sweep with one worker
    (expansion, validation, atomic results, results.csv included): (sweep - bare) / N, in
-   wall-clock time and in CPU time (user + system of all the processes).
+   wall-clock time and in CPU time (user + system of all the processes); and the runner
+   alone: 200 runs of a no-op simulator (a shell script) as a sweep, minus the script
+   called 200 times (this one hardly depends on other load).
 2. Speedup: the seed-001 example sweep (scenarios/sweeps/seed-001.json, 180 s runs) with
    --replications of each configuration (30 configurations), with --jobs 1 and --jobs 2:
    runs per minute of each and their ratio.
@@ -71,6 +73,7 @@ def main():
     p.add_argument("--replications", type=int, default=1,
                    help="replications of the seed-001 sweep for the speedup (x 30 runs)")
     p.add_argument("--repeat", type=int, default=2, help="best of this many timings")
+    p.add_argument("--overhead-only", action="store_true", help="skip the speedup")
     a = p.parse_args()
     # SIGTERM: end the running sweep (subprocess.run kills it) and remove the temporary files
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -101,6 +104,32 @@ def main():
               f"{c_sweep:.2f} s, bare {c_bare:.2f} s of CPU: the runner, the validations; "
               f"less sensitive to other load than the wall clock)")
 
+        # The runner alone: a simulator that only writes an empty result (a shell script).
+        noop = os.path.join(tmp, "noop-sim")
+        with open(noop, "w") as f:
+            f.write(f"""#!/bin/sh
+case " $* " in *" --validate "*) exec {sim} "$@" ;; esac
+mkdir -p "$3" && : > "$3/summary.json" && echo event > "$3/outages.csv"
+""")
+        os.chmod(noop, 0o755)
+        many = os.path.join(tmp, "many.json")
+        with open(many, "w") as f:
+            json.dump({"scenario": os.path.join(ROOT, "scenarios", "seed-001-osa1-osa4.json"),
+                       "axes": [], "replications": 200}, f)
+        t_noop = min(sweep(noop, many, os.path.join(tmp, "noop"), 1) for _ in range(a.repeat))
+        t_sh = float("inf")
+        for _ in range(a.repeat):
+            t = time.perf_counter()
+            for i in range(200):
+                subprocess.run([noop, "x", "--out", os.path.join(tmp, "sh", str(i)), "-q"],
+                               check=True)
+            t_sh = min(t_sh, time.perf_counter() - t)
+            shutil.rmtree(os.path.join(tmp, "sh"))
+        print(f"the runner alone, with a no-op simulator (a shell script): "
+              f"{t_noop / 200 * 1e3:.1f} ms per run, of which {t_sh / 200 * 1e3:.1f} ms the "
+              f"script itself: {(t_noop - t_sh) / 200 * 1e3:.1f} ms per run of sweep overhead")
+        if a.overhead_only:
+            return
         with open(os.path.join(ROOT, "scenarios", "sweeps", "seed-001.json")) as f:
             d = json.load(f)
         d["scenario"] = os.path.join(ROOT, "scenarios", "seed-001-osa1-osa4.json")

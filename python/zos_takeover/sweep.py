@@ -280,6 +280,9 @@ def config_error(sweep, values, sets, rc, line):
 # Running processes: N at a time, no threads (children die with the sweep: PDEATHSIG)
 
 _libc = None
+# util-linux's setpriv sets the parent-death signal and execs the command: then subprocess can
+# spawn without a Python preexec_fn (which forces a full fork of this process per run).
+SETPRIV = ["setpriv", "--pdeathsig", "KILL"] if shutil.which("setpriv") else []
 
 
 def _die_with_parent():
@@ -312,9 +315,10 @@ class Pool:
                     except StopIteration:
                         exhausted = True
                         break
-                    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
+                    p = subprocess.Popen(SETPRIV + argv, stdin=subprocess.DEVNULL,
                                          stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
-                                         stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
+                                         stderr=subprocess.PIPE,
+                                         preexec_fn=None if SETPRIV else _die_with_parent)
                     st = [key, time.monotonic(), 0, [], [], False]
                     for pipe, idx in ((p.stdout, 3), (p.stderr, 4)):
                         if pipe is not None:
@@ -489,7 +493,8 @@ def prepare(sweep, plan, scenarios, out, force, sim_timeout):
     for h, scen in scenarios.items():
         p = os.path.join(d.scenarios, h + ".json")
         if not os.path.exists(p):
-            write_atomic(p, dumps(scen), sync=False)
+            # compact: json's C encoder (with indent it takes the slow Python one)
+            write_atomic(p, json.dumps(scen, ensure_ascii=False) + "\n", sync=False)
     if old is None or old != new:
         write_atomic(os.path.join(out, "sweep.json"), sweep.text)
         write_atomic(os.path.join(out, "plan.json"), dumps(new))
@@ -551,7 +556,7 @@ def new_tmp(d, h):
     return os.path.join(d.tmp, f"{h}.{socket.gethostname()}.{os.getpid()}")
 
 
-def finish_run(d, h, entry, tmpdir, rc, err, elapsed, timed_out, timeout):
+def finish_run(d, h, entry, tmpdir, rc, err, elapsed, timed_out, timeout, sync_parent=True):
     """Records one run: its outputs (ok) or its error (failed), then renames atomically.
     Returns the run.json record."""
     lines = err.decode("utf-8", "replace").strip().splitlines()
@@ -591,7 +596,8 @@ def finish_run(d, h, entry, tmpdir, rc, err, elapsed, timed_out, timeout):
             shutil.rmtree(tmpdir, ignore_errors=True)
         else:
             raise
-    fsync_dir(d.runs)
+    if sync_parent:  # else the caller syncs runs/ once (a rename lost is a run done again)
+        fsync_dir(d.runs)
     return rec
 
 
@@ -723,8 +729,15 @@ def install_signals():
     signal.signal(signal.SIGHUP, handler)
 
 
+def check_sim(sim):
+    if not (os.path.isfile(sim) and os.access(sim, os.X_OK)):
+        raise Refused(f"--sim {sim}: not an executable file (expected zos-takeover-sim; "
+                      f"./zos-takeover builds it)")
+
+
 def cmd_run(a):
     sim = os.path.abspath(a.sim)
+    check_sim(sim)
     sweep = Sweep(a.sweep)
     timeout = a.timeout if a.timeout is not None else sweep.timeout
     out = a.out or os.path.join("results", "sweep-" + sweep.name)
@@ -765,7 +778,7 @@ def cmd_run(a):
 
     def on_done(entry, rc, out_, err, elapsed, timed_out):
         rec = finish_run(d, entry["hash"], entry, tmpdirs.pop(entry["hash"]), rc, err,
-                         elapsed, timed_out, timeout)
+                         elapsed, timed_out, timeout, sync_parent=False)
         progress.done += 1
         if rec["status"] != "ok":
             progress.failed += 1
@@ -778,6 +791,7 @@ def cmd_run(a):
             progress.update()
             Pool(a.jobs).run(tasks(), on_done, timeout=timeout, on_tick=progress.update)
     except (Interrupted, KeyboardInterrupt):
+        fsync_dir(d.runs)
         d.clean_tmp()
         progress.note(f"interrupted: {progress.done} of {unique} runs done; rerun the same "
                       f"command to go on")
@@ -785,6 +799,7 @@ def cmd_run(a):
         return 130
     if pending:
         progress.update(final=True)
+    fsync_dir(d.runs)
     d.clean_tmp()
     ok, failed, missing = write_results(d)
     say(f"{ok} runs ok, {failed} failed; table: {os.path.join(out, 'results.csv')}")
@@ -848,6 +863,7 @@ def cmd_run_one(a):
         raise Refused(f"{a.dir}: no run {a.hash} in plan.json")
     if os.path.isdir(os.path.join(d.runs, a.hash)):
         return 0
+    check_sim(os.path.abspath(a.sim))
     install_signals()
     tmp = new_tmp(d, a.hash)
     shutil.rmtree(tmp, ignore_errors=True)
