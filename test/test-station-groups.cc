@@ -62,7 +62,8 @@ TEST(StationGroups, AGroupExpandsToNumberedStationsWithConsecutiveAddressesAndIn
     }
     EXPECT_NE(ScenarioToJson(s).find("\"stationGroups\""), std::string::npos);
     EXPECT_EQ(ScenarioToJson(s).find("PC01"), std::string::npos);
-    EXPECT_EQ(ScenarioToJson(LoadScenario(DataDir() + "/busy-lan.json")).find("stationGroups"),
+    EXPECT_EQ(ScenarioToJson(LoadScenario(SourceDir() + "/scenarios/seed-001-osa1-osa4.json"))
+                  .find("stationGroups"),
               std::string::npos);
     EXPECT_EQ(AllStations(s).size(), 31u);
     EXPECT_EQ(AllStations(s)[0].name, "ADMIN");
