@@ -18,6 +18,11 @@ namespace zos
 namespace
 {
 
+/// At most this many stations in all, groups included (the schema's maxItems of stations).
+constexpr uint64_t kMaxStations = 100000;
+/// Longest name (the schema's definitions/name).
+constexpr size_t kMaxNameLength = 64;
+
 using Json = ScenarioJson;
 
 // ------------------------------------------------------------------------------------------
@@ -451,6 +456,31 @@ CrossChecker::Run(const ScenarioLimits& limits)
         JsonPointer sp = at({"stations", idx(i)});
         checkStation(s.stations[i], {sp + "name", sp + "lan", sp + "address", sp + "routes", sp + "probe"});
     }
+    // Before any group is expanded: at most as many stations in all as the schema allows
+    // in "stations", and names of at most 64 characters.
+    uint64_t allStations = s.stations.size();
+    for (size_t i = 0; i < s.stationGroups.size(); ++i)
+    {
+        const StationGroupSpec& g = s.stationGroups[i];
+        JsonPointer gp = at({"stationGroups", idx(i)});
+        allStations += g.count;
+        if (allStations > kMaxStations)
+        {
+            m_fail(gp + "count",
+                   "got " + std::to_string(g.count) + ", which makes " +
+                       std::to_string(allStations) + " stations with the ones before (expected " +
+                       "at most " + std::to_string(kMaxStations) +
+                       " stations in all, groups included)");
+        }
+        if (g.name.size() + std::to_string(g.count).size() > kMaxNameLength)
+        {
+            m_fail(gp + "name",
+                   "got " + QuoteForMessage(g.name) + ", which with the station numbers makes names of " +
+                       std::to_string(g.name.size() + std::to_string(g.count).size()) +
+                       " characters (expected names of at most " +
+                       std::to_string(kMaxNameLength) + " characters)");
+        }
+    }
     for (size_t i = 0; i < s.stationGroups.size(); ++i)
     {
         const StationGroupSpec& g = s.stationGroups[i];
@@ -473,11 +503,11 @@ CrossChecker::Run(const ScenarioLimits& limits)
                        "stations)");
         }
         double total = 0;
-        for (const auto& [model, share] : g.models)
+        for (const auto& [model, share] : g.models.value_or(std::map<std::string, double>{}))
         {
             total += share;
         }
-        if (!g.models.empty() && total <= 0)
+        if (g.models && total <= 0)
         {
             m_fail(gp + "models",
                    "every share is 0 (expected at least one share above 0)");
@@ -529,6 +559,7 @@ CrossChecker::Run(const ScenarioLimits& limits)
     }
 
     // A CLAW link's LAN stands for its channel: that link and one router interface.
+    const std::vector<StationSpec> all = AllStations(s);
     for (size_t i = 0; i < s.stacks.size(); ++i)
     {
         for (size_t k = 0; k < s.stacks[i].links.size(); ++k)
@@ -547,7 +578,7 @@ CrossChecker::Run(const ScenarioLimits& limits)
                     others += l.lan == link.lan;
                 }
             }
-            for (const StationSpec& st : AllStations(s))
+            for (const StationSpec& st : all)
             {
                 others += st.lan == link.lan;
             }

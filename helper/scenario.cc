@@ -26,8 +26,6 @@
 #include "scenario-cross-check.h"
 #include "scenario-json.h"
 
-#include "ns3/ipv4-address.h"
-
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -411,15 +409,27 @@ ToJson(const std::optional<T>& value)
 std::vector<StationSpec>
 ExpandStationGroup(const StationGroupSpec& group)
 {
+    // Plain C++ (the loader builds without ns-3): "a.b.c.d/len", checked by the schema.
     const size_t slash = group.firstAddress.find('/');
-    const uint32_t first = Ipv4Address(group.firstAddress.substr(0, slash).c_str()).Get();
+    uint32_t first = 0;
+    {
+        std::istringstream in(group.firstAddress.substr(0, slash));
+        for (int k = 0; k < 4; ++k)
+        {
+            uint32_t octet = 0;
+            char dot = 0;
+            in >> octet;
+            if (k < 3)
+            {
+                in >> dot;
+            }
+            first = (first << 8) | (octet & 0xff);
+        }
+    }
     const std::string length = group.firstAddress.substr(slash);
     const size_t width = std::to_string(group.count).size();
-    std::map<std::string, double> models = group.models;
-    if (models.empty())
-    {
-        models["rfc826"] = 1;
-    }
+    std::map<std::string, double> models =
+        group.models.value_or(std::map<std::string, double>{{"rfc826", 1}});
     double total = 0;
     for (const auto& [model, share] : models)
     {
@@ -433,9 +443,9 @@ ExpandStationGroup(const StationGroupSpec& group)
         std::string number = std::to_string(i + 1);
         st.name = group.name + std::string(width - number.size(), '0') + number;
         st.lan = group.lan;
-        std::ostringstream address;
-        Ipv4Address(first + i).Print(address);
-        st.address = address.str() + length;
+        const uint32_t a = first + i;
+        st.address = std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 0xff) + "." +
+                     std::to_string((a >> 8) & 0xff) + "." + std::to_string(a & 0xff) + length;
         const std::string* chosen = nullptr;
         for (const auto& [model, share] : models)
         {

@@ -192,7 +192,7 @@ struct StationGroupSpec
     std::string lan;          //!< LAN name
     std::string firstAddress; //!< address of the first station "a.b.c.d/len"
     /// share of each station ARP model ("stock", "rfc826", "linux"); unset = all rfc826
-    std::map<std::string, double> models;
+    std::optional<std::map<std::string, double>> models;
     std::vector<RouteSpec> routes;
     std::optional<ProbeSpec> probe;
 };

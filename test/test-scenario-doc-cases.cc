@@ -73,6 +73,8 @@ const char* const kCrossCheckReasons[] = {
     R"(^set on an interface of router ".*", which does not run RIP \(expected rip true on the router, or no ripInMetric\)$)",
     R"(^got \d+, but from \S+ only \d+ host addresses are left in its prefix \(expected at most that many stations\)$)",
     R"(^every share is 0 \(expected at least one share above 0\)$)",
+    R"(^got \d+, which makes \d+ stations with the ones before \(expected at most \d+ stations in all, groups included\)$)",
+    R"(^got ".*", which with the station numbers makes names of \d+ characters \(expected names of at most \d+ characters\)$)",
     R"(^router name ".*" is also a stack or station name \(expected names distinct from stack and station names\)$)",
     R"(^router ".*" has two interfaces on LAN ".*" \(expected one interface per LAN\)$)",
     R"(^LAN ".*" of CLAW link ".*" has \d+ other link\(s\) or station\(s\) and \d+ router interface\(s\) \(expected a LAN of its own, the channel: this link and at most one router interface\)$)",

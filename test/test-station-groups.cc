@@ -97,6 +97,17 @@ TEST(StationGroups, AGroupRunsExactlyAsItsStationsWrittenOneByOne)
     }
 }
 
+TEST(StationGroups, TheCanonicalFormLoadsAgain)
+{
+    // With and without models: what --validate and summary.json write is a valid scenario.
+    for (const Scenario& s : {Group(), LoadScenario(DataDir() + "/busy-lan.json")})
+    {
+        const std::string text = ScenarioToJson(s);
+        Scenario again = ParseScenario(text, "canonical");
+        EXPECT_EQ(ScenarioToJson(again), text);
+    }
+}
+
 TEST(StationGroups, TheGroupsStationsCountForTheWorkLimit)
 {
     Scenario s = Group();

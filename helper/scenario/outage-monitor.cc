@@ -238,7 +238,7 @@ OutageMonitor::NotifyTx(const std::string& client, Ipv4Address target, Time sent
     m_started = true;
     Client& c = FindClient(client);
     Target& per = FindTarget(c, target);
-    per.steadySent += IsSteady(per, sent);
+    per.steadySent += IsSteady(per, c, sent);
     const std::vector<Window>& windows = per.windows;
     for (uint32_t k = 0; k < windows.size(); ++k)
     {
@@ -250,10 +250,13 @@ OutageMonitor::NotifyTx(const std::string& client, Ipv4Address target, Time sent
 }
 
 bool
-OutageMonitor::IsSteady(const Target& per, Time sent) const
+OutageMonitor::IsSteady(const Target& per, const Client& c, Time sent) const
 {
+    // A request sent less than a second before the first event (or the client's stop) may
+    // be lost to the event (or never answered before the end): not the LAN's own loss.
+    const Time end = std::min(m_eventTimes.empty() ? Time::Max() : m_eventTimes.front(), c.stop);
     return !per.firstReply.IsStrictlyNegative() && sent > per.firstReply &&
-           (m_eventTimes.empty() || sent < m_eventTimes.front());
+           sent + Seconds(kSteadyGuardSeconds) <= end;
 }
 
 std::vector<OutageMonitor::SteadyLoss>
@@ -284,7 +287,7 @@ OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time s
     m_started = true;
     Client& c = FindClient(client);
     Target& per = FindTarget(c, target);
-    per.steadyAnswered += IsSteady(per, sent);
+    per.steadyAnswered += IsSteady(per, c, sent);
     if (per.firstReply.IsStrictlyNegative())
     {
         per.firstReply = arrival;

@@ -207,8 +207,8 @@ class OutageMonitor
     /**
      * Requests lost before the first event although their target had answered: what the
      * LAN lost with nothing failed (congestion, a queue too small), counted per (client,
-     * target) from the arrival of the target's first reply to the first event (the end of
-     * the run without events).
+     * target) for the requests sent after the arrival of the target's first reply and at
+     * least 1 s before the first event and before the client stops (the end of the run).
      */
     struct SteadyLoss
     {
@@ -272,7 +272,9 @@ class OutageMonitor
     /** \return true if event `e` touches `target` for a client on `lan` */
     bool Touches(uint32_t e, Ipv4Address target, const std::string& lan) const;
     /** \return true if a request sent at `sent` counts in the target's steady tally */
-    bool IsSteady(const Target& per, Time sent) const;
+    bool IsSteady(const Target& per, const Client& c, Time sent) const;
+    /// Steady requests are sent at least this long before the first event and the stop.
+    static constexpr int64_t kSteadyGuardSeconds = 1;
     /** Rebuild the windows and the (empty) tallies of every client. */
     void Rebuild();
     Client& FindClient(const std::string& name);

@@ -237,11 +237,11 @@ class ScenarioRunner
     void CheckIgnoredEvents(RunState& s);
     /** Collect: outage rows, probes, the sorted timeline. */
     void Collect(RunState& s);
-    /** Collect the outage rows and per-model summaries. */
-    /// A warning when probes were lost before the first event (congestion, issue 11).
-    /// Moves each client's start by its random offset (probe.startJitter).
+    /** Move each client's start by its random offset (probe.startJitter). */
     void ApplyStartJitter(RunState& s);
+    /** Warn when probes were lost before the first event (congestion, issue 11). */
     void CheckSteadyLoss(RunState& s);
+    /** Collect the outage rows and per-model summaries. */
     void CollectOutages(RunState& s);
     /**
      * Collect the TCP probe connections.
