@@ -490,25 +490,31 @@ EstimateWork(const Scenario& s)
             lans[link.lan].second += 1;
         }
     }
-    const std::vector<StationSpec> stations = AllStations(s);
-    for (const StationSpec& st : stations)
+    // A group's stations are alike: counted without expanding the group.
+    auto probeWork = [&s](const std::optional<ProbeSpec>& probe) {
+        if (!probe)
+        {
+            return 0.0;
+        }
+        double stop = probe->stop < 0 ? s.duration : std::min(probe->stop, s.duration);
+        double span = std::max(0.0, stop - probe->start);
+        return static_cast<double>(probe->targets.size()) * std::ceil(span / probe->interval);
+    };
+    for (const StationSpec& st : s.stations)
     {
         lans[st.lan].first += st.probe ? 1 : 0;
         lans[st.lan].second += 1;
+        work += probeWork(st.probe);
+    }
+    for (const StationGroupSpec& g : s.stationGroups)
+    {
+        lans[g.lan].first += g.probe ? g.count : 0;
+        lans[g.lan].second += g.count;
+        work += g.count * probeWork(g.probe);
     }
     for (const auto& lan : lans)
     {
         work += lan.second.first * lan.second.second;
-    }
-    for (const StationSpec& st : stations)
-    {
-        if (st.probe)
-        {
-            double stop = st.probe->stop < 0 ? s.duration : std::min(st.probe->stop, s.duration);
-            double span = std::max(0.0, stop - st.probe->start);
-            work += static_cast<double>(st.probe->targets.size()) *
-                    std::ceil(span / st.probe->interval);
-        }
     }
     return work;
 }
