@@ -371,11 +371,21 @@ ScenarioRunner::BuildStack(RunState& s, const StackSpec& spec)
     s.servers[spec.name] = DynamicCast<ProbeServer>(apps.Get(0));
     // A TCP responder on each port TCP probes use (none without TCP probes).
     std::set<uint16_t> tcpPorts;
-    for (const auto& station : AllStations(m_scenario))
+    // A group's stations share its probe: no need to expand the groups here (once per stack).
+    std::vector<const std::optional<ProbeSpec>*> probes;
+    for (const auto& station : m_scenario.stations)
     {
-        if (station.probe && station.probe->transport == "tcp")
+        probes.push_back(&station.probe);
+    }
+    for (const auto& group : m_scenario.stationGroups)
+    {
+        probes.push_back(&group.probe);
+    }
+    for (const auto* probe : probes)
+    {
+        if (*probe && (*probe)->transport == "tcp")
         {
-            tcpPorts.insert(station.probe->port);
+            tcpPorts.insert((*probe)->port);
         }
     }
     for (uint16_t port : tcpPorts)
