@@ -40,6 +40,7 @@
 #include "ns3/station-helper.h"
 #include "ns3/stock-station-arp.h"
 #include "ns3/switched-lan.h"
+#include "ns3/fast-switched-lan.h"
 #include "ns3/backoff-tcp-socket.h"
 #include "ns3/tcp-probe-client.h"
 #include "ns3/tcp-probe-server.h"

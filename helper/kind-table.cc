@@ -42,6 +42,7 @@ KindTable::GetLanKinds()
     static const std::vector<Entry> kinds = {
         {"shared", "ns3::zos::SharedLan"},
         {"switched", "ns3::zos::SwitchedLan"},
+        {"fast", "ns3::zos::FastSwitchedLan"},
     };
     return kinds;
 }

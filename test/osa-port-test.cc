@@ -268,6 +268,16 @@ class OsaPortOatRoutesSwitchedLanTestCase : public OsaPortOatRoutesTestCase
     }
 };
 
+/** The same on a FastSwitchedLan: the partitions share one segment, so one switch port. */
+class OsaPortOatRoutesFastLanTestCase : public OsaPortOatRoutesTestCase
+{
+  public:
+    OsaPortOatRoutesFastLanTestCase()
+        : OsaPortOatRoutesTestCase("ns3::zos::FastSwitchedLan")
+    {
+    }
+};
+
 /** OsaPort.UnknownDestinationsGoToThePrimaryThenTheSecondary */
 class OsaPortPrimarySecondaryTestCase : public ZosTestCase
 {
@@ -383,6 +393,7 @@ AddOsaPortCases(CaseList& cases)
 {
     cases.Add<OsaPortOatRoutesSharedLanTestCase>();
     cases.Add<OsaPortOatRoutesSwitchedLanTestCase>();
+    cases.Add<OsaPortOatRoutesFastLanTestCase>();
     cases.Add<OsaPortPrimarySecondaryTestCase>();
     cases.Add<OsaPortTableLimitTestCase>();
     cases.Add<OsaPortFailureTestCase>();

@@ -129,7 +129,7 @@ TEST(ScheduleGenerator, CoversWhatTheIssueAsksFor)
     EXPECT_EQ(stacks, (std::set<size_t>{1, 2, 3}));
     EXPECT_EQ(links, (std::set<size_t>{1, 2, 3, 4, 5, 6}));
     EXPECT_EQ(stations, (std::set<size_t>{1, 2, 3, 4}));
-    EXPECT_EQ(kinds, (std::set<std::string>{"shared", "switched"}));
+    EXPECT_EQ(kinds, (std::set<std::string>{"shared", "switched", "fast"}));
     EXPECT_EQ(types,
               (std::set<std::string>{"portFailure",
                                      "portRepair",

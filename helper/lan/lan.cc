@@ -80,6 +80,24 @@ Lan::GetName() const
     return m_name;
 }
 
+DataRate
+Lan::GetDataRate() const
+{
+    return m_dataRate;
+}
+
+Time
+Lan::GetDelay() const
+{
+    return m_delay;
+}
+
+QueueSize
+Lan::GetQueueSize() const
+{
+    return m_queueSize;
+}
+
 void
 Lan::SetChannelAttribute(const std::string& name, const AttributeValue& value)
 {

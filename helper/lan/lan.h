@@ -62,6 +62,12 @@ class Lan : public Object
     void SetName(const std::string& name);
     /** \return the name. */
     const std::string& GetName() const;
+    /** \return the data rate of the LAN's links (attribute DataRate). */
+    DataRate GetDataRate() const;
+    /** \return the propagation delay of the LAN's links (attribute Delay). */
+    Time GetDelay() const;
+    /** \return the transmit queue size of the LAN's devices (attribute QueueSize). */
+    QueueSize GetQueueSize() const;
 
     /**
      * Set an attribute of every CsmaChannel this LAN creates next (applied before the

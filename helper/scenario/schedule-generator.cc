@@ -125,7 +125,7 @@ ScheduleGenerator::Generate(uint64_t index) const
     {
         LanSpec lan;
         lan.name = "LAN" + std::to_string(i + 1);
-        lan.kind = r.Chance(50) ? "shared" : "switched";
+        lan.kind = r.Pick<std::string>({"shared", "shared", "switched", "fast"});
         lan.dataRate = r.Pick<std::string>({"1Gbps", "1Gbps", "100Mbps"});
         sc.lans.push_back(lan);
         octet.push_back(i > 0 && r.Chance(20) ? 1 : i + 1);
