@@ -13,6 +13,8 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iomanip>
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -45,6 +47,7 @@ main(int argc, char** argv)
         "zos-takeover-sim: simulate z/OS interface takeover for one scenario file\n\n"
         "Usage: zos-takeover-sim [SCENARIO.json] [options]\n\nOptions");
     std::string out;
+    std::string statsFile;
     std::vector<std::string> sets;
     ScenarioLimits limits;
     visible.add_options()("help,h", "print this help and exit")(
@@ -66,7 +69,11 @@ main(int argc, char** argv)
         "quiet,q",
         "print nothing but errors and the output directory")(
         "validate",
-        "check the scenario, print it as canonical JSON, do not run");
+        "check the scenario, print it as canonical JSON, do not run")(
+        "stats",
+        po::value<std::string>(&statsFile),
+        "after the run, write the simulator events executed and the wall-clock seconds of "
+        "the simulation to this JSON file (for benchmarks; not part of the results)");
     po::options_description hidden;
     // The seed-001 scenario: relative to the current directory when run from the project
     // root (as the README does), else from the source tree this program was built from.
@@ -196,6 +203,17 @@ main(int argc, char** argv)
     for (const auto& w : result.warnings)
     {
         std::cerr << "warning: " << w << "\n";
+    }
+    if (!statsFile.empty())
+    {
+        std::ofstream stats(statsFile);
+        stats << "{\"events\": " << result.events << ", \"simulate_wall_s\": " << std::setprecision(6)
+              << wall << ", \"simulated_s\": " << scenario.duration << "}\n";
+        if (!stats)
+        {
+            std::cerr << "zos-takeover: --stats: cannot write " << statsFile << "\n";
+            return 3;
+        }
     }
     if (!quiet)
     {
