@@ -10,6 +10,7 @@
 #include "ns3/simulator.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace ns3
 {
@@ -162,30 +163,59 @@ FastSwitchedLan::Ingress(uint32_t port, Ptr<const Packet> frame)
     {
         m_table[Key(source)] = Learned{port, now + m_expirationTime};
     }
+    Time tx = GetDataRate().CalculateBytesTxTime(frame->GetSize());
     if (!destination.IsGroup())
     {
         auto it = m_table.find(Key(destination));
         if (it != m_table.end() && it->second.expires > now)
         {
-            if (it->second.port != port)
+            uint32_t out = it->second.port;
+            if (out == port)
             {
-                Egress(it->second.port, frame);
+                return; // learned on the port it came in by: filtered
             }
-            return; // learned on the port it came in by: filtered
+            Time at = Enqueue(out, frame, tx);
+            if (!at.IsNegative())
+            {
+                Simulator::Schedule(at - now, &FastSwitchedLan::Deliver, this, out, frame);
+            }
+            return;
         }
     }
-    // Broadcast, multicast or unknown unicast: every other port.
+    // Broadcast, multicast or unknown unicast: every other port. The ports that were idle
+    // all receive the frame at the same instant, in one event (in port order, as separate
+    // events at that instant would run); the others when their queue has drained.
+    Time idleArrival = now + tx + GetDelay();
+    std::vector<uint32_t> idle;
+    idle.reserve(m_ports.size());
     for (uint32_t out = 0; out < m_ports.size(); ++out)
     {
-        if (out != port)
+        if (out == port)
         {
-            Egress(out, frame);
+            continue;
         }
+        Time at = Enqueue(out, frame, tx);
+        if (at == idleArrival)
+        {
+            idle.push_back(out);
+        }
+        else if (!at.IsNegative())
+        {
+            Simulator::Schedule(at - now, &FastSwitchedLan::Deliver, this, out, frame);
+        }
+    }
+    if (!idle.empty())
+    {
+        Simulator::Schedule(idleArrival - now,
+                            &FastSwitchedLan::DeliverToPorts,
+                            this,
+                            std::move(idle),
+                            frame);
     }
 }
 
-void
-FastSwitchedLan::Egress(uint32_t index, Ptr<const Packet> frame)
+Time
+FastSwitchedLan::Enqueue(uint32_t index, Ptr<const Packet> frame, Time tx)
 {
     Port& port = m_ports[index];
     Time now = Simulator::Now();
@@ -202,7 +232,7 @@ FastSwitchedLan::Egress(uint32_t index, Ptr<const Packet> frame)
     {
         NS_LOG_LOGIC("port " << index << " queue full: drop");
         m_egressDropTrace(index, frame);
-        return;
+        return Time(-1);
     }
     Time start = std::max(now, port.busyUntil);
     if (start > now)
@@ -210,12 +240,17 @@ FastSwitchedLan::Egress(uint32_t index, Ptr<const Packet> frame)
         port.waiting.emplace_back(start, frame->GetSize());
         port.waitingBytes += frame->GetSize();
     }
-    port.busyUntil = start + GetDataRate().CalculateBytesTxTime(frame->GetSize());
-    Simulator::Schedule(port.busyUntil + GetDelay() - now,
-                        &FastSwitchedLan::Deliver,
-                        this,
-                        index,
-                        frame);
+    port.busyUntil = start + tx;
+    return port.busyUntil + GetDelay();
+}
+
+void
+FastSwitchedLan::DeliverToPorts(const std::vector<uint32_t>& ports, Ptr<const Packet> frame)
+{
+    for (uint32_t index : ports)
+    {
+        Deliver(index, frame);
+    }
 }
 
 void

@@ -41,7 +41,8 @@ namespace zos
  * LAN's QueueSize (frames waiting; the one being sent is not counted, as in a
  * CsmaNetDevice); a frame leaves the queue when the previous one has been sent and reaches
  * the port's devices after the LAN's Delay. A frame that finds the queue full is dropped
- * (trace source EgressDrop). Delivery is one simulator event per frame and port, and calls
+ * (trace source EgressDrop). Delivery is one simulator event per frame and port (one per
+ * flooded frame for all the ports that were idle), and calls
  * CsmaNetDevice::Receive of the devices on the segment, as the channel would: a failed port
  * (OsaNetDevice) neither sends nor receives, by the device's own rules. The egress does not
  * occupy the segment, so a device's sending never defers to the switch's (full duplex).
@@ -110,11 +111,20 @@ class FastSwitchedLan : public Lan
      */
     void Ingress(uint32_t port, Ptr<const Packet> frame);
     /**
-     * Queue a frame for sending out of a port.
+     * Queue a frame for sending out of a port (DropTail: dropped if the queue is full).
      * \param port the port
      * \param frame the frame
+     * \param tx its transmission time at the LAN's data rate
+     * \return when it reaches the port's devices; negative if dropped
      */
-    void Egress(uint32_t port, Ptr<const Packet> frame);
+    Time Enqueue(uint32_t port, Ptr<const Packet> frame, Time tx);
+    /**
+     * Deliver a frame to several ports at once (the ports that were idle when it was
+     * flooded).
+     * \param ports the ports, in order
+     * \param frame the frame
+     */
+    void DeliverToPorts(const std::vector<uint32_t>& ports, Ptr<const Packet> frame);
     /**
      * A frame has crossed a port's segment: hand it to the devices there.
      * \param port the port
