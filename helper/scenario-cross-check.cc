@@ -5,6 +5,8 @@
  */
 #include "scenario-cross-check.h"
 
+#include "scenario-ipv4.h"
+
 #include "scenario-json.h"
 
 #include <cmath>
@@ -30,43 +32,13 @@ using Json = ScenarioJson;
 // Addresses and data rates (what the schema's patterns leave to the code)
 // ------------------------------------------------------------------------------------------
 
-/// "a.b.c.d" or "a.b.c.d/len" (already matched by the schema's pattern) as numbers.
-void
-ParseAddress(const std::string& s, uint32_t& address, uint32_t& length)
-{
-    address = 0;
-    length = 32;
-    size_t pos = 0;
-    for (int i = 0; i < 4; ++i)
-    {
-        uint32_t octet = 0;
-        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
-        {
-            octet = octet * 10 + static_cast<uint32_t>(s[pos++] - '0');
-        }
-        address = (address << 8) | octet;
-        ++pos; // '.' or '/'
-    }
-    if (pos <= s.size() && s.find('/') != std::string::npos)
-    {
-        length = static_cast<uint32_t>(std::stoul(s.substr(s.find('/') + 1)));
-    }
-}
-
 uint32_t
 HostOf(const std::string& s)
 {
     uint32_t address = 0;
     uint32_t length = 0;
-    ParseAddress(s, address, length);
+    ParseIpv4Text(s, address, length);
     return address;
-}
-
-std::string
-FormatIpv4(uint32_t a)
-{
-    return std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 0xff) + "." +
-           std::to_string((a >> 8) & 0xff) + "." + std::to_string(a & 0xff);
 }
 
 uint32_t
@@ -155,7 +127,7 @@ CrossChecker::Claim(const std::string& address, const JsonPointer& at)
     if (!inserted.second)
     {
         m_fail(at,
-               "duplicate address " + FormatIpv4(a) + " (expected each address once; also at " +
+               "duplicate address " + FormatIpv4Text(a) + " (expected each address once; also at " +
                    FormatPointer(inserted.first->second) + ")");
     }
 }
@@ -165,7 +137,7 @@ CrossChecker::InterfaceAddress(const std::string& text, const JsonPointer& at) c
 {
     uint32_t address = 0;
     uint32_t length = 0;
-    ParseAddress(text, address, length);
+    ParseIpv4Text(text, address, length);
     uint32_t mask = PrefixMask(length);
     if (length <= 30 && (address & ~mask) == 0)
     {
@@ -186,13 +158,13 @@ CrossChecker::Destination(const std::string& text, const JsonPointer& at) const
 {
     uint32_t address = 0;
     uint32_t length = 0;
-    ParseAddress(text, address, length);
+    ParseIpv4Text(text, address, length);
     uint32_t network = address & PrefixMask(length);
     if (network != address)
     {
         m_fail(at,
                "got " + QuoteForMessage(text) + ", which has host bits set (expected a network: " +
-                   FormatIpv4(network) + "/" + std::to_string(length) + ")");
+                   FormatIpv4Text(network) + "/" + std::to_string(length) + ")");
     }
 }
 
@@ -273,7 +245,7 @@ CrossChecker::AddressTable(const PortSpec& port,
         if (!inserted.second)
         {
             m_fail(ep + "address",
-                   "duplicate OAT address " + FormatIpv4(a) +
+                   "duplicate OAT address " + FormatIpv4Text(a) +
                        " (expected each address once per port; also at " +
                        FormatPointer(inserted.first->second) + ")");
         }
@@ -433,14 +405,14 @@ CrossChecker::Run(const ScenarioLimits& limits)
             if (owned.count(a) == 0)
             {
                 m_fail(tp,
-                       "no stack owns address " + FormatIpv4(a) +
+                       "no stack owns address " + FormatIpv4Text(a) +
                            " (expected a HOME address, VIPA or vipaAdd address)");
             }
             auto inserted = targets.emplace(a, tp);
             if (!inserted.second)
             {
                 m_fail(tp,
-                       "duplicate target " + FormatIpv4(a) +
+                       "duplicate target " + FormatIpv4Text(a) +
                            " (expected each target once; also at " +
                            FormatPointer(inserted.first->second) + ")");
             }
@@ -489,7 +461,7 @@ CrossChecker::Run(const ScenarioLimits& limits)
         InterfaceAddress(g.firstAddress, gp + "firstAddress");
         uint32_t first = 0;
         uint32_t length = 0;
-        ParseAddress(g.firstAddress, first, length);
+        ParseIpv4Text(g.firstAddress, first, length);
         const uint32_t mask = PrefixMask(length);
         // The last station's host part: inside the prefix, and not its broadcast address.
         const uint64_t lastHost = static_cast<uint64_t>(first & ~mask) + g.count - 1;

@@ -24,6 +24,7 @@
 #include "scenario.h"
 
 #include "scenario-cross-check.h"
+#include "scenario-ipv4.h"
 #include "scenario-json.h"
 
 #include <algorithm>
@@ -409,23 +410,11 @@ ToJson(const std::optional<T>& value)
 std::vector<StationSpec>
 ExpandStationGroup(const StationGroupSpec& group)
 {
-    // Plain C++ (the loader builds without ns-3): "a.b.c.d/len", checked by the schema.
+    // "a.b.c.d/len", checked by the schema.
     const size_t slash = group.firstAddress.find('/');
     uint32_t first = 0;
-    {
-        std::istringstream in(group.firstAddress.substr(0, slash));
-        for (int k = 0; k < 4; ++k)
-        {
-            uint32_t octet = 0;
-            char dot = 0;
-            in >> octet;
-            if (k < 3)
-            {
-                in >> dot;
-            }
-            first = (first << 8) | (octet & 0xff);
-        }
-    }
+    uint32_t prefix = 0;
+    ParseIpv4Text(group.firstAddress, first, prefix);
     const std::string length = group.firstAddress.substr(slash);
     const size_t width = std::to_string(group.count).size();
     std::map<std::string, double> models =
@@ -444,8 +433,7 @@ ExpandStationGroup(const StationGroupSpec& group)
         st.name = group.name + std::string(width - number.size(), '0') + number;
         st.lan = group.lan;
         const uint32_t a = first + i;
-        st.address = std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 0xff) + "." +
-                     std::to_string((a >> 8) & 0xff) + "." + std::to_string(a & 0xff) + length;
+        st.address = FormatIpv4Text(a) + length;
         const std::string* chosen = nullptr;
         for (const auto& [model, share] : models)
         {
