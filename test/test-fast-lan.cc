@@ -13,9 +13,8 @@
 #include "ns3/fast-switched-lan.h"
 #include "ns3/lan-helper.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 using namespace zostest;
 
@@ -60,9 +59,8 @@ struct Bed
     {
         Address dest = to < 0 ? devs[from]->GetBroadcast() : devs[to]->GetAddress();
         Ptr<CsmaNetDevice> dev = devs[from];
-        Simulator::Schedule(Seconds(at), [dev, dest, bytes] {
-            dev->Send(Create<Packet>(bytes), dest, 0x0800);
-        });
+        Simulator::Schedule(Seconds(at),
+                            [dev, dest, bytes] { dev->Send(Create<Packet>(bytes), dest, 0x0800); });
     }
 
     void OnRx(uint32_t i, Ptr<const Packet> frame)
@@ -78,9 +76,9 @@ struct Bed
 
     Ptr<Lan> lan;
     std::vector<Ptr<CsmaNetDevice>> devs;
-    std::vector<uint32_t> reached;  //!< frames that reached each device (PhyRxEnd)
-    std::vector<Time> lastArrival;  //!< when the last one did
-    uint32_t captured = 0;          //!< frames on the LAN's Frame trace
+    std::vector<uint32_t> reached; //!< frames that reached each device (PhyRxEnd)
+    std::vector<Time> lastArrival; //!< when the last one did
+    uint32_t captured = 0;         //!< frames on the LAN's Frame trace
 };
 
 TEST(FastLan, AUnicastFrameReachesOnlyItsLearnedDestination)
@@ -168,8 +166,8 @@ TEST(FastLan, AnExpiredEntryIsFloodedAgain)
             devs[from]->Send(Create<Packet>(100), devs[to]->GetAddress(), 0x0800);
         });
     };
-    send(1.0, 0, 1); // unknown: flooded (reaches 2); learns 0
-    send(2.0, 1, 0); // learned: not flooded
+    send(1.0, 0, 1);  // unknown: flooded (reaches 2); learns 0
+    send(2.0, 1, 0);  // learned: not flooded
     send(20.0, 1, 0); // 0 last seen at 1 s, expired at 11 s: flooded
     Simulator::Run();
     Simulator::Destroy();

@@ -22,12 +22,11 @@
 #include "ns3/internet-module.h"
 #include "ns3/zos-takeover-module.h"
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <iomanip>
 #include <iostream>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace ns3;
@@ -50,8 +49,7 @@ CpuSeconds()
 {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    return u.ru_utime.tv_sec + u.ru_stime.tv_sec +
-           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
 }
 
 double
@@ -244,11 +242,12 @@ main(int argc, char* argv[])
     double ratio = Median(ratios);
     if (json)
     {
-        std::cout << std::setprecision(6) << "{\"lan\": \"" << lanKind << "\", \"stations\": "
-                  << stations << ", \"seconds\": " << seconds << ", \"interval\": " << interval
-                  << ", \"burst\": " << (burst ? "true" : "false") << ", \"repeat\": " << repeat
-                  << ", \"requests\": " << last[1].requests << ", \"events_plain\": "
-                  << last[0].events << ", \"events_module\": " << last[1].events
+        std::cout << std::setprecision(6) << "{\"lan\": \"" << lanKind
+                  << "\", \"stations\": " << stations << ", \"seconds\": " << seconds
+                  << ", \"interval\": " << interval << ", \"burst\": " << (burst ? "true" : "false")
+                  << ", \"repeat\": " << repeat << ", \"requests\": " << last[1].requests
+                  << ", \"events_plain\": " << last[0].events
+                  << ", \"events_module\": " << last[1].events
                   << ", \"cpu_us_per_request_plain\": " << plain
                   << ", \"cpu_us_per_request_module\": " << mod
                   << ", \"wall_us_per_request_plain\": " << Median(wall[0])
@@ -260,8 +259,8 @@ main(int argc, char* argv[])
         std::cout << std::fixed << std::setprecision(2) << "stations=" << stations
                   << " lan=" << lanKind << (burst ? " burst" : "")
                   << " requests: " << last[1].requests << " replies: plain=" << last[0].replies
-                  << " module=" << last[1].replies << "; simulator events: plain="
-                  << last[0].events << " module=" << last[1].events << "\n"
+                  << " module=" << last[1].replies << "; simulator events: plain=" << last[0].events
+                  << " module=" << last[1].events << "\n"
                   << "plain ns-3:  " << plain << " CPU us per request (median of " << repeat
                   << ")\n"
                   << "zos-takeover: " << mod << " CPU us per request (station model " << arp

@@ -213,8 +213,9 @@ main(int argc, char** argv)
     if (!statsFile.empty())
     {
         std::ofstream stats(statsFile);
-        stats << "{\"events\": " << result.events << ", \"simulate_wall_s\": " << std::setprecision(6)
-              << wall << ", \"simulated_s\": " << scenario.duration << "}\n";
+        stats << "{\"events\": " << result.events
+              << ", \"simulate_wall_s\": " << std::setprecision(6) << wall
+              << ", \"simulated_s\": " << scenario.duration << "}\n";
         if (!stats)
         {
             std::cerr << "zos-takeover: --stats: cannot write " << statsFile << "\n";

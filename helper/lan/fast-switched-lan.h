@@ -90,11 +90,11 @@ class FastSwitchedLan : public Lan
     /** One switch port: its segment's devices and its egress transmitter. */
     struct Port
     {
-        Ptr<CsmaNetDevice> receiver;              //!< the switch side of the segment
-        std::vector<Ptr<CsmaNetDevice>> devices;  //!< the devices on the segment
-        Time busyUntil;                           //!< when the egress is free again
+        Ptr<CsmaNetDevice> receiver;                   //!< the switch side of the segment
+        std::vector<Ptr<CsmaNetDevice>> devices;       //!< the devices on the segment
+        Time busyUntil;                                //!< when the egress is free again
         std::deque<std::pair<Time, uint32_t>> waiting; //!< frames queued: start, bytes
-        uint64_t waitingBytes = 0;                //!< their bytes
+        uint64_t waitingBytes = 0;                     //!< their bytes
     };
 
     /** A learned MAC address. */
@@ -138,11 +138,11 @@ class FastSwitchedLan : public Lan
      */
     static uint64_t Key(const Mac48Address& mac);
 
-    Time m_expirationTime;                            //!< attribute ExpirationTime
-    Ptr<Node> m_switch;                               //!< holds the port receivers
-    Mac48Address m_address;                           //!< the switch's own (unused) address
-    std::vector<Port> m_ports;                        //!< one per place on the LAN
-    std::unordered_map<uint64_t, Learned> m_table;    //!< MAC learning table
+    Time m_expirationTime;                         //!< attribute ExpirationTime
+    Ptr<Node> m_switch;                            //!< holds the port receivers
+    Mac48Address m_address;                        //!< the switch's own (unused) address
+    std::vector<Port> m_ports;                     //!< one per place on the LAN
+    std::unordered_map<uint64_t, Learned> m_table; //!< MAC learning table
     std::unordered_map<const CsmaNetDevice*, uint32_t> m_portOf; //!< device -> its port
     TracedCallback<uint32_t, Ptr<const Packet>> m_egressDropTrace;
 };
