@@ -20,6 +20,8 @@
 #include "ns3/udp-l4-protocol.h"
 #include "ns3/zos-stack.h"
 
+#include <map>
+
 namespace ns3
 {
 namespace zos
@@ -115,9 +117,10 @@ WarmStartHelper::Apply(Ptr<Lan> lan) const
             }
             for (Ipv4Address address : addresses)
             {
-                // The owner answers, if the port hands it the request (the OAT of a shared
-                // port decides for ARP as for datagrams).
-                if (stack->IsArpOwner(link, address) &&
+                // The link replies to a request for it (ZosStack::Answers: the owner, or
+                // before PQ23444 every link for every HOME address), if the port hands it
+                // the request (the OAT of a shared port decides for ARP as for datagrams).
+                if (stack->Answers(link, address) &&
                     (!port || port->Route(address) == lcs->GetPartition()))
                 {
                     offers.push_back({node, address, mac, false});
@@ -134,6 +137,14 @@ WarmStartHelper::Apply(Ptr<Lan> lan) const
         }
         learners.push_back(learner);
     }
+    // An address several devices answer for (before PQ23444 every link of a stack answers
+    // for every HOME address) stays cold: which reply a station keeps depends on its model
+    // (stock and linux the first, rfc826 the last) and on the order of the replies.
+    std::map<Ipv4Address, uint32_t> answering;
+    for (const Offer& offer : offers)
+    {
+        ++answering[offer.address];
+    }
     uint64_t added = 0;
     for (const Learner& learner : learners)
     {
@@ -141,7 +152,7 @@ WarmStartHelper::Apply(Ptr<Lan> lan) const
         for (const Offer& offer : offers)
         {
             if (offer.node == learner.node || (learner.station && offer.station) ||
-                !SendsDirectly(learner, offer.address))
+                answering[offer.address] > 1 || !SendsDirectly(learner, offer.address))
             {
                 continue;
             }

@@ -254,4 +254,32 @@ TEST(WarmStart, AnAddressNobodyOwnsYetStaysCold)
     EXPECT_FALSE(Requests(warm, 1, 20).empty());
 }
 
+TEST(WarmStart, AnAddressSeveralLinksAnswerForStaysCold)
+{
+    // Before PQ23444 both links of LAN1 reply for both HOME addresses; the stock client keeps
+    // the first reply, OSA1's, for 192.168.1.2 too, and loses it for 120 s when OSA1 fails.
+    // The warm start cannot tell which reply a station keeps: those addresses stay cold, and
+    // the seed's outage is there as before.
+    auto load = [](const std::vector<std::string>& overrides) {
+        return LoadScenario(SourceDir() + "/scenarios/seed-001-before-pq23444.json", overrides);
+    };
+    Observed cold(load({}));
+    Observed warm(load(kWarm));
+    for (const auto& row : CacheRows(warm, "warm start"))
+    {
+        EXPECT_NE(row.address.rfind("192.168.", 0), 0u) << row.node << " " << row.address;
+    }
+    EXPECT_GT(warm.Outage(0, "CLIENT2", "192.168.1.2").outage, Seconds(100));
+    ASSERT_EQ(warm.result.outages.size(), cold.result.outages.size());
+    for (size_t i = 0; i < cold.result.outages.size(); ++i)
+    {
+        const OutageRow& c = cold.result.outages[i];
+        const OutageRow& w = warm.result.outages[i];
+        EXPECT_EQ(w.measured, c.measured) << c.client << " " << c.target;
+        EXPECT_EQ(w.recovered, c.recovered) << c.client << " " << c.target;
+        EXPECT_NEAR(w.outage.GetSeconds(), c.outage.GetSeconds(), 0.010)
+            << c.client << " " << c.target;
+    }
+}
+
 } // namespace

@@ -566,13 +566,6 @@ ZosStack::Answers(uint32_t i, const Address& address) const
                : m_ownership.IsHome(address);
 }
 
-bool
-ZosStack::IsArpOwner(uint32_t i, const Address& address) const
-{
-    NS_ASSERT_MSG(i < m_links.size(), "no link " << i << " in stack " << m_name);
-    return IsLinkActive(i) && m_ownership.Answers(m_links[i].id, address);
-}
-
 void
 ZosStack::NotifyReplySent(uint32_t i, Ipv4Address address)
 {

@@ -273,16 +273,6 @@ class ZosStack : public Object
      */
     bool Answers(uint32_t i, const Address& address) const;
     /**
-     * Is link i the ARP owner of `address` now (ArpOwnership::Answers: its own HOME address
-     * while active, addresses it took over, the VIPAs as its group's VipaOwner)? Unlike
-     * Answers, whatever the fix level: before PQ23444 every link replies for every HOME
-     * address, but only the owner announces it. Used by the warm start (WarmStartHelper).
-     * \param i a link index
-     * \param address an address
-     * \return true if link i is active, the stack has not failed, and link i owns it
-     */
-    bool IsArpOwner(uint32_t i, const Address& address) const;
-    /**
      * Active link `hearer` heard a frame sent by sibling link `heard`: they share a LAN.
      * \param heard index of the link that sent the frame
      * \param hearer index of the link that received it
