@@ -45,6 +45,7 @@
 #include "ns3/tcp-probe-client.h"
 #include "ns3/tcp-probe-server.h"
 #include "ns3/vipa-net-device.h"
+#include "ns3/warm-start-helper.h"
 #include "ns3/zos-stack-helper.h"
 #include "ns3/zos-stack.h"
 

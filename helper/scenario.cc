@@ -217,6 +217,7 @@ Fields(Scenario& s, F f)
     f("seed", s.seed);
     f("run", s.run);
     f("duration", s.duration);
+    f("warmStart", s.warmStart);
     f("lans", s.lans);
     f("ports", s.ports, kOmitEmpty);
     f("stacks", s.stacks);
@@ -488,15 +489,18 @@ EstimateWork(const Scenario& s)
         double span = std::max(0.0, stop - probe->start);
         return static_cast<double>(probe->targets.size()) * std::ceil(span / probe->interval);
     };
+    // With a warm start the stations find their neighbours resolved: only the links
+    // broadcast at start-up.
+    const double probing = s.warmStart.value_or(false) ? 0.0 : 1.0;
     for (const StationSpec& st : s.stations)
     {
-        lans[st.lan].first += st.probe ? 1 : 0;
+        lans[st.lan].first += st.probe ? probing : 0;
         lans[st.lan].second += 1;
         work += probeWork(st.probe);
     }
     for (const StationGroupSpec& g : s.stationGroups)
     {
-        lans[g.lan].first += g.probe ? g.count : 0;
+        lans[g.lan].first += g.probe ? probing * g.count : 0;
         lans[g.lan].second += g.count;
         work += g.count * probeWork(g.probe);
     }

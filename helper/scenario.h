@@ -216,6 +216,8 @@ struct Scenario
     uint32_t seed = ScenarioDefaultUnsigned("", "seed");     //!< family of samples
     uint32_t run = ScenarioDefaultUnsigned("", "run");       //!< replication
     double duration = ScenarioDefaultNumber("", "duration"); //!< seconds
+    /// Start with resolved neighbour caches (WarmStartHelper, issue 11); unset = false
+    std::optional<bool> warmStart;
     std::vector<LanSpec> lans;
     std::vector<PortSpec> ports; //!< shared OSA ports
     std::vector<StackSpec> stacks;
@@ -264,7 +266,8 @@ std::vector<StationSpec> AllStations(const Scenario& scenario);
  * The work a scenario asks for: the probe requests all stations send (for each station
  * with a probe, its targets times its probing time divided by its interval, rounded up),
  * plus the start-up broadcasts (per LAN, its links and probing stations times its
- * attachments: each of them broadcasts an ARP request that reaches every attachment), plus
+ * attachments: each of them broadcasts an ARP request that reaches every attachment; with
+ * warmStart, its links only), plus
  * the events. A scenario above ScenarioLimits::maxWork is refused.
  */
 double EstimateWork(const Scenario& scenario);

@@ -28,6 +28,7 @@ AllCases()
     AddKindTableCases(cases);
     AddStackTracesCases(cases);
     AddOsaPortCases(cases);
+    AddWarmStartCases(cases);
     return cases;
 }
 

@@ -17,4 +17,5 @@ set(ZOS_TEST_SUITE_SOURCES
     test/kind-table-test.cc
     test/stack-traces-test.cc
     test/osa-port-test.cc
+    test/warm-start-test.cc
 )

@@ -206,6 +206,7 @@ void AddDevlinksCases(CaseList& cases);           //!< devlinks-test.cc
 void AddKindTableCases(CaseList& cases);          //!< kind-table-test.cc
 void AddStackTracesCases(CaseList& cases);        //!< stack-traces-test.cc
 void AddOsaPortCases(CaseList& cases);            //!< osa-port-test.cc
+void AddWarmStartCases(CaseList& cases);          //!< warm-start-test.cc
 
 } // namespace zostest
 

@@ -37,6 +37,7 @@
 #include "ns3/tcp-probe-client.h"
 #include "ns3/tcp-probe-server.h"
 #include "ns3/uinteger.h"
+#include "ns3/warm-start-helper.h"
 #include "ns3/zos-stack-helper.h"
 
 #include <algorithm>
@@ -214,6 +215,7 @@ ScenarioRunner::Build(RunState& s)
     }
     AssignRemainingStreams(s);
     ApplyStartJitter(s);
+    ScheduleWarmStart(s);
     ScheduleEvents(s);
     ScheduleDevlinks(s);
     SetUpOutageMonitor(s);
@@ -576,6 +578,35 @@ ScenarioRunner::ApplyStartJitter(RunState& s)
             c.client->SetStartTime(c.start);
         }
     }
+}
+
+void
+ScenarioRunner::ScheduleWarmStart(RunState& s)
+{
+    if (!m_scenario.warmStart.value_or(false))
+    {
+        return; // nothing scheduled: runs without it are as before
+    }
+    // When the first client sends: the links have started by then in the usual scenario,
+    // and their LanGroups have settled; what is not owned yet stays cold. Scheduled now, it
+    // runs before the clients' starts at the same time (scheduled when the nodes initialize).
+    Time at = Time::Max();
+    for (const auto& c : s.clients)
+    {
+        at = std::min(at, c.start);
+    }
+    if (s.clients.empty())
+    {
+        at = Time(0);
+        for (const auto& stack : m_scenario.stacks)
+        {
+            for (const auto& link : stack.links)
+            {
+                at = std::max(at, Seconds(link.activateAt));
+            }
+        }
+    }
+    WarmStartHelper().ApplyAt(at, s.lanList);
 }
 
 } // namespace zos

@@ -239,6 +239,11 @@ class ScenarioRunner
     void Collect(RunState& s);
     /** Move each client's start by its random offset (probe.startJitter). */
     void ApplyStartJitter(RunState& s);
+    /**
+     * With warmStart: fill the neighbour caches (WarmStartHelper) when the first client
+     * starts (after its start jitter; without clients, when the last link starts).
+     */
+    void ScheduleWarmStart(RunState& s);
     /** Warn when probes were lost before the first event (congestion, issue 11). */
     void CheckSteadyLoss(RunState& s);
     /** Collect the outage rows and per-model summaries. */

@@ -287,6 +287,26 @@ LinuxStationArp::HandleArp(Interface& iface, const ArpFields& arp, bool toUs)
     return true;
 }
 
+bool
+LinuxStationArp::AddResolvedNeighbour(uint32_t ifIndex, Ipv4Address neighbour, const Address& mac)
+{
+    NS_LOG_FUNCTION(this << ifIndex << neighbour << mac);
+    auto itf = m_interfaces.find(ifIndex);
+    NS_ASSERT_MSG(itf != m_interfaces.end(), "no ARP interface " << ifIndex);
+    Interface& iface = itf->second;
+    if (IsForUs(iface, neighbour) || m_neighbours.count({ifIndex, neighbour}) != 0 ||
+        iface.cache->Lookup(neighbour) != nullptr)
+    {
+        return false;
+    }
+    auto it = m_neighbours.emplace(Key{ifIndex, neighbour}, Neighbour()).first;
+    it->second.state = State::Failed; // NUD_NONE, as Use creates it
+    // The reply to the station's own request: REACHABLE, the reachable time drawn as then.
+    Update(iface, neighbour, it->second, mac, State::Reachable, true);
+    NoteEntry(iface, neighbour, CacheCause::WarmStart);
+    return true;
+}
+
 void
 LinuxStationArp::SetState(Interface& iface, Ipv4Address ip, Neighbour& n, State state)
 {

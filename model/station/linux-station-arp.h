@@ -103,6 +103,18 @@ class LinuxStationArp : public StationArp
      */
     Time GetReachableTime(uint32_t ifIndex);
 
+    /**
+     * Warm start: a REACHABLE entry, as a unicast reply to the station's own request leaves
+     * it (neigh_update with NUD_REACHABLE): confirmed now, STALE after the interface's
+     * reachable time, then DELAY and PROBE on use as usual. An address that already has a
+     * neighbour entry (in any state) is left as it is.
+     * \param ifIndex the device index of one of the station's interfaces
+     * \param neighbour the neighbour's address
+     * \param mac the MAC the station would have learned for it
+     * \return true if an entry was added
+     */
+    bool AddResolvedNeighbour(uint32_t ifIndex, Ipv4Address neighbour, const Address& mac) override;
+
   protected:
     void DoDispose() override;
     bool HandleArp(Interface& iface, const ArpFields& arp, bool toUs) override;

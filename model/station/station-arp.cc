@@ -57,6 +57,8 @@ StationArp::GetCauseText(CacheCause cause)
         return "resolving";
     case CacheCause::NeighbourFailed:
         return "neighbour failed";
+    case CacheCause::WarmStart:
+        return "warm start";
     }
     return "?";
 }
@@ -166,6 +168,23 @@ StationArp::NoteEntry(Interface& iface, Ipv4Address neighbour, CacheCause cause)
         iface.known[neighbour] = now;
     }
     m_cacheUpdatedTrace(iface.device->GetIfIndex(), neighbour, before, now, cause);
+}
+
+bool
+StationArp::AddResolvedNeighbour(uint32_t ifIndex, Ipv4Address neighbour, const Address& mac)
+{
+    NS_LOG_FUNCTION(this << ifIndex << neighbour << mac);
+    auto it = m_interfaces.find(ifIndex);
+    NS_ASSERT_MSG(it != m_interfaces.end(), "no ARP interface " << ifIndex);
+    Interface& iface = it->second;
+    if (IsForUs(iface, neighbour) || iface.cache->Lookup(neighbour) != nullptr)
+    {
+        return false;
+    }
+    // ALIVE and seen now, as ArpL3Protocol leaves an entry on the reply to its request.
+    AddNeighbour(iface.cache, neighbour, mac);
+    NoteEntry(iface, neighbour, CacheCause::WarmStart);
+    return true;
 }
 
 void
