@@ -174,6 +174,36 @@ TEST(FastLan, AnExpiredEntryIsFloodedAgain)
     EXPECT_EQ(reachedThird, 2u);
 }
 
+TEST(FastLan, WarmStartFillsTheCachesOnTheFastLanToo)
+{
+    // Seed 001 with LAN1 fast and warm caches: no station asks for an address before the
+    // failure at 20 s (the links still probe for their addresses at start-up), and the
+    // figures are those of CSMA + bridge with warm caches.
+    Observed fast(Seed001({"lans[0].kind=\"fast\"", "warmStart=true"}));
+    Observed bridge(Seed001({"warmStart=true"}));
+    size_t requests = 0;
+    for (const auto& a : fast.arps)
+    {
+        if (a.request && !a.Gratuitous() && !a.Probe() && a.time < Seconds(20))
+        {
+            ++requests;
+            ADD_FAILURE() << a.lan << " " << a.time.As(Time::S) << " " << a.senderIp << " asks for "
+                          << a.targetIp;
+        }
+    }
+    EXPECT_EQ(requests, 0u);
+    ASSERT_EQ(fast.result.outages.size(), bridge.result.outages.size());
+    for (size_t i = 0; i < fast.result.outages.size(); ++i)
+    {
+        const OutageRow& f = fast.result.outages[i];
+        const OutageRow& b = bridge.result.outages[i];
+        EXPECT_EQ(f.recovered, b.recovered) << f.client << " " << f.target;
+        EXPECT_EQ(f.lost, b.lost) << f.client << " " << f.target;
+        EXPECT_LE(std::abs((f.outage - b.outage).GetSeconds()), 0.001)
+            << f.client << " " << f.target;
+    }
+}
+
 /** The outage rows of a scenario with every LAN of the given kind. */
 std::vector<OutageRow>
 OutagesOn(const std::string& file, const std::string& kind)
