@@ -113,10 +113,7 @@ RunOnce(bool module,
     uint64_t replies = 0;
     for (uint32_t i = 0; i < stations; ++i)
     {
-        for (const auto& r : DynamicCast<ProbeClient>(apps.Get(i))->GetRecords(0))
-        {
-            replies += r.received.IsNegative() ? 0 : 1;
-        }
+        replies += DynamicCast<ProbeClient>(apps.Get(i))->GetAnsweredCount(0);
     }
     Simulator::Destroy();
     return {wall, replies, events};

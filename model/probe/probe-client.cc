@@ -34,6 +34,19 @@ ProbeClient::GetTypeId()
                           TimeValue(MilliSeconds(100)),
                           MakeTimeAccessor(&ProbeClient::m_interval),
                           MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute(
+                "LossHorizon",
+                "A request still unanswered this long after it was sent is reported lost "
+                "(ProbeDone) and forgotten; a later reply to it is ignored (GetLateReplies). It "
+                "bounds the probes a client holds (LossHorizon / Interval per target) when a "
+                "target stays unreachable. The default is longer than any reply ns-3 delivers "
+                "with its defaults: a UDP request waits at most about 3 s for ARP (ArpCache "
+                "WaitReplyTimeout x MaxRetries), a TCP connection gives up after DataRetries (6) "
+                "retransmissions backed off up to MaxRto (60 s), about 2 minutes. Requests "
+                "unanswered when the application stops are reported lost then.",
+                TimeValue(Seconds(300)),
+                MakeTimeAccessor(&ProbeClient::m_lossHorizon),
+                MakeTimeChecker(MicroSeconds(1)))
             .AddAttribute("RemotePort",
                           "UDP port of the probe responder.",
                           UintegerValue(7),
@@ -52,7 +65,14 @@ ProbeClient::GetTypeId()
                             "end of an outage): (target, sequence, time since the previous "
                             "reply).",
                             MakeTraceSourceAccessor(&ProbeClient::m_firstSuccessTrace),
-                            "ns3::zos::ProbeClient::FirstSuccessTracedCallback");
+                            "ns3::zos::ProbeClient::FirstSuccessTracedCallback")
+            .AddTraceSource("ProbeDone",
+                            "A probe's fate is known, once per probe and per target in "
+                            "sequence order: (target, sequence, send time, arrival time of "
+                            "the reply, negative when lost: unanswered LossHorizon after it "
+                            "was sent, or when the application stopped).",
+                            MakeTraceSourceAccessor(&ProbeClient::m_probeDoneTrace),
+                            "ns3::zos::ProbeClient::ProbeDoneTracedCallback");
     return tid;
 }
 
@@ -72,8 +92,7 @@ ProbeClient::AddTarget(Ipv4Address target)
 {
     NS_LOG_FUNCTION(this << target);
     m_targets.push_back(target);
-    m_records.emplace_back();
-    m_lastReply.emplace_back(-1);
+    m_pending.emplace_back();
     return m_targets.size() - 1;
 }
 
@@ -83,10 +102,35 @@ ProbeClient::GetTargets() const
     return m_targets;
 }
 
-const std::vector<ProbeRecord>&
-ProbeClient::GetRecords(uint32_t i) const
+uint32_t
+ProbeClient::GetSentCount(uint32_t i) const
 {
-    return m_records.at(i);
+    const Pending& p = m_pending.at(i);
+    return p.first + p.probes.size();
+}
+
+uint32_t
+ProbeClient::GetAnsweredCount(uint32_t i) const
+{
+    return m_pending.at(i).answered;
+}
+
+uint32_t
+ProbeClient::GetHeldCount() const
+{
+    return m_held;
+}
+
+uint32_t
+ProbeClient::GetPeakHeldCount() const
+{
+    return m_peakHeld;
+}
+
+uint64_t
+ProbeClient::GetLateReplies() const
+{
+    return m_lateReplies;
 }
 
 void
@@ -103,6 +147,18 @@ ProbeClient::StopApplication()
     NS_LOG_FUNCTION(this);
     m_sendEvent.Cancel();
     CloseTransport();
+    // No reply is received any more: every probe's fate is known.
+    ReportHeld();
+}
+
+void
+ProbeClient::ReportHeld()
+{
+    NS_LOG_FUNCTION(this << m_held);
+    for (uint32_t i = 0; i < m_targets.size(); ++i)
+    {
+        Settle(i, false, true);
+    }
 }
 
 uint16_t
@@ -145,21 +201,47 @@ ProbeClient::SendAll()
 {
     for (uint32_t i = 0; i < m_targets.size(); ++i)
     {
+        Settle(i, true, false);
+        Pending& pending = m_pending[i];
         ProbeHeader h;
         h.target = i;
-        h.sequence = m_records[i].size();
+        h.sequence = pending.first + pending.probes.size();
         h.sentNs = Simulator::Now().GetNanoSeconds();
         Ptr<Packet> p = Create<Packet>();
         p->AddHeader(h);
-        m_records[i].push_back({Simulator::Now(), Time(-1)});
         if (!SendRequest(i, p))
         {
-            m_records[i].pop_back();
-            continue;
+            continue; // not recorded: the sequence number is used by the next request
         }
+        pending.probes.push_back({Simulator::Now(), Time(-1)});
+        ++m_held;
+        m_peakHeld = std::max(m_peakHeld, m_held);
         m_txTrace(m_targets[i], h.sequence);
     }
     m_sendEvent = Simulator::Schedule(m_interval, &ProbeClient::SendAll, this);
+}
+
+void
+ProbeClient::Settle(uint32_t i, bool expire, bool all)
+{
+    Pending& pending = m_pending[i];
+    const Time now = Simulator::Now();
+    while (!pending.probes.empty())
+    {
+        const ProbeRecord& r = pending.probes.front();
+        const bool lost = r.received.IsNegative();
+        if (lost && !all && !(expire && now - r.sent > m_lossHorizon))
+        {
+            break;
+        }
+        NS_LOG_LOGIC("target " << i << " sequence " << pending.first
+                               << (lost ? " lost" : " answered"));
+        m_probeDoneTrace(m_targets[i], pending.first, r.sent, r.received);
+        pending.lastWasLost = lost;
+        pending.probes.pop_front();
+        ++pending.first;
+        --m_held;
+    }
 }
 
 void
@@ -182,26 +264,49 @@ ProbeClient::HandleRead(Ptr<Socket> socket)
 void
 ProbeClient::ReplyReceived(const ProbeHeader& h)
 {
-    if (h.target >= m_records.size() || h.sequence >= m_records[h.target].size())
+    if (h.target >= m_pending.size())
     {
         return;
     }
-    ProbeRecord& r = m_records[h.target][h.sequence];
-    if (r.received.IsNegative())
+    Pending& pending = m_pending[h.target];
+    if (h.sequence < pending.first)
     {
-        r.received = Simulator::Now();
-        m_rttTrace(m_targets[h.target], h.sequence, r.sent, r.received - r.sent);
-        // An outage ends here if the request sent before this one is still unanswered.
-        const auto& records = m_records[h.target];
-        if (h.sequence > 0 && records[h.sequence - 1].received.IsNegative())
-        {
-            Time& last = m_lastReply[h.target];
-            m_firstSuccessTrace(m_targets[h.target],
-                                h.sequence,
-                                last.IsNegative() ? Time(0) : r.received - last);
-        }
-        m_lastReply[h.target] = std::max(m_lastReply[h.target], r.received);
+        ++m_lateReplies; // already reported: answered, or lost after LossHorizon
+        return;
     }
+    if (h.sequence - pending.first >= pending.probes.size())
+    {
+        return; // never sent
+    }
+    ProbeRecord& r = pending.probes[h.sequence - pending.first];
+    const Time now = Simulator::Now();
+    if (!r.received.IsNegative() || now - r.sent > m_lossHorizon)
+    {
+        ++m_lateReplies; // answered already, or lost (reported at the next request)
+        return;
+    }
+    r.received = now;
+    ++pending.answered;
+    m_rttTrace(m_targets[h.target], h.sequence, r.sent, r.received - r.sent);
+    // An outage ends here if the request sent before this one is still unanswered.
+    bool previousLost = false;
+    if (h.sequence > pending.first)
+    {
+        previousLost = pending.probes[h.sequence - 1 - pending.first].received.IsNegative();
+    }
+    else if (h.sequence > 0)
+    {
+        previousLost = pending.lastWasLost;
+    }
+    if (previousLost)
+    {
+        Time& last = pending.lastReply;
+        m_firstSuccessTrace(m_targets[h.target],
+                            h.sequence,
+                            last.IsNegative() ? Time(0) : r.received - last);
+    }
+    pending.lastReply = std::max(pending.lastReply, r.received);
+    Settle(h.target, false, false);
 }
 
 } // namespace zos

@@ -15,6 +15,8 @@
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
+#include <cstdint>
+#include <deque>
 #include <vector>
 
 namespace ns3
@@ -36,6 +38,14 @@ struct ProbeRecord
  *
  * The socket is not connected: replies may come from any address of the stack; the reply's
  * payload names its target and sequence number.
+ *
+ * The client keeps only the probes whose fate is not yet known, from the oldest one still
+ * unanswered on (so its memory does not grow with the number of probes): each probe is
+ * reported once on the trace source ProbeDone, per target in sequence order, when it is
+ * answered and every earlier probe to that target is done, or as lost when it is still
+ * unanswered LossHorizon after it was sent, or when the application stops (no reply is
+ * received after that). A reply that comes after its probe was reported is ignored and
+ * counted (GetLateReplies).
  */
 class ProbeClient : public Application
 {
@@ -58,9 +68,32 @@ class ProbeClient : public Application
     const std::vector<Ipv4Address>& GetTargets() const;
     /**
      * \param i a target index
-     * \return the probes sent to target i, indexed by sequence number
+     * \return the number of requests sent to target i (the next sequence number)
      */
-    const std::vector<ProbeRecord>& GetRecords(uint32_t i) const;
+    uint32_t GetSentCount(uint32_t i) const;
+    /**
+     * \param i a target index
+     * \return the number of requests to target i answered (within LossHorizon)
+     */
+    uint32_t GetAnsweredCount(uint32_t i) const;
+    /**
+     * \return the number of probes held now (sent, not yet reported on ProbeDone), over
+     * every target
+     */
+    uint32_t GetHeldCount() const;
+    /** \return the most probes held at any time since the start (GetHeldCount) */
+    uint32_t GetPeakHeldCount() const;
+    /**
+     * Report every probe still held on ProbeDone (answered, or lost if unanswered) and forget
+     * it, as StopApplication does: for a simulation that ends before the application stops.
+     * A reply that comes later is ignored (GetLateReplies).
+     */
+    void ReportHeld();
+    /**
+     * \return the replies ignored because their probe had already been reported: answered
+     * already, or lost (unanswered LossHorizon after it was sent)
+     */
+    uint64_t GetLateReplies() const;
 
     /** Signature of Tx: (target, sequence). */
     typedef void (*TxTracedCallback)(Ipv4Address, uint32_t);
@@ -68,6 +101,11 @@ class ProbeClient : public Application
     typedef void (*RttTracedCallback)(Ipv4Address, uint32_t, Time, Time);
     /** Signature of FirstSuccess: (target, sequence, time since the previous reply). */
     typedef void (*FirstSuccessTracedCallback)(Ipv4Address, uint32_t, Time);
+    /**
+     * Signature of ProbeDone: (target, sequence, send time, arrival time of the reply; negative
+     * when lost).
+     */
+    typedef void (*ProbeDoneTracedCallback)(Ipv4Address, uint32_t, Time, Time);
 
   protected:
     void DoDispose() override;
@@ -99,16 +137,40 @@ class ProbeClient : public Application
     void SendAll();
     void HandleRead(Ptr<Socket> socket);
 
+    /** The probes of one target not yet reported on ProbeDone. */
+    struct Pending
+    {
+        /// From sequence `first` on: the oldest probe not yet reported, and every later one.
+        std::deque<ProbeRecord> probes;
+        uint32_t first = 0;        //!< sequence number of probes.front()
+        bool lastWasLost = false;  //!< the probe first - 1 was reported lost
+        uint32_t answered = 0;     //!< requests answered
+        Time lastReply = Time(-1); //!< arrival of the latest reply
+    };
+
+    /**
+     * Report and forget the oldest probes of target i while they are done: answered, or
+     * (expire) unanswered for more than LossHorizon, or (all) whatever they are.
+     * \param i the target index
+     * \param expire report unanswered probes older than LossHorizon as lost
+     * \param all report every probe (unanswered ones as lost)
+     */
+    void Settle(uint32_t i, bool expire, bool all);
+
     Time m_interval;
+    Time m_lossHorizon;
     uint16_t m_port;
     Ptr<Socket> m_socket;
     EventId m_sendEvent;
     std::vector<Ipv4Address> m_targets;
-    std::vector<std::vector<ProbeRecord>> m_records;
+    std::vector<Pending> m_pending; //!< per target
+    uint32_t m_held = 0;            //!< probes held over every target
+    uint32_t m_peakHeld = 0;        //!< the most ever held
+    uint64_t m_lateReplies = 0;     //!< replies to probes already reported
     TracedCallback<Ipv4Address, uint32_t, Time, Time> m_rttTrace;
     TracedCallback<Ipv4Address, uint32_t> m_txTrace;
     TracedCallback<Ipv4Address, uint32_t, Time> m_firstSuccessTrace;
-    std::vector<Time> m_lastReply; //!< per target: arrival of the latest reply
+    TracedCallback<Ipv4Address, uint32_t, Time, Time> m_probeDoneTrace;
 };
 
 } // namespace zos
