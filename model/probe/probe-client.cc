@@ -38,15 +38,17 @@ ProbeClient::GetTypeId()
                 "LossHorizon",
                 "A request still unanswered this long after it was sent is reported lost "
                 "(ProbeDone) and forgotten; a later reply to it is ignored (GetLateReplies). It "
-                "bounds the probes a client holds (LossHorizon / Interval per target) when a "
-                "target stays unreachable. The default is longer than any reply ns-3 delivers "
-                "with its defaults: a UDP request waits at most about 3 s for ARP (ArpCache "
-                "WaitReplyTimeout x MaxRetries), a TCP connection gives up after DataRetries (6) "
-                "retransmissions backed off up to MaxRto (60 s), about 2 minutes. Requests "
+                "bounds the probes a client holds (LossHorizon / Interval per target) when "
+                "requests go unanswered. 0: the transport's own, longer than any reply ns-3 "
+                "delivers with its defaults: 30 s for UDP (a request waits at most about 3 s "
+                "for ARP: ArpCache WaitReplyTimeout x MaxRetries, or the Linux-like model's "
+                "McastSolicit x RetransTime), 300 s for TCP (a connection gives up after "
+                "DataRetries, 6, retransmissions backed off up to MaxRto, 60 s: about 2 "
+                "minutes; its unanswered requests are lost when it closes). Requests "
                 "unanswered when the application stops are reported lost then.",
-                TimeValue(Seconds(300)),
+                TimeValue(Seconds(0)),
                 MakeTimeAccessor(&ProbeClient::m_lossHorizon),
-                MakeTimeChecker(MicroSeconds(1)))
+                MakeTimeChecker(Seconds(0)))
             .AddAttribute("RemotePort",
                           "UDP port of the probe responder.",
                           UintegerValue(7),
@@ -67,10 +69,10 @@ ProbeClient::GetTypeId()
                             MakeTraceSourceAccessor(&ProbeClient::m_firstSuccessTrace),
                             "ns3::zos::ProbeClient::FirstSuccessTracedCallback")
             .AddTraceSource("ProbeDone",
-                            "A probe's fate is known, once per probe and per target in "
-                            "sequence order: (target, sequence, send time, arrival time of "
-                            "the reply, negative when lost: unanswered LossHorizon after it "
-                            "was sent, or when the application stopped).",
+                            "A probe's fate is known, once per probe, in the order the fates "
+                            "become known: (target, sequence, send time, arrival time of the "
+                            "reply, negative when lost: unanswered LossHorizon after it was "
+                            "sent, or when the application stopped).",
                             MakeTraceSourceAccessor(&ProbeClient::m_probeDoneTrace),
                             "ns3::zos::ProbeClient::ProbeDoneTracedCallback");
     return tid;
@@ -105,8 +107,7 @@ ProbeClient::GetTargets() const
 uint32_t
 ProbeClient::GetSentCount(uint32_t i) const
 {
-    const Pending& p = m_pending.at(i);
-    return p.first + p.probes.size();
+    return m_pending.at(i).next;
 }
 
 uint32_t
@@ -133,10 +134,30 @@ ProbeClient::GetLateReplies() const
     return m_lateReplies;
 }
 
+Time
+ProbeClient::GetDefaultLossHorizon() const
+{
+    return Seconds(30);
+}
+
+Time
+ProbeClient::GetLossHorizon() const
+{
+    return m_lossHorizon.IsZero() ? GetDefaultLossHorizon() : m_lossHorizon;
+}
+
+void
+ProbeClient::ReportUnansweredLost(uint32_t i)
+{
+    NS_LOG_FUNCTION(this << i);
+    ReportLost(i, true);
+}
+
 void
 ProbeClient::StartApplication()
 {
     NS_LOG_FUNCTION(this);
+    m_horizon = GetLossHorizon();
     OpenTransport();
     SendAll();
 }
@@ -157,7 +178,7 @@ ProbeClient::ReportHeld()
     NS_LOG_FUNCTION(this << m_held);
     for (uint32_t i = 0; i < m_targets.size(); ++i)
     {
-        Settle(i, false, true);
+        ReportLost(i, true);
     }
 }
 
@@ -201,11 +222,11 @@ ProbeClient::SendAll()
 {
     for (uint32_t i = 0; i < m_targets.size(); ++i)
     {
-        Settle(i, true, false);
+        ReportLost(i, false);
         Pending& pending = m_pending[i];
         ProbeHeader h;
         h.target = i;
-        h.sequence = pending.first + pending.probes.size();
+        h.sequence = pending.next;
         h.sentNs = Simulator::Now().GetNanoSeconds();
         Ptr<Packet> p = Create<Packet>();
         p->AddHeader(h);
@@ -213,7 +234,8 @@ ProbeClient::SendAll()
         {
             continue; // not recorded: the sequence number is used by the next request
         }
-        pending.probes.push_back({Simulator::Now(), Time(-1)});
+        ++pending.next;
+        pending.unanswered.push_back({h.sequence, Simulator::Now()});
         ++m_held;
         m_peakHeld = std::max(m_peakHeld, m_held);
         m_txTrace(m_targets[i], h.sequence);
@@ -222,24 +244,19 @@ ProbeClient::SendAll()
 }
 
 void
-ProbeClient::Settle(uint32_t i, bool expire, bool all)
+ProbeClient::ReportLost(uint32_t i, bool all)
 {
     Pending& pending = m_pending[i];
     const Time now = Simulator::Now();
-    while (!pending.probes.empty())
+    // Sent in sequence order: the oldest first.
+    while (!pending.unanswered.empty() &&
+           (all || now - pending.unanswered.front().sent > m_horizon))
     {
-        const ProbeRecord& r = pending.probes.front();
-        const bool lost = r.received.IsNegative();
-        if (lost && !all && !(expire && now - r.sent > m_lossHorizon))
-        {
-            break;
-        }
-        NS_LOG_LOGIC("target " << i << " sequence " << pending.first
-                               << (lost ? " lost" : " answered"));
-        m_probeDoneTrace(m_targets[i], pending.first, r.sent, r.received);
-        pending.lastWasLost = lost;
-        pending.probes.pop_front();
-        ++pending.first;
+        const Unanswered& u = pending.unanswered.front();
+        NS_LOG_LOGIC("target " << i << " sequence " << u.sequence << " lost");
+        m_probeDoneTrace(m_targets[i], u.sequence, u.sent, Time(-1));
+        pending.lastLost = u.sequence;
+        pending.unanswered.pop_front();
         --m_held;
     }
 }
@@ -269,44 +286,57 @@ ProbeClient::ReplyReceived(const ProbeHeader& h)
         return;
     }
     Pending& pending = m_pending[h.target];
-    if (h.sequence < pending.first)
-    {
-        ++m_lateReplies; // already reported: answered, or lost after LossHorizon
-        return;
-    }
-    if (h.sequence - pending.first >= pending.probes.size())
+    if (h.sequence >= pending.next)
     {
         return; // never sent
     }
-    ProbeRecord& r = pending.probes[h.sequence - pending.first];
+    auto& unanswered = pending.unanswered;
+    // By sequence number; a reply is most often to the newest or the oldest request.
+    auto it = std::lower_bound(unanswered.begin(),
+                               unanswered.end(),
+                               h.sequence,
+                               [](const Unanswered& u, uint32_t s) { return u.sequence < s; });
     const Time now = Simulator::Now();
-    if (!r.received.IsNegative() || now - r.sent > m_lossHorizon)
+    if (it == unanswered.end() || it->sequence != h.sequence || now - it->sent > m_horizon)
     {
-        ++m_lateReplies; // answered already, or lost (reported at the next request)
+        // Answered already, or lost: unanswered for longer than LossHorizon (reported now or
+        // at the next request).
+        ++m_lateReplies;
         return;
     }
-    r.received = now;
-    ++pending.answered;
-    m_rttTrace(m_targets[h.target], h.sequence, r.sent, r.received - r.sent);
-    // An outage ends here if the request sent before this one is still unanswered.
+    const Time sent = it->sent;
+    // An outage ends here if the request sent before this one is still unanswered (or was
+    // reported lost).
     bool previousLost = false;
-    if (h.sequence > pending.first)
+    if (h.sequence > 0)
     {
-        previousLost = pending.probes[h.sequence - 1 - pending.first].received.IsNegative();
+        previousLost = (it != unanswered.begin() && std::prev(it)->sequence == h.sequence - 1) ||
+                       pending.lastLost == int64_t(h.sequence) - 1;
     }
-    else if (h.sequence > 0)
+    if (it + 1 == unanswered.end())
     {
-        previousLost = pending.lastWasLost;
+        unanswered.pop_back();
     }
+    else if (it == unanswered.begin())
+    {
+        unanswered.pop_front();
+    }
+    else
+    {
+        unanswered.erase(it);
+    }
+    --m_held;
+    ++pending.answered;
+    m_rttTrace(m_targets[h.target], h.sequence, sent, now - sent);
     if (previousLost)
     {
         Time& last = pending.lastReply;
         m_firstSuccessTrace(m_targets[h.target],
                             h.sequence,
-                            last.IsNegative() ? Time(0) : r.received - last);
+                            last.IsNegative() ? Time(0) : now - last);
     }
-    pending.lastReply = std::max(pending.lastReply, r.received);
-    Settle(h.target, false, false);
+    pending.lastReply = std::max(pending.lastReply, now);
+    m_probeDoneTrace(m_targets[h.target], h.sequence, sent, now);
 }
 
 } // namespace zos

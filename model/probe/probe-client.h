@@ -25,27 +25,19 @@ namespace ns3
 namespace zos
 {
 
-/** \ingroup zos-takeover One probe's fate. */
-struct ProbeRecord
-{
-    Time sent;     //!< when the request left the application
-    Time received; //!< when the reply arrived (negative: never)
-};
-
 /**
  * \ingroup zos-takeover
- * \brief Sends a UDP request every Interval to each target and records each reply.
+ * \brief Sends a UDP request every Interval to each target and reports each probe's fate.
  *
  * The socket is not connected: replies may come from any address of the stack; the reply's
  * payload names its target and sequence number.
  *
- * The client keeps only the probes whose fate is not yet known, from the oldest one still
- * unanswered on (so its memory does not grow with the number of probes): each probe is
- * reported once on the trace source ProbeDone, per target in sequence order, when it is
- * answered and every earlier probe to that target is done, or as lost when it is still
- * unanswered LossHorizon after it was sent, or when the application stops (no reply is
- * received after that). A reply that comes after its probe was reported is ignored and
- * counted (GetLateReplies).
+ * The client keeps only the requests not yet answered (so its memory does not grow with the
+ * number of probes): each probe is reported once on the trace source ProbeDone, when it is
+ * answered, or as lost when it is still unanswered LossHorizon after it was sent, or when
+ * the application stops (no reply is received after that). Probes are therefore reported
+ * in the order their fate became known, not by sequence number. A reply that comes after
+ * its probe was reported is ignored and counted (GetLateReplies).
  */
 class ProbeClient : public Application
 {
@@ -77,16 +69,21 @@ class ProbeClient : public Application
      */
     uint32_t GetAnsweredCount(uint32_t i) const;
     /**
-     * \return the number of probes held now (sent, not yet reported on ProbeDone), over
+     * \return the number of probes held now (sent, neither answered nor reported lost), over
      * every target
      */
     uint32_t GetHeldCount() const;
     /** \return the most probes held at any time since the start (GetHeldCount) */
     uint32_t GetPeakHeldCount() const;
     /**
-     * Report every probe still held on ProbeDone (answered, or lost if unanswered) and forget
-     * it, as StopApplication does: for a simulation that ends before the application stops.
-     * A reply that comes later is ignored (GetLateReplies).
+     * \return the LossHorizon in effect: the attribute, or if it is 0 the transport's own
+     * (GetDefaultLossHorizon)
+     */
+    Time GetLossHorizon() const;
+    /**
+     * Report every probe still unanswered as lost on ProbeDone and forget it, as
+     * StopApplication does: for a simulation that ends before the application stops. A reply
+     * that comes later is ignored (GetLateReplies).
      */
     void ReportHeld();
     /**
@@ -103,7 +100,7 @@ class ProbeClient : public Application
     typedef void (*FirstSuccessTracedCallback)(Ipv4Address, uint32_t, Time);
     /**
      * Signature of ProbeDone: (target, sequence, send time, arrival time of the reply; negative
-     * when lost).
+     * when lost). Once per probe, when its fate is known.
      */
     typedef void (*ProbeDoneTracedCallback)(Ipv4Address, uint32_t, Time, Time);
 
@@ -130,6 +127,17 @@ class ProbeClient : public Application
     void ReplyReceived(const ProbeHeader& reply);
     /** \return the responder's port (attribute RemotePort) */
     uint16_t GetRemotePort() const;
+    /**
+     * \return the loss horizon when the attribute LossHorizon is 0: longer than any reply
+     * the transport delivers (UDP: 30 s)
+     */
+    virtual Time GetDefaultLossHorizon() const;
+    /**
+     * Report the requests to target i still unanswered as lost (no reply can come any more,
+     * e.g. its connection closed).
+     * \param i the target index
+     */
+    void ReportUnansweredLost(uint32_t i);
 
   private:
     void StartApplication() override;
@@ -137,28 +145,35 @@ class ProbeClient : public Application
     void SendAll();
     void HandleRead(Ptr<Socket> socket);
 
-    /** The probes of one target not yet reported on ProbeDone. */
+    /** A request not yet answered. */
+    struct Unanswered
+    {
+        uint32_t sequence; //!< its sequence number
+        Time sent;         //!< when it was sent
+    };
+
+    /** What the client keeps of one target. */
     struct Pending
     {
-        /// From sequence `first` on: the oldest probe not yet reported, and every later one.
-        std::deque<ProbeRecord> probes;
-        uint32_t first = 0;        //!< sequence number of probes.front()
-        bool lastWasLost = false;  //!< the probe first - 1 was reported lost
+        /// The requests not yet answered nor reported lost, by sequence number.
+        std::deque<Unanswered> unanswered;
+        uint32_t next = 0;         //!< sequence number of the next request
+        int64_t lastLost = -1;     //!< highest sequence number reported lost (-1: none)
         uint32_t answered = 0;     //!< requests answered
         Time lastReply = Time(-1); //!< arrival of the latest reply
     };
 
     /**
-     * Report and forget the oldest probes of target i while they are done: answered, or
-     * (expire) unanswered for more than LossHorizon, or (all) whatever they are.
+     * Report the unanswered requests of target i sent more than LossHorizon ago (all: every
+     * one) as lost on ProbeDone, and forget them.
      * \param i the target index
-     * \param expire report unanswered probes older than LossHorizon as lost
-     * \param all report every probe (unanswered ones as lost)
+     * \param all report every unanswered request
      */
-    void Settle(uint32_t i, bool expire, bool all);
+    void ReportLost(uint32_t i, bool all);
 
     Time m_interval;
-    Time m_lossHorizon;
+    Time m_lossHorizon; //!< attribute LossHorizon (0: GetDefaultLossHorizon)
+    Time m_horizon;     //!< the horizon in effect, from the start
     uint16_t m_port;
     Ptr<Socket> m_socket;
     EventId m_sendEvent;
