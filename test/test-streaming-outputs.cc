@@ -285,7 +285,8 @@ TEST(StreamingOutputs, AReplyAfterTheLossHorizonIsIgnoredAndWarnedAbout)
     bool warned = false;
     for (const auto& w : o.result.warnings)
     {
-        warned = warned || w.find("came after their request was reported") != std::string::npos;
+        warned =
+            warned || w.find("came after their request was reported lost") != std::string::npos;
     }
     EXPECT_TRUE(warned);
     for (const auto& row : o.result.outages)

@@ -427,8 +427,9 @@ ScenarioRunner::CollectProbes(RunState& s)
     {
         std::ostringstream w;
         w << stats.lateReplies
-          << " probe repl(y/ies) came after their request was reported: answered already, or "
-             "unanswered for longer than the probe clients' LossHorizon and counted lost";
+          << " probe repl(y/ies) came after their request was reported lost (unanswered for "
+             "longer than the probe clients' LossHorizon): ignored, the requests count as "
+             "lost";
         s.result.warnings.push_back(w.str());
     }
 }

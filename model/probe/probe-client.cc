@@ -297,11 +297,17 @@ ProbeClient::ReplyReceived(const ProbeHeader& h)
                                h.sequence,
                                [](const Unanswered& u, uint32_t s) { return u.sequence < s; });
     const Time now = Simulator::Now();
-    if (it == unanswered.end() || it->sequence != h.sequence || now - it->sent > m_horizon)
+    if (it == unanswered.end() || it->sequence != h.sequence)
     {
-        // Answered already, or lost: unanswered for longer than LossHorizon (reported now or
-        // at the next request).
-        ++m_lateReplies;
+        // Answered already (a duplicate, ignored as ever), or reported lost: the requests
+        // lost are reported in sequence order, so only one not newer than the latest of
+        // them may have been.
+        m_lateReplies += int64_t(h.sequence) <= pending.lastLost ? 1 : 0;
+        return;
+    }
+    if (now - it->sent > m_horizon)
+    {
+        ++m_lateReplies; // lost: it is reported at the next request
         return;
     }
     const Time sent = it->sent;

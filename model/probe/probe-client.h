@@ -37,7 +37,7 @@ namespace zos
  * answered, or as lost when it is still unanswered LossHorizon after it was sent, or when
  * the application stops (no reply is received after that). Probes are therefore reported
  * in the order their fate became known, not by sequence number. A reply that comes after
- * its probe was reported is ignored and counted (GetLateReplies).
+ * its probe was reported lost is ignored and counted (GetLateReplies).
  */
 class ProbeClient : public Application
 {
@@ -87,8 +87,10 @@ class ProbeClient : public Application
      */
     void ReportHeld();
     /**
-     * \return the replies ignored because their probe had already been reported: answered
-     * already, or lost (unanswered LossHorizon after it was sent)
+     * \return the replies ignored because they came too late: to a request unanswered for
+     * longer than LossHorizon, or no longer held and not newer than the latest reported lost
+     * (a duplicate reply to a request answered earlier is ignored, and not counted, unless
+     * it is that old)
      */
     uint64_t GetLateReplies() const;
 
