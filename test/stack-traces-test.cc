@@ -8,6 +8,7 @@
 #include "zos-test-utilities.h"
 
 #include "ns3/config.h"
+#include "ns3/memory-row-sink.h"
 #include "ns3/names.h"
 #include "ns3/station-arp.h"
 
@@ -222,9 +223,11 @@ StackTracesNamesStartingWithNamesAreRecordedTestCase::DoRun()
                            "events[0].stack=NamesA",
                            "stations[0].name=Names1"});
     ScenarioRunner runner(sc);
+    MemoryRowSink rows;
+    runner.SetRowSink(&rows);
     RunResult result = runner.Run();
     bool inactive = false;
-    for (const auto& row : result.timeline)
+    for (const auto& row : rows.GetTimeline())
     {
         inactive = inactive || (row.node == "NamesA/OSA1" && row.event == "link-inactive" &&
                                 row.detail == "port failure detected");
@@ -236,6 +239,12 @@ StackTracesNamesStartingWithNamesAreRecordedTestCase::DoRun()
         measured = measured || row.client == "Names1";
     }
     NS_TEST_EXPECT_MSG_EQ(measured, true, "Names1's probes are measured");
+    bool recorded = false;
+    for (const auto& row : rows.GetProbes())
+    {
+        recorded = recorded || row.client == "Names1";
+    }
+    NS_TEST_EXPECT_MSG_EQ(recorded, true, "Names1's probes are in probes.csv");
 }
 
 } // namespace

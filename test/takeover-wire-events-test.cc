@@ -308,7 +308,7 @@ TakeoverWireStackLearnsTheRequesterFromItsArpRequestTestCase::DoRun()
     // depending on the ARP request jitter drawn.
     for (const Observed* o : {&learning, &stock})
     {
-        for (const auto& p : o->result.probes)
+        for (const auto& p : o->probes)
         {
             if (p.client == "CLIENT1" && p.sent < Seconds(9) && (o == &learning || p.sequence > 0))
             {

@@ -13,6 +13,7 @@
 #include <functional>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 using namespace zostest;
 using Reason = OutageMonitor::Reason;
@@ -100,6 +101,54 @@ TEST(OutageMonitor, DefinitionsOnOneWindow)
     EXPECT_EQ(r.sent, 10u);
     EXPECT_EQ(r.lost, 3u);
     ExpectSane(m.GetRecords());
+}
+
+/** What SetRecoveryCallback reports: (event, client, target, at). */
+struct Recovery
+{
+    std::vector<std::tuple<uint32_t, std::string, Ipv4Address, Time>> seen; //!< in order
+
+    void Recovered(uint32_t event, const std::string& client, Ipv4Address target, Time at)
+    {
+        seen.emplace_back(event, client, target, at);
+    }
+};
+
+TEST(OutageMonitor, TheRecoveryCallbackTellsTheRecordsThatWillBeMeasuredRecovered)
+{
+    // Two events at 1 s touch kA (one window, on the first's row), one at 3 s touches kB.
+    // C recovers from both; LATE starts probing after the first; NEVER has no reply from kA
+    // before it; STOPPED stops before the second. The callback tells, when the first success
+    // comes, exactly the records GetRecords then gives as measured and recovered.
+    OutageMonitor m;
+    m.AddEvent(Seconds(1), {kA});
+    m.AddEvent(Seconds(1), {kA});
+    m.AddEvent(Seconds(3), {kB});
+    m.AddClient("C", {kA, kB}, Seconds(0), Seconds(5));
+    m.AddClient("LATE", {kA}, MilliSeconds(1500), Seconds(5));
+    m.AddClient("NEVER", {kA}, Seconds(0), Seconds(5));
+    m.AddClient("STOPPED", {kB}, Seconds(0), MilliSeconds(2500));
+    Recovery recovery;
+    m.SetRecoveryCallback(MakeCallback(&Recovery::Recovered, &recovery));
+    Probe(m, "C", kA, Seconds(0), Seconds(5), LostBetween(1.0, 1.3));
+    Probe(m, "C", kB, Seconds(0), Seconds(5), LostBetween(3.0, 3.5));
+    Probe(m, "LATE", kA, MilliSeconds(1500), Seconds(5), LostBetween(0, 0));
+    Probe(m, "NEVER", kA, Seconds(0), Seconds(5), LostBetween(0, 1.2));
+    Probe(m, "STOPPED", kB, Seconds(0), MilliSeconds(2500), LostBetween(0, 0));
+    std::vector<std::tuple<uint32_t, std::string, Ipv4Address, Time>> expected;
+    for (const auto& r : m.GetRecords())
+    {
+        if (r.IsMeasured() && r.recovered)
+        {
+            expected.emplace_back(r.event, r.client, r.target, r.firstSuccess);
+        }
+    }
+    ASSERT_EQ(expected.size(), 2u);
+    EXPECT_EQ(std::get<1>(expected[0]), "C");
+    EXPECT_EQ(std::get<3>(expected[0]), MilliSeconds(1301));
+    EXPECT_EQ(std::get<0>(expected[1]), 2u);
+    EXPECT_EQ(std::get<3>(expected[1]), MilliSeconds(3501));
+    EXPECT_TRUE(recovery.seen == expected);
 }
 
 TEST(OutageMonitor, LateReplyToARequestSentBeforeTheEventDoesNotEndTheOutage)

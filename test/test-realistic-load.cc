@@ -4,8 +4,8 @@
  * and the warning when probes are lost before the first event.
  *
  * test/data/busy-lan.json: 50 stations (one station group) on a switched LAN probe one
- * stack once a second, all from 1 s, 10 s long, no events. The 50 requests of each second reach the stack's
- * switch port together; its replies queue in the stack's transmit queue.
+ * stack once a second, all from 1 s, 10 s long, no events. The 50 requests of each second reach the
+ * stack's switch port together; its replies queue in the stack's transmit queue.
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
@@ -43,7 +43,7 @@ std::map<std::string, Time>
 FirstRequests(const Observed& o)
 {
     std::map<std::string, Time> first;
-    for (const auto& p : o.result.probes)
+    for (const auto& p : o.probes)
     {
         if (first.count(p.client) == 0 || p.sent < first[p.client])
         {
@@ -56,7 +56,7 @@ FirstRequests(const Observed& o)
 size_t
 Lost(const Observed& o)
 {
-    return std::count_if(o.result.probes.begin(), o.result.probes.end(), [](const ProbeRow& p) {
+    return std::count_if(o.probes.begin(), o.probes.end(), [](const ProbeRow& p) {
         return p.received.IsNegative();
     });
 }
@@ -84,7 +84,7 @@ TEST(RealisticLoad, TheLansQueueSizeDecidesWhetherABurstOfRepliesFits)
     EXPECT_TRUE(CongestionWarnings(roomy).empty());
     // Five packets do not: most replies of each burst are dropped at the stack's queue.
     Observed small(BusyLan({"/lans/0/queueSize=5"}));
-    EXPECT_GT(Lost(small), small.result.probes.size() / 2);
+    EXPECT_GT(Lost(small), small.probes.size() / 2);
     auto warnings = CongestionWarnings(small);
     ASSERT_EQ(warnings.size(), 1u);
     EXPECT_NE(warnings[0].find("so the outage figures may measure that, not the takeover"),

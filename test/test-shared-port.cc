@@ -101,11 +101,9 @@ TEST(SharedPort, AnAddressNotInTheOatIsDiscardedOnTheTimelineAndNeverAnswered)
 size_t
 Answered(const Observed& o, const std::string& target)
 {
-    return std::count_if(o.result.probes.begin(),
-                         o.result.probes.end(),
-                         [&target](const ProbeRow& p) {
-                             return p.target == target && !p.received.IsNegative();
-                         });
+    return std::count_if(o.probes.begin(), o.probes.end(), [&target](const ProbeRow& p) {
+        return p.target == target && !p.received.IsNegative();
+    });
 }
 
 TEST(SharedPort, APrimaryStackRoutesWhatTheOatDoesNotListOnlyWithIpForwarding)
@@ -130,7 +128,9 @@ TEST(SharedPort, APrimaryStackRoutesWhatTheOatDoesNotListOnlyWithIpForwarding)
                             "port 'PORT1': stack 'OS390-2' is PRIMARY but has no IP forwarding"),
               1u);
     // Not PRIMARY: the adapter discards them.
-    Observed discarded(LoadScenario(primaryRouter, {R"(/ports/0/oat/1={"address": "10.1.0.3", "stack": "OS390-2"})"}));
+    Observed discarded(
+        LoadScenario(primaryRouter,
+                     {R"(/ports/0/oat/1={"address": "10.1.0.3", "stack": "OS390-2"})"}));
     EXPECT_FALSE(discarded.Timeline("oat-drop").empty());
     EXPECT_EQ(Answered(discarded, "10.2.0.3"), 0u);
 }

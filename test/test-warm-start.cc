@@ -96,7 +96,7 @@ TEST(WarmStart, NoStationAsksForAnAddressBeforeTheFirstEvent)
     // Nothing was lost at start-up either way.
     for (const auto* o : {&cold, &warm})
     {
-        for (const auto& p : o->result.probes)
+        for (const auto& p : o->probes)
         {
             if (p.sent < Seconds(20))
             {
@@ -212,8 +212,8 @@ TEST(WarmStart, ABusyLanStartsWithoutItsArpStorm)
     EXPECT_EQ(Requests(warm, 0, 10).size(), 0u);
     EXPECT_LT(warm.frames.at("LAN1"), cold.frames.at("LAN1"));
     EXPECT_LT(warm.result.events, cold.result.events);
-    EXPECT_EQ(warm.result.probes.size(), cold.result.probes.size());
-    for (const auto& p : warm.result.probes)
+    EXPECT_EQ(warm.probes.size(), cold.probes.size());
+    for (const auto& p : warm.probes)
     {
         EXPECT_FALSE(p.received.IsNegative()) << p.client;
     }
@@ -226,10 +226,10 @@ TEST(WarmStart, SameRunSameResultsAndAbsentIsFalse)
     Observed a(BusyLan(kWarm));
     Observed b(BusyLan(kWarm));
     EXPECT_EQ(a.result.events, b.result.events);
-    ASSERT_EQ(a.result.probes.size(), b.result.probes.size());
-    for (size_t i = 0; i < a.result.probes.size(); ++i)
+    ASSERT_EQ(a.probes.size(), b.probes.size());
+    for (size_t i = 0; i < a.probes.size(); ++i)
     {
-        EXPECT_EQ(a.result.probes[i].received, b.result.probes[i].received);
+        EXPECT_EQ(a.probes[i].received, b.probes[i].received);
     }
     Observed absent(BusyLan());
     Observed off(BusyLan({"/warmStart=false"}));

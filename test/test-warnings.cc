@@ -140,7 +140,7 @@ TEST(Warnings, SameSubnetOnTwoLansOfOneStack)
     EXPECT_NE(text.find("LanGroup: 002"), std::string::npos) << text;
     uint32_t c1Replies = 0;
     uint32_t c2Replies = 0;
-    for (const auto& p : o.result.probes)
+    for (const auto& p : o.probes)
     {
         if (p.sent < Seconds(5) && !p.received.IsStrictlyNegative())
         {

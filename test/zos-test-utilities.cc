@@ -67,7 +67,11 @@ Observed::Observed(const Scenario& scenario)
             }
         }
     });
+    MemoryRowSink rows;
+    runner.SetRowSink(&rows);
     result = runner.Run();
+    timeline = rows.GetTimeline();
+    probes = rows.GetProbes();
 }
 
 std::vector<WireArp>
@@ -127,7 +131,7 @@ std::vector<TimelineRow>
 Observed::Timeline(const std::string& event) const
 {
     std::vector<TimelineRow> out;
-    for (const auto& t : result.timeline)
+    for (const auto& t : timeline)
     {
         if (t.event == event)
         {

@@ -12,6 +12,7 @@
 #include "ns3/ethernet-header.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/mac48-address.h"
+#include "ns3/memory-row-sink.h"
 #include "ns3/nstime.h"
 #include "ns3/scenario-runner.h"
 #include "ns3/scenario.h"
@@ -71,7 +72,8 @@ std::string ReadFile(const std::string& path);
  */
 Scenario LoadSeed001(const std::string& moduleDir, const std::vector<std::string>& overrides);
 
-/** Runs a scenario and keeps every ARP frame and each link's MAC. */
+/** Runs a scenario and keeps every ARP frame, each link's MAC, and (through a MemoryRowSink)
+ * every timeline and probe row. */
 class Observed
 {
   public:
@@ -115,6 +117,8 @@ class Observed
     std::vector<TimelineRow> Timeline(const std::string& event) const;
 
     RunResult result;                        //!< what the run returned
+    std::vector<TimelineRow> timeline;       //!< the rows of timeline.csv (MemoryRowSink)
+    std::vector<ProbeRow> probes;            //!< the rows of probes.csv (MemoryRowSink)
     std::vector<WireArp> arps;               //!< every ARP frame, in order
     std::map<std::string, Mac48Address> mac; //!< each stack link's MAC
     std::map<std::string, uint64_t> frames;  //!< frames seen per LAN

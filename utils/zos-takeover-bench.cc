@@ -157,11 +157,9 @@ RunOnce(bool module,
     uint64_t replies = 0;
     for (uint32_t i = 0; i < stations; ++i)
     {
-        for (const auto& r : DynamicCast<ProbeClient>(apps.Get(i))->GetRecords(0))
-        {
-            ++requests;
-            replies += r.received.IsNegative() ? 0 : 1;
-        }
+        Ptr<ProbeClient> client = DynamicCast<ProbeClient>(apps.Get(i));
+        requests += client->GetSentCount(0);
+        replies += client->GetAnsweredCount(0);
     }
     Simulator::Destroy();
     return {wall, cpu, requests, replies, events};

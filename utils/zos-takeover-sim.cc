@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
+#include "ns3/csv-row-sink.h"
 #include "ns3/nstime.h"
 #include "ns3/output-writer.h"
 #include "ns3/results-directory.h"
@@ -183,12 +184,23 @@ main(int argc, char** argv)
             }
             runner.EnablePcap(results.GetTempPath());
         }
+        // timeline.csv and probes.csv are written while the run goes, nothing of them kept
+        // in memory; the probe sorter's temporary files (unlinked at once) go beside them.
+        results.Register("timeline.csv");
+        results.Register("probes.csv");
+        CsvRowSink rows(results.GetTempPath());
+        if (!rows.GetError().empty())
+        {
+            throw results.WriteError(rows.GetError());
+        }
+        runner.SetRowSink(&rows);
+        runner.SetSortSpill(results.GetTempPath());
         auto started = std::chrono::steady_clock::now();
         result = runner.Run();
         wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        if (!runner.GetPcapError().empty())
+        if (!runner.GetOutputError().empty())
         {
-            throw results.WriteError(runner.GetPcapError());
+            throw results.WriteError(runner.GetOutputError());
         }
         for (const auto& file : OutputFiles())
         {

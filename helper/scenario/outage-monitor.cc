@@ -319,6 +319,14 @@ OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time s
             {
                 t.recovered = true;
                 t.firstSuccess = arrival;
+                // GetRecord's conditions for the window's record (event w.event): the client
+                // probed at the event, a reply came at or before it, and a request was sent in
+                // the window (this reply's, unless it was sent at the window's very end).
+                const bool probing = c.start <= w.start && w.start < c.stop;
+                if (!m_recovery.IsNull() && probing && t.replyBefore && t.sent > 0)
+                {
+                    m_recovery(w.event, client, target, arrival);
+                }
             }
         }
         if (w.start <= sent && sent < end)
@@ -326,6 +334,13 @@ OutageMonitor::NotifyReply(const std::string& client, Ipv4Address target, Time s
             ++t.answered;
         }
     }
+}
+
+void
+OutageMonitor::SetRecoveryCallback(RecoveryCallback callback)
+{
+    NS_LOG_FUNCTION(this);
+    m_recovery = callback;
 }
 
 OutageMonitor::Record

@@ -7,6 +7,7 @@
 #ifndef ZOS_TAKEOVER_OUTAGE_MONITOR_H
 #define ZOS_TAKEOVER_OUTAGE_MONITOR_H
 
+#include "ns3/callback.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
@@ -34,7 +35,9 @@ class ProbeClient;
  * addresses whose reachability each one touches) and the clients (their targets and when
  * they probe); during the run it is fed each request sent and each reply received; after
  * the run it answers per (event, client, target) queries. It keeps a few counters per
- * (client, target, window), not the probes.
+ * (client, target, window), not the probes. During the run it can also tell when a record
+ * that will be measured recovers (SetRecoveryCallback): the first-success rows of the
+ * timeline are written then, not after the run.
  *
  * The definition (doc/zos-takeover.rst, "Outage definition"):
  *  - the window of an event on a target runs from the event to the next event that touches
@@ -194,6 +197,22 @@ class OutageMonitor
     void NotifyReply(const std::string& client, Ipv4Address target, Time sent, Time arrival);
 
     /**
+     * Signature of the recovery callback: (event index, client name, target, arrival of the
+     * first success).
+     */
+    using RecoveryCallback = Callback<void, uint32_t, const std::string&, Ipv4Address, Time>;
+
+    /**
+     * Be told, during the run, of each record that recovers and will be measured (the
+     * records GetRecords then gives with IsMeasured() and recovered), at its first success
+     * (when NotifyReply is given it): everything that decides whether a record is measured
+     * is known by then (the client probed at the event, a reply came at or before it, the
+     * answered request was sent in the window).
+     * \param callback called once per such record (null: none)
+     */
+    void SetRecoveryCallback(RecoveryCallback callback);
+
+    /**
      * \param event event index
      * \param client client name
      * \param target one of the client's targets
@@ -249,7 +268,7 @@ class OutageMonitor
     {
         std::vector<Window> windows;
         std::vector<Tally> tallies;
-        Time firstReply = Time(-1); //!< arrival of the first reply; negative: none yet
+        Time firstReply = Time(-1);  //!< arrival of the first reply; negative: none yet
         uint32_t steadySent = 0;     //!< requests sent in (firstReply, first event)
         uint32_t steadyAnswered = 0; //!< of those, answered (at any time)
     };
@@ -292,6 +311,7 @@ class OutageMonitor
     std::vector<Client> m_clients;
     std::map<std::string, uint32_t> m_clientIndex;
     bool m_started; //!< a request or reply was notified: no more events or clients
+    RecoveryCallback m_recovery;
 };
 
 } // namespace zos

@@ -47,6 +47,15 @@ Fixed(Time t, int digits = 6)
     return os.str();
 }
 
+/** Append Fixed(t, 9) (the same digits: printf's %.9f, which iostreams use). */
+void
+AppendFixed9(std::string& out, Time t)
+{
+    char buffer[64];
+    int n = std::snprintf(buffer, sizeof(buffer), "%.9f", Sec(t));
+    out.append(buffer, n > 0 ? std::min<size_t>(n, sizeof(buffer) - 1) : 0);
+}
+
 std::string
 Csv(const std::string& s)
 {
@@ -187,8 +196,8 @@ SummaryJson(const RunResult& r)
         j["tcpConnections"] = tcp;
     }
     ordered_json counts;
-    counts["timelineRows"] = r.timeline.size();
-    counts["probes"] = r.probes.size();
+    counts["timelineRows"] = r.timelineRows;
+    counts["probes"] = r.probeRows;
     counts["simulatorEvents"] = r.events;
     counts["gratuitousArpSent"] = r.gratuitousArpSent;
     counts["gratuitousArpSendFailed"] = r.gratuitousArpSendFailed;
@@ -199,38 +208,76 @@ SummaryJson(const RunResult& r)
 }
 
 std::string
-TimelineCsv(const RunResult& r)
+TimelineCsvHeader()
 {
-    std::ostringstream os;
-    os << "time_s,node,event,address,detail\n";
-    for (const auto& t : r.timeline)
-    {
-        os << Fixed(t.time, 9) << ',' << Csv(t.node) << ',' << Csv(t.event) << ',' << Csv(t.address)
-           << ',' << Csv(t.detail) << '\n';
-    }
-    return os.str();
+    return "time_s,node,event,address,detail\n";
+}
+
+void
+AppendTimelineCsvLine(std::string& out, const TimelineRow& t)
+{
+    AppendFixed9(out, t.time);
+    out += ',';
+    out += Csv(t.node);
+    out += ',';
+    out += Csv(t.event);
+    out += ',';
+    out += Csv(t.address);
+    out += ',';
+    out += Csv(t.detail);
+    out += '\n';
 }
 
 std::string
-ProbesCsv(const RunResult& r)
+TimelineCsv(const std::vector<TimelineRow>& rows)
 {
-    std::ostringstream os;
-    os << "client,target,sequence,sent_s,received_s,rtt_s\n";
-    for (const auto& p : r.probes)
+    std::string out = TimelineCsvHeader();
+    for (const auto& t : rows)
     {
-        os << Csv(p.client) << ',' << p.target << ',' << p.sequence << ',' << Fixed(p.sent, 9)
-           << ',';
-        if (!p.received.IsNegative())
-        {
-            os << Fixed(p.received, 9) << ',' << Fixed(p.received - p.sent, 9);
-        }
-        else
-        {
-            os << ',';
-        }
-        os << '\n';
+        AppendTimelineCsvLine(out, t);
     }
-    return os.str();
+    return out;
+}
+
+std::string
+ProbesCsvHeader()
+{
+    return "client,target,sequence,sent_s,received_s,rtt_s\n";
+}
+
+void
+AppendProbesCsvLine(std::string& out, const ProbeRow& p)
+{
+    out += Csv(p.client);
+    out += ',';
+    out += p.target;
+    out += ',';
+    out += std::to_string(p.sequence);
+    out += ',';
+    AppendFixed9(out, p.sent);
+    out += ',';
+    if (!p.received.IsNegative())
+    {
+        AppendFixed9(out, p.received);
+        out += ',';
+        AppendFixed9(out, p.received - p.sent);
+    }
+    else
+    {
+        out += ',';
+    }
+    out += '\n';
+}
+
+std::string
+ProbesCsv(const std::vector<ProbeRow>& rows)
+{
+    std::string out = ProbesCsvHeader();
+    for (const auto& p : rows)
+    {
+        AppendProbesCsvLine(out, p);
+    }
+    return out;
 }
 
 std::string
@@ -378,8 +425,6 @@ OutputFiles()
 {
     static const std::vector<OutputFile> files = {
         {"summary.json", SummaryJson},
-        {"timeline.csv", TimelineCsv},
-        {"probes.csv", ProbesCsv},
         {"outages.csv", OutagesCsv},
         {"devlinks.txt", DevlinksText},
         {"tcp.csv", TcpCsv, [](const RunResult& r) { return !r.tcp.empty(); }},

@@ -23,18 +23,37 @@ namespace zos
  * \return the text
  */
 std::string SummaryJson(const RunResult& result);
+/** \return timeline.csv's first line: time_s,node,event,address,detail */
+std::string TimelineCsvHeader();
 /**
- * timeline.csv: time_s,node,event,address,detail.
- * \param result a run's results
+ * Append one row of timeline.csv.
+ * \param out the text to append to
+ * \param row the row
+ */
+void AppendTimelineCsvLine(std::string& out, const TimelineRow& row);
+/**
+ * timeline.csv as a whole (CsvRowSink writes it row by row while the run goes).
+ * \param rows the rows (MemoryRowSink::GetTimeline)
  * \return the text
  */
-std::string TimelineCsv(const RunResult& result);
+std::string TimelineCsv(const std::vector<TimelineRow>& rows);
 /**
- * probes.csv: client,target,sequence,sent_s,received_s,rtt_s (empty when lost).
- * \param result a run's results
+ * \return probes.csv's first line: client,target,sequence,sent_s,received_s,rtt_s (the last
+ * two empty when lost)
+ */
+std::string ProbesCsvHeader();
+/**
+ * Append one row of probes.csv.
+ * \param out the text to append to
+ * \param row the row
+ */
+void AppendProbesCsvLine(std::string& out, const ProbeRow& row);
+/**
+ * probes.csv as a whole (CsvRowSink writes it row by row after the run).
+ * \param rows the rows (MemoryRowSink::GetProbes)
  * \return the text
  */
-std::string ProbesCsv(const RunResult& result);
+std::string ProbesCsv(const std::vector<ProbeRow>& rows);
 /**
  * outages.csv: one row per (event, client, target): event, event_type, subject, event_s,
  * window_end_s, client, arp, target, status (measured / not-measured), reason, recovered,
@@ -80,8 +99,9 @@ struct OutputFile
 };
 
 /**
- * \return summary.json, timeline.csv, probes.csv, outages.csv and devlinks.txt, in the
- * order written
+ * \return the files written from a RunResult after the run: summary.json, outages.csv,
+ * devlinks.txt and (with TCP probes) tcp.csv, in the order written. timeline.csv and
+ * probes.csv are written while the run goes, by the runner's RowSink (CsvRowSink).
  */
 const std::vector<OutputFile>& OutputFiles();
 

@@ -27,9 +27,11 @@ AddressText(Ipv4Address a)
 }
 
 RunRecorder::RunRecorder(RunResult& result,
+                         RowStream& rows,
                          const FrameObserver& frameObserver,
                          const std::map<std::string, Ptr<ZosStack>>& stacks)
     : m_result(result),
+      m_rows(rows),
       m_frameObserver(frameObserver),
       m_stacks(stacks)
 {
@@ -96,6 +98,44 @@ RunRecorder::ConnectTcpClient(const std::string& station, Ptr<TcpProbeClient> cl
     client->TraceConnect("ConnectionClosed",
                          path + "ConnectionClosed",
                          MakeCallback(&RunRecorder::TcpClosed, this));
+}
+
+void
+RunRecorder::ConnectProbeClient(const std::string& station, Ptr<ProbeClient> client)
+{
+    m_rows.AddClient(station, client->GetTargets());
+    // As ConnectStack: on the object, with its Names path as context.
+    client->TraceConnect("ProbeDone",
+                         "/Names/" + station + "/$ns3::zos::ProbeClient/ProbeDone",
+                         MakeCallback(&RunRecorder::ProbeDone, this));
+}
+
+void
+RunRecorder::ProbeDone(std::string context,
+                       Ipv4Address target,
+                       uint32_t sequence,
+                       Time sent,
+                       Time received)
+{
+    uint32_t client = m_rows.FindClient(ContextName(context));
+    m_rows.AddProbe(client, m_rows.FindTarget(client, target), sequence, sent, received);
+}
+
+void
+RunRecorder::SetEventLabels(const std::vector<std::string>& labels)
+{
+    m_eventLabels = labels;
+}
+
+void
+RunRecorder::FirstSuccess(uint32_t event, const std::string& client, Ipv4Address target, Time at)
+{
+    uint32_t c = m_rows.FindClient(client);
+    m_rows.AddFirstSuccess(
+        event,
+        c,
+        m_rows.FindTarget(c, target),
+        {at, client, "first-success", AddressText(target), m_eventLabels.at(event)});
 }
 
 void

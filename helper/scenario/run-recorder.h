@@ -1,11 +1,13 @@
 /*
- * zos-takeover (internal to the scenario runner): trace sinks that fill a RunResult.
+ * zos-takeover (internal to the scenario runner): trace sinks that fill a RunResult and give
+ * the timeline and probe rows to the RowStream.
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef ZOS_TAKEOVER_RUN_RECORDER_H
 #define ZOS_TAKEOVER_RUN_RECORDER_H
 
+#include "row-stream.h"
 #include "scenario-runner.h"
 #include "trace-context.h"
 
@@ -14,6 +16,7 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
+#include "ns3/probe-client.h"
 #include "ns3/station-arp.h"
 #include "ns3/tcp-probe-client.h"
 #include "ns3/zos-stack.h"
@@ -23,6 +26,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -36,7 +40,8 @@ namespace zos
 std::string AddressText(Ipv4Address a);
 
 /**
- * Fills a RunResult from the trace sources and the scheduled DEVLINKS displays during a run.
+ * Fills a RunResult from the trace sources and the scheduled DEVLINKS displays during a run,
+ * and gives the timeline rows and the probes to a RowStream as they come (it keeps none).
  * Member functions rather than lambdas: ns-3 <= 3.36 cannot make a Callback from a lambda
  * (nor, <= 3.35, schedule one).
  */
@@ -47,10 +52,12 @@ class RunRecorder
 
     /**
      * \param result filled during the run
+     * \param rows where the timeline rows and the probes go
      * \param frameObserver called with every frame (may be empty)
      * \param stacks the stacks, for the DEVLINKS displays
      */
     RunRecorder(RunResult& result,
+                RowStream& rows,
                 const FrameObserver& frameObserver,
                 const std::map<std::string, Ptr<ZosStack>>& stacks);
 
@@ -117,6 +124,34 @@ class RunRecorder
      */
     void ConnectTcpClient(const std::string& station, Ptr<TcpProbeClient> client);
 
+    /**
+     * Connect the probe sink (ProbeDone), the context naming the station, and tell the
+     * RowStream the client (clients in scenario order).
+     * \param station the station's name
+     * \param client its probe client
+     */
+    void ConnectProbeClient(const std::string& station, Ptr<ProbeClient> client);
+    /** ProbeClient "ProbeDone", station in the context: one row of probes.csv. */
+    void ProbeDone(std::string context,
+                   Ipv4Address target,
+                   uint32_t sequence,
+                   Time sent,
+                   Time received);
+    /**
+     * The texts of the first-success rows' detail, one per event: "after TYPE SUBJECT".
+     * \param labels per event index
+     */
+    void SetEventLabels(const std::vector<std::string>& labels);
+    /**
+     * OutageMonitor's recovery callback: an outage row that will be measured recovered now,
+     * a first-success row.
+     * \param event the event index
+     * \param client the client's name
+     * \param target the target
+     * \param at when (now)
+     */
+    void FirstSuccess(uint32_t event, const std::string& client, Ipv4Address target, Time at);
+
     /** TcpProbeClient "ConnectionOpened", station in the context. */
     void TcpOpened(std::string context, Ipv4Address target);
     /** TcpProbeClient "ConnectionClosed", station in the context. */
@@ -168,6 +203,21 @@ class RunRecorder
         }
     }
 
+    /**
+     * Add a timeline row at the current time.
+     * \param node the stack, "stack/link", station or router
+     * \param event what happened
+     * \param address the address concerned ("" if none)
+     * \param detail more
+     */
+    void Record(const std::string& node,
+                const std::string& event,
+                const std::string& address,
+                const std::string& detail)
+    {
+        m_rows.AddTimelineRow({Simulator::Now(), node, event, address, detail});
+    }
+
   private:
     /**
      * \param context a stack's trace context
@@ -188,17 +238,10 @@ class RunRecorder
      */
     static std::string MacText(const Address& a);
 
-    /** Add a timeline row at the current time. */
-    void Record(const std::string& node,
-                const std::string& event,
-                const std::string& address,
-                const std::string& detail)
-    {
-        m_result.timeline.push_back({Simulator::Now(), node, event, address, detail});
-    }
-
     RunResult& m_result;
-    std::multiset<std::string> m_ignored; //!< IgnoredKey of each EventIgnored
+    RowStream& m_rows;
+    std::vector<std::string> m_eventLabels; //!< per event: "after TYPE SUBJECT"
+    std::multiset<std::string> m_ignored;   //!< IgnoredKey of each EventIgnored
     const FrameObserver& m_frameObserver;
     const std::map<std::string, Ptr<ZosStack>>& m_stacks;
 };

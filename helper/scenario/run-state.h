@@ -8,6 +8,7 @@
 
 #include "event-reach.h"
 #include "pcap-capture.h"
+#include "row-stream.h"
 #include "run-recorder.h"
 #include "scenario-runner.h"
 
@@ -40,8 +41,8 @@ struct ScenarioRunner::RunState
         std::string arp;
         Ptr<ProbeClient> client;
         Time stop;
-        std::string lan;    //!< the station's LAN
-        Time start;         //!< when it starts probing (after ApplyStartJitter)
+        std::string lan;   //!< the station's LAN
+        Time start;        //!< when it starts probing (after ApplyStartJitter)
         double jitter = 0; //!< probe.startJitter, seconds
     };
 
@@ -51,12 +52,14 @@ struct ScenarioRunner::RunState
      */
     RunState(RunResult& result, ScenarioRunner& runner)
         : result(result),
-          recorder(result, runner.m_frameObserver, runner.m_stacks),
+          rows(runner.m_rowSink, runner.m_spillDir, runner.m_sortBuffer),
+          recorder(result, rows, runner.m_frameObserver, runner.m_stacks),
           end(Seconds(runner.m_scenario.duration))
     {
     }
 
     RunResult& result;
+    RowStream rows; //!< the timeline and probe rows on their way to the row sink
     RunRecorder recorder;
     Time end;                  //!< the scenario's duration
     int64_t stream = 1000;     //!< next random-variable stream
@@ -85,6 +88,7 @@ struct ScenarioRunner::RunState
     std::vector<EventSpec> events; //!< sorted by time
     std::vector<EventReach> reaches;
     OutageMonitor monitor;
+    uint64_t firstSuccessRows = 0; //!< outage rows measured and recovered
 };
 
 } // namespace zos

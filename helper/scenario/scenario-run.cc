@@ -79,7 +79,7 @@ ScenarioRunner::ScheduleEvents(RunState& s)
 
 /** The router's end of a CLAW channel noticed the channel failure (repair). */
 static void
-RouterEndNoticed(Ptr<Ipv4> ipv4, uint32_t ifIndex, bool up, RunResult* result, std::string node)
+RouterEndNoticed(Ptr<Ipv4> ipv4, uint32_t ifIndex, bool up, RunRecorder* recorder, std::string node)
 {
     if (ipv4->IsUp(ifIndex) == up)
     {
@@ -93,13 +93,10 @@ RouterEndNoticed(Ptr<Ipv4> ipv4, uint32_t ifIndex, bool up, RunResult* result, s
     {
         ipv4->SetDown(ifIndex);
     }
-    std::ostringstream address;
-    address << ipv4->GetAddress(ifIndex, 0).GetLocal();
-    result->timeline.push_back({Simulator::Now(),
-                                node,
-                                up ? "router-interface-up" : "router-interface-down",
-                                address.str(),
-                                "channel " + std::string(up ? "repaired" : "failed")});
+    recorder->Record(node,
+                     up ? "router-interface-up" : "router-interface-down",
+                     AddressText(ipv4->GetAddress(ifIndex, 0).GetLocal()),
+                     "channel " + std::string(up ? "repaired" : "failed"));
 }
 
 void
@@ -127,7 +124,7 @@ ScenarioRunner::ScheduleEvent(RunState& s, const EventSpec& ev)
                                         itf.ipv4,
                                         itf.ifIndex,
                                         ev.type == "portRepair",
-                                        &s.result,
+                                        &s.recorder,
                                         itf.router);
                 }
             }
@@ -191,7 +188,16 @@ ScenarioRunner::SetUpOutageMonitor(RunState& s)
     for (const auto& c : s.clients)
     {
         s.monitor.Connect(c.client, c.name, c.start, c.stop, c.lan);
+        s.recorder.ConnectProbeClient(c.name, c.client);
     }
+    // The first-success rows of the timeline, as the outage rows recover.
+    std::vector<std::string> labels;
+    for (const auto& ev : s.events)
+    {
+        labels.push_back("after " + ev.type + " " + Subject(ev));
+    }
+    s.recorder.SetEventLabels(labels);
+    s.monitor.SetRecoveryCallback(MakeCallback(&RunRecorder::FirstSuccess, &s.recorder));
 }
 
 // ---- run
@@ -257,9 +263,6 @@ ScenarioRunner::Collect(RunState& s)
     CollectProbes(s);
     CollectTcp(s);
     CheckSteadyLoss(s);
-    std::stable_sort(s.result.timeline.begin(),
-                     s.result.timeline.end(),
-                     [](const TimelineRow& a, const TimelineRow& b) { return a.time < b.time; });
 }
 
 void
@@ -313,16 +316,9 @@ ScenarioRunner::CollectOutages(RunState& s)
             arp = c.name == r.client ? c.arp : arp;
         }
         byModel[arp].push_back(r);
-        OutageRow row = OutageRowOf(r, ev, arp);
-        s.result.outages.push_back(row);
-        if (r.IsMeasured() && r.recovered)
-        {
-            s.result.timeline.push_back({r.firstSuccess,
-                                         r.client,
-                                         "first-success",
-                                         row.target,
-                                         "after " + ev.type + " " + Subject(ev)});
-        }
+        s.result.outages.push_back(OutageRowOf(r, ev, arp));
+        // Its first-success row went to the timeline at the time (RunRecorder::FirstSuccess).
+        s.firstSuccessRows += r.IsMeasured() && r.recovered ? 1 : 0;
     }
     for (const auto& [model, records] : byModel)
     {
@@ -391,18 +387,50 @@ ScenarioRunner::CollectTcp(RunState& s)
 void
 ScenarioRunner::CollectProbes(RunState& s)
 {
+    // Every client stopped (at the end of the run at the latest) and each probe went to the
+    // row stream when its fate was known; unless the run stopped early (an output error):
+    // the probes still held go as they stand. The sorted probes now go to the sink.
     for (const auto& c : s.clients)
     {
-        const auto& targets = c.client->GetTargets();
-        for (uint32_t t = 0; t < targets.size(); ++t)
-        {
-            const auto& records = c.client->GetRecords(t);
-            for (uint32_t i = 0; i < records.size(); ++i)
-            {
-                s.result.probes.push_back(
-                    {c.name, AddressText(targets[t]), i, records[i].sent, records[i].received});
-            }
-        }
+        c.client->ReportHeld();
+    }
+    s.rows.Finish();
+    s.result.timelineRows = s.rows.GetTimelineRows();
+    s.result.probeRows = s.rows.GetProbes();
+    RecordStats stats;
+    stats.probes = s.rows.GetProbes();
+    stats.timelineRows = s.rows.GetTimelineRows();
+    stats.peakPendingTimeline = s.rows.GetPeakPending();
+    for (const auto& c : s.clients)
+    {
+        stats.peakHeldPerClient = std::max(stats.peakHeldPerClient, c.client->GetPeakHeldCount());
+        stats.peakHeldInClients += c.client->GetPeakHeldCount();
+        stats.lateReplies += c.client->GetLateReplies();
+    }
+    if (const ProbeSorter* sorter = s.rows.GetSorter())
+    {
+        stats.peakSorterRecords = sorter->GetPeakHeld();
+        stats.sortRunsWritten = sorter->GetRunsWritten();
+    }
+    m_recordStats = stats;
+    m_rowError = s.rows.GetError();
+    if (s.rows.GetFirstSuccessRows() != s.firstSuccessRows && m_rowError.empty())
+    {
+        // Not an abort, as CheckIgnoredEvents: the outage figures are right, the timeline's
+        // first-success rows are not.
+        s.result.warnings.push_back(
+            "internal: the timeline has " + std::to_string(s.rows.GetFirstSuccessRows()) +
+            " first-success row(s), the outage rows " + std::to_string(s.firstSuccessRows) +
+            " recoveries; please report this scenario");
+    }
+    if (stats.lateReplies > 0)
+    {
+        std::ostringstream w;
+        w << stats.lateReplies
+          << " probe repl(y/ies) came after their request was reported lost (unanswered for "
+             "longer than the probe clients' LossHorizon): ignored, the requests count as "
+             "lost";
+        s.result.warnings.push_back(w.str());
     }
 }
 

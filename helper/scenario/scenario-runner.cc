@@ -15,8 +15,8 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-list-routing-helper.h"
 #include "ns3/ipv4-list-routing.h"
-#include "ns3/ipv4.h"
 #include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4.h"
 #include "ns3/kind-table.h"
 #include "ns3/lan-helper.h"
 #include "ns3/log.h"
@@ -119,6 +119,31 @@ ScenarioRunner::GetPcapError() const
 }
 
 void
+ScenarioRunner::SetRowSink(RowSink* sink)
+{
+    m_rowSink = sink;
+}
+
+void
+ScenarioRunner::SetSortSpill(const std::string& dir, size_t bufferRecords)
+{
+    m_spillDir = dir;
+    m_sortBuffer = bufferRecords;
+}
+
+std::string
+ScenarioRunner::GetOutputError() const
+{
+    return m_pcapError.empty() ? m_rowError : m_pcapError;
+}
+
+const RecordStats&
+ScenarioRunner::GetRecordStats() const
+{
+    return m_recordStats;
+}
+
+void
 ScenarioRunner::SetFrameObserver(std::function<void(const std::string&, Time, Ptr<const Packet>)> f)
 {
     m_frameObserver = std::move(f);
@@ -175,6 +200,8 @@ ScenarioRunner::Run()
     RunResult result;
     result.scenario = m_scenario;
     result.warnings = Check(m_scenario);
+    m_rowError.clear();
+    m_recordStats = RecordStats();
     RunState s(result, *this);
     Build(s);
     Simulate(s);
@@ -245,9 +272,9 @@ ScenarioRunner::BuildLans(RunState& s)
         }
         if (spec.queueSize)
         {
-            helper.SetLanAttribute("QueueSize",
-                                   QueueSizeValue(QueueSize(QueueSizeUnit::PACKETS,
-                                                            *spec.queueSize)));
+            helper.SetLanAttribute(
+                "QueueSize",
+                QueueSizeValue(QueueSize(QueueSizeUnit::PACKETS, *spec.queueSize)));
         }
         Ptr<Lan> lan = helper.Create(spec.name);
         s.lans[spec.name] = lan;

@@ -11,6 +11,7 @@
 #include "ns3/outage-monitor.h"
 #include "ns3/packet.h"
 #include "ns3/ptr.h"
+#include "ns3/row-sink.h"
 #include "ns3/scenario.h"
 #include "ns3/zos-stack.h"
 
@@ -25,16 +26,6 @@ namespace ns3
 
 namespace zos
 {
-
-/** One step of the takeover timeline. */
-struct TimelineRow
-{
-    Time time;
-    std::string node;    //!< stack, "stack/link" or station name
-    std::string event;   //!< port-failure, link-inactive, ownership-change, gratuitous-arp, ...
-    std::string address; //!< the IP address concerned ("" if none)
-    std::string detail;
-};
 
 /**
  * Outage figures of one (event, client, target), as OutageMonitor defines them
@@ -72,16 +63,6 @@ struct DevlinksSnapshot
     std::string text;
 };
 
-/** One probe (for probes.csv). */
-struct ProbeRow
-{
-    std::string client;
-    std::string target;
-    uint32_t sequence;
-    Time sent;
-    Time received; //!< negative: lost
-};
-
 /** One TCP probe connection (for tcp.csv): TcpProbeClient's TcpConnectionRecord. */
 struct TcpRow
 {
@@ -99,23 +80,43 @@ struct TcpRow
     Time stallStart = Time(-1);   //!< its start (negative: none)
 };
 
-/** Everything a run produced. */
+/**
+ * Everything a run produced but its timeline and probe rows, which went to the runner's
+ * RowSink as they came (ScenarioRunner::SetRowSink): what is here does not grow with the
+ * number of probes.
+ */
 struct RunResult
 {
     Scenario scenario;
     std::vector<std::string> warnings;
-    std::vector<TimelineRow> timeline;
     std::vector<OutageRow> outages;                              //!< event x client x target
     std::map<std::string, OutageMonitor::Summary> outageByModel; //!< per station ARP model
     std::vector<DevlinksSnapshot> devlinks;
-    std::vector<ProbeRow> probes;
     std::vector<TcpRow> tcp;              //!< TCP probe connections, per client and target
+    uint64_t timelineRows = 0;            //!< rows of timeline.csv (given to the RowSink)
+    uint64_t probeRows = 0;               //!< rows of probes.csv: the probes sent
     uint64_t framesOnLans = 0;            //!< frames seen on all LANs (with capture enabled)
     uint64_t events = 0;                  //!< simulator events executed
     uint64_t gratuitousArpSent = 0;       //!< gratuitous ARPs on the wire
     uint64_t gratuitousArpSendFailed = 0; //!< not sent: the port had failed (undetected)
     uint64_t gratuitousArpLost = 0;       //!< lost before reaching the LAN (scope frame)
     uint64_t gratuitousArpMissed = 0;     //!< missed by one station (scope receiver)
+};
+
+/**
+ * What a run held at most of its per-probe records (ScenarioRunner::GetRecordStats): none
+ * of these grows with the number of probes, only with what is outstanding or buffered.
+ */
+struct RecordStats
+{
+    uint64_t probes = 0;              //!< probes sent (rows of probes.csv)
+    uint64_t timelineRows = 0;        //!< rows of timeline.csv
+    uint32_t peakHeldPerClient = 0;   //!< most probes one client held (ProbeClient)
+    uint64_t peakHeldInClients = 0;   //!< sum over the clients of their peaks (a bound)
+    uint64_t peakSorterRecords = 0;   //!< most probe records in the sorter's memory
+    uint64_t sortRunsWritten = 0;     //!< runs the sorter wrote to temporary files
+    uint64_t peakPendingTimeline = 0; //!< most first-success rows waiting for their instant
+    uint64_t lateReplies = 0;         //!< replies ignored: their probe was already reported
 };
 
 /**
@@ -144,6 +145,31 @@ class ScenarioRunner
      * \return the error, or ""
      */
     const std::string& GetPcapError() const;
+
+    /**
+     * Where the timeline and probe rows go (see RowSink for their order); none: they are
+     * only counted. The runner keeps none of them: timeline rows are given as they happen
+     * (first-success rows once their instant is over), probe rows after the run, sorted
+     * with bounded memory (ProbeSorter).
+     * \param sink the sink (not owned; it must outlive Run), or null
+     */
+    void SetRowSink(RowSink* sink);
+    /**
+     * Where the probe sorter writes its temporary files when the probes do not fit in its
+     * buffer (default: the system's temporary directory), and the buffer's size.
+     * \param dir an existing directory ("" for the default)
+     * \param bufferRecords probe records kept in memory before a sorted run is written
+     */
+    void SetSortSpill(const std::string& dir, size_t bufferRecords = 65536);
+    /**
+     * After Run: empty when every output written during the run was (pcap files, the row
+     * sink, the probe sorter's files), else the first error ("probes.csv: reason"); the run
+     * stopped there.
+     * \return the error, or ""
+     */
+    std::string GetOutputError() const;
+    /** \return after Run: what it held at most of its per-probe records */
+    const RecordStats& GetRecordStats() const;
 
     /**
      * Called with every frame on a LAN (name, frame incl. Ethernet header) — for tests.
@@ -235,7 +261,7 @@ class ScenarioRunner
     void Simulate(RunState& s);
     /** Warn when the replay of ignored events disagrees with the stacks' reports. */
     void CheckIgnoredEvents(RunState& s);
-    /** Collect: outage rows, probes, the sorted timeline. */
+    /** Collect: outage rows, TCP connections, the probes (to the row sink), statistics. */
     void Collect(RunState& s);
     /** Move each client's start by its random offset (probe.startJitter). */
     void ApplyStartJitter(RunState& s);
@@ -253,7 +279,7 @@ class ScenarioRunner
      * \param s the run
      */
     void CollectTcp(RunState& s);
-    /** Collect the probes. */
+    /** Give the probes to the row sink, sorted, and finish it. */
     void CollectProbes(RunState& s);
     /**
      * \param r an OutageMonitor record
@@ -268,6 +294,11 @@ class ScenarioRunner
     Scenario m_scenario;
     std::string m_pcapDir;
     std::string m_pcapError;
+    RowSink* m_rowSink = nullptr;
+    std::string m_spillDir;
+    size_t m_sortBuffer = 65536;
+    std::string m_rowError; //!< the row sink's or the sorter's first error in the last run
+    RecordStats m_recordStats;
     std::function<void(const std::string&, Time, Ptr<const Packet>)> m_frameObserver;
     std::function<void(ScenarioRunner&)> m_buildObserver;
     std::map<std::string, Ptr<ZosStack>> m_stacks;

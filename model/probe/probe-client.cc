@@ -34,6 +34,21 @@ ProbeClient::GetTypeId()
                           TimeValue(MilliSeconds(100)),
                           MakeTimeAccessor(&ProbeClient::m_interval),
                           MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute(
+                "LossHorizon",
+                "A request still unanswered this long after it was sent is reported lost "
+                "(ProbeDone) and forgotten; a later reply to it is ignored (GetLateReplies). It "
+                "bounds the probes a client holds (LossHorizon / Interval per target) when "
+                "requests go unanswered. 0: the transport's own, longer than any reply ns-3 "
+                "delivers with its defaults: 30 s for UDP (a request waits at most about 3 s "
+                "for ARP: ArpCache WaitReplyTimeout x MaxRetries, or the Linux-like model's "
+                "McastSolicit x RetransTime), 300 s for TCP (a connection gives up after "
+                "DataRetries, 6, retransmissions backed off up to MaxRto, 60 s: about 2 "
+                "minutes; its unanswered requests are lost when it closes). Requests "
+                "unanswered when the application stops are reported lost then.",
+                TimeValue(Seconds(0)),
+                MakeTimeAccessor(&ProbeClient::m_lossHorizon),
+                MakeTimeChecker(Seconds(0)))
             .AddAttribute("RemotePort",
                           "UDP port of the probe responder.",
                           UintegerValue(7),
@@ -52,7 +67,14 @@ ProbeClient::GetTypeId()
                             "end of an outage): (target, sequence, time since the previous "
                             "reply).",
                             MakeTraceSourceAccessor(&ProbeClient::m_firstSuccessTrace),
-                            "ns3::zos::ProbeClient::FirstSuccessTracedCallback");
+                            "ns3::zos::ProbeClient::FirstSuccessTracedCallback")
+            .AddTraceSource("ProbeDone",
+                            "A probe's fate is known, once per probe, in the order the fates "
+                            "become known: (target, sequence, send time, arrival time of the "
+                            "reply, negative when lost: unanswered LossHorizon after it was "
+                            "sent, or when the application stopped).",
+                            MakeTraceSourceAccessor(&ProbeClient::m_probeDoneTrace),
+                            "ns3::zos::ProbeClient::ProbeDoneTracedCallback");
     return tid;
 }
 
@@ -72,8 +94,7 @@ ProbeClient::AddTarget(Ipv4Address target)
 {
     NS_LOG_FUNCTION(this << target);
     m_targets.push_back(target);
-    m_records.emplace_back();
-    m_lastReply.emplace_back(-1);
+    m_pending.emplace_back();
     return m_targets.size() - 1;
 }
 
@@ -83,16 +104,60 @@ ProbeClient::GetTargets() const
     return m_targets;
 }
 
-const std::vector<ProbeRecord>&
-ProbeClient::GetRecords(uint32_t i) const
+uint32_t
+ProbeClient::GetSentCount(uint32_t i) const
 {
-    return m_records.at(i);
+    return m_pending.at(i).next;
+}
+
+uint32_t
+ProbeClient::GetAnsweredCount(uint32_t i) const
+{
+    return m_pending.at(i).answered;
+}
+
+uint32_t
+ProbeClient::GetHeldCount() const
+{
+    return m_held;
+}
+
+uint32_t
+ProbeClient::GetPeakHeldCount() const
+{
+    return m_peakHeld;
+}
+
+uint64_t
+ProbeClient::GetLateReplies() const
+{
+    return m_lateReplies;
+}
+
+Time
+ProbeClient::GetDefaultLossHorizon() const
+{
+    return Seconds(30);
+}
+
+Time
+ProbeClient::GetLossHorizon() const
+{
+    return m_lossHorizon.IsZero() ? GetDefaultLossHorizon() : m_lossHorizon;
+}
+
+void
+ProbeClient::ReportUnansweredLost(uint32_t i)
+{
+    NS_LOG_FUNCTION(this << i);
+    ReportLost(i, true);
 }
 
 void
 ProbeClient::StartApplication()
 {
     NS_LOG_FUNCTION(this);
+    m_horizon = GetLossHorizon();
     OpenTransport();
     SendAll();
 }
@@ -103,6 +168,18 @@ ProbeClient::StopApplication()
     NS_LOG_FUNCTION(this);
     m_sendEvent.Cancel();
     CloseTransport();
+    // No reply is received any more: every probe's fate is known.
+    ReportHeld();
+}
+
+void
+ProbeClient::ReportHeld()
+{
+    NS_LOG_FUNCTION(this << m_held);
+    for (uint32_t i = 0; i < m_targets.size(); ++i)
+    {
+        ReportLost(i, true);
+    }
 }
 
 uint16_t
@@ -145,21 +222,43 @@ ProbeClient::SendAll()
 {
     for (uint32_t i = 0; i < m_targets.size(); ++i)
     {
+        ReportLost(i, false);
+        Pending& pending = m_pending[i];
         ProbeHeader h;
         h.target = i;
-        h.sequence = m_records[i].size();
+        h.sequence = pending.next;
         h.sentNs = Simulator::Now().GetNanoSeconds();
         Ptr<Packet> p = Create<Packet>();
         p->AddHeader(h);
-        m_records[i].push_back({Simulator::Now(), Time(-1)});
         if (!SendRequest(i, p))
         {
-            m_records[i].pop_back();
-            continue;
+            continue; // not recorded: the sequence number is used by the next request
         }
+        ++pending.next;
+        pending.unanswered.push_back({h.sequence, Simulator::Now()});
+        ++m_held;
+        m_peakHeld = std::max(m_peakHeld, m_held);
         m_txTrace(m_targets[i], h.sequence);
     }
     m_sendEvent = Simulator::Schedule(m_interval, &ProbeClient::SendAll, this);
+}
+
+void
+ProbeClient::ReportLost(uint32_t i, bool all)
+{
+    Pending& pending = m_pending[i];
+    const Time now = Simulator::Now();
+    // Sent in sequence order: the oldest first.
+    while (!pending.unanswered.empty() &&
+           (all || now - pending.unanswered.front().sent > m_horizon))
+    {
+        const Unanswered& u = pending.unanswered.front();
+        NS_LOG_LOGIC("target " << i << " sequence " << u.sequence << " lost");
+        m_probeDoneTrace(m_targets[i], u.sequence, u.sent, Time(-1));
+        pending.lastLost = u.sequence;
+        pending.unanswered.pop_front();
+        --m_held;
+    }
 }
 
 void
@@ -182,26 +281,68 @@ ProbeClient::HandleRead(Ptr<Socket> socket)
 void
 ProbeClient::ReplyReceived(const ProbeHeader& h)
 {
-    if (h.target >= m_records.size() || h.sequence >= m_records[h.target].size())
+    if (h.target >= m_pending.size())
     {
         return;
     }
-    ProbeRecord& r = m_records[h.target][h.sequence];
-    if (r.received.IsNegative())
+    Pending& pending = m_pending[h.target];
+    if (h.sequence >= pending.next)
     {
-        r.received = Simulator::Now();
-        m_rttTrace(m_targets[h.target], h.sequence, r.sent, r.received - r.sent);
-        // An outage ends here if the request sent before this one is still unanswered.
-        const auto& records = m_records[h.target];
-        if (h.sequence > 0 && records[h.sequence - 1].received.IsNegative())
-        {
-            Time& last = m_lastReply[h.target];
-            m_firstSuccessTrace(m_targets[h.target],
-                                h.sequence,
-                                last.IsNegative() ? Time(0) : r.received - last);
-        }
-        m_lastReply[h.target] = std::max(m_lastReply[h.target], r.received);
+        return; // never sent
     }
+    auto& unanswered = pending.unanswered;
+    // By sequence number; a reply is most often to the newest or the oldest request.
+    auto it = std::lower_bound(unanswered.begin(),
+                               unanswered.end(),
+                               h.sequence,
+                               [](const Unanswered& u, uint32_t s) { return u.sequence < s; });
+    const Time now = Simulator::Now();
+    if (it == unanswered.end() || it->sequence != h.sequence)
+    {
+        // Answered already (a duplicate, ignored as ever), or reported lost: the requests
+        // lost are reported in sequence order, so only one not newer than the latest of
+        // them may have been.
+        m_lateReplies += int64_t(h.sequence) <= pending.lastLost ? 1 : 0;
+        return;
+    }
+    if (now - it->sent > m_horizon)
+    {
+        ++m_lateReplies; // lost: it is reported at the next request
+        return;
+    }
+    const Time sent = it->sent;
+    // An outage ends here if the request sent before this one is still unanswered (or was
+    // reported lost).
+    bool previousLost = false;
+    if (h.sequence > 0)
+    {
+        previousLost = (it != unanswered.begin() && std::prev(it)->sequence == h.sequence - 1) ||
+                       pending.lastLost == int64_t(h.sequence) - 1;
+    }
+    if (it + 1 == unanswered.end())
+    {
+        unanswered.pop_back();
+    }
+    else if (it == unanswered.begin())
+    {
+        unanswered.pop_front();
+    }
+    else
+    {
+        unanswered.erase(it);
+    }
+    --m_held;
+    ++pending.answered;
+    m_rttTrace(m_targets[h.target], h.sequence, sent, now - sent);
+    if (previousLost)
+    {
+        Time& last = pending.lastReply;
+        m_firstSuccessTrace(m_targets[h.target],
+                            h.sequence,
+                            last.IsNegative() ? Time(0) : now - last);
+    }
+    pending.lastReply = std::max(pending.lastReply, now);
+    m_probeDoneTrace(m_targets[h.target], h.sequence, sent, now);
 }
 
 } // namespace zos

@@ -15,6 +15,8 @@
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
+#include <cstdint>
+#include <deque>
 #include <vector>
 
 namespace ns3
@@ -23,19 +25,19 @@ namespace ns3
 namespace zos
 {
 
-/** \ingroup zos-takeover One probe's fate. */
-struct ProbeRecord
-{
-    Time sent;     //!< when the request left the application
-    Time received; //!< when the reply arrived (negative: never)
-};
-
 /**
  * \ingroup zos-takeover
- * \brief Sends a UDP request every Interval to each target and records each reply.
+ * \brief Sends a UDP request every Interval to each target and reports each probe's fate.
  *
  * The socket is not connected: replies may come from any address of the stack; the reply's
  * payload names its target and sequence number.
+ *
+ * The client keeps only the requests not yet answered (so its memory does not grow with the
+ * number of probes): each probe is reported once on the trace source ProbeDone, when it is
+ * answered, or as lost when it is still unanswered LossHorizon after it was sent, or when
+ * the application stops (no reply is received after that). Probes are therefore reported
+ * in the order their fate became known, not by sequence number. A reply that comes after
+ * its probe was reported lost is ignored and counted (GetLateReplies).
  */
 class ProbeClient : public Application
 {
@@ -58,9 +60,39 @@ class ProbeClient : public Application
     const std::vector<Ipv4Address>& GetTargets() const;
     /**
      * \param i a target index
-     * \return the probes sent to target i, indexed by sequence number
+     * \return the number of requests sent to target i (the next sequence number)
      */
-    const std::vector<ProbeRecord>& GetRecords(uint32_t i) const;
+    uint32_t GetSentCount(uint32_t i) const;
+    /**
+     * \param i a target index
+     * \return the number of requests to target i answered (within LossHorizon)
+     */
+    uint32_t GetAnsweredCount(uint32_t i) const;
+    /**
+     * \return the number of probes held now (sent, neither answered nor reported lost), over
+     * every target
+     */
+    uint32_t GetHeldCount() const;
+    /** \return the most probes held at any time since the start (GetHeldCount) */
+    uint32_t GetPeakHeldCount() const;
+    /**
+     * \return the LossHorizon in effect: the attribute, or if it is 0 the transport's own
+     * (GetDefaultLossHorizon)
+     */
+    Time GetLossHorizon() const;
+    /**
+     * Report every probe still unanswered as lost on ProbeDone and forget it, as
+     * StopApplication does: for a simulation that ends before the application stops. A reply
+     * that comes later is ignored (GetLateReplies).
+     */
+    void ReportHeld();
+    /**
+     * \return the replies ignored because they came too late: to a request unanswered for
+     * longer than LossHorizon, or no longer held and not newer than the latest reported lost
+     * (a duplicate reply to a request answered earlier is ignored, and not counted, unless
+     * it is that old)
+     */
+    uint64_t GetLateReplies() const;
 
     /** Signature of Tx: (target, sequence). */
     typedef void (*TxTracedCallback)(Ipv4Address, uint32_t);
@@ -68,6 +100,11 @@ class ProbeClient : public Application
     typedef void (*RttTracedCallback)(Ipv4Address, uint32_t, Time, Time);
     /** Signature of FirstSuccess: (target, sequence, time since the previous reply). */
     typedef void (*FirstSuccessTracedCallback)(Ipv4Address, uint32_t, Time);
+    /**
+     * Signature of ProbeDone: (target, sequence, send time, arrival time of the reply; negative
+     * when lost). Once per probe, when its fate is known.
+     */
+    typedef void (*ProbeDoneTracedCallback)(Ipv4Address, uint32_t, Time, Time);
 
   protected:
     void DoDispose() override;
@@ -92,6 +129,17 @@ class ProbeClient : public Application
     void ReplyReceived(const ProbeHeader& reply);
     /** \return the responder's port (attribute RemotePort) */
     uint16_t GetRemotePort() const;
+    /**
+     * \return the loss horizon when the attribute LossHorizon is 0: longer than any reply
+     * the transport delivers (UDP: 30 s)
+     */
+    virtual Time GetDefaultLossHorizon() const;
+    /**
+     * Report the requests to target i still unanswered as lost (no reply can come any more,
+     * e.g. its connection closed).
+     * \param i the target index
+     */
+    void ReportUnansweredLost(uint32_t i);
 
   private:
     void StartApplication() override;
@@ -99,16 +147,47 @@ class ProbeClient : public Application
     void SendAll();
     void HandleRead(Ptr<Socket> socket);
 
+    /** A request not yet answered. */
+    struct Unanswered
+    {
+        uint32_t sequence; //!< its sequence number
+        Time sent;         //!< when it was sent
+    };
+
+    /** What the client keeps of one target. */
+    struct Pending
+    {
+        /// The requests not yet answered nor reported lost, by sequence number.
+        std::deque<Unanswered> unanswered;
+        uint32_t next = 0;         //!< sequence number of the next request
+        int64_t lastLost = -1;     //!< highest sequence number reported lost (-1: none)
+        uint32_t answered = 0;     //!< requests answered
+        Time lastReply = Time(-1); //!< arrival of the latest reply
+    };
+
+    /**
+     * Report the unanswered requests of target i sent more than LossHorizon ago (all: every
+     * one) as lost on ProbeDone, and forget them.
+     * \param i the target index
+     * \param all report every unanswered request
+     */
+    void ReportLost(uint32_t i, bool all);
+
     Time m_interval;
+    Time m_lossHorizon; //!< attribute LossHorizon (0: GetDefaultLossHorizon)
+    Time m_horizon;     //!< the horizon in effect, from the start
     uint16_t m_port;
     Ptr<Socket> m_socket;
     EventId m_sendEvent;
     std::vector<Ipv4Address> m_targets;
-    std::vector<std::vector<ProbeRecord>> m_records;
+    std::vector<Pending> m_pending; //!< per target
+    uint32_t m_held = 0;            //!< probes held over every target
+    uint32_t m_peakHeld = 0;        //!< the most ever held
+    uint64_t m_lateReplies = 0;     //!< replies to probes already reported
     TracedCallback<Ipv4Address, uint32_t, Time, Time> m_rttTrace;
     TracedCallback<Ipv4Address, uint32_t> m_txTrace;
     TracedCallback<Ipv4Address, uint32_t, Time> m_firstSuccessTrace;
-    std::vector<Time> m_lastReply; //!< per target: arrival of the latest reply
+    TracedCallback<Ipv4Address, uint32_t, Time, Time> m_probeDoneTrace;
 };
 
 } // namespace zos

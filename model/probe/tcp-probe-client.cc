@@ -113,9 +113,9 @@ TcpProbeClient::OpenTransport()
     m_resetSeen.assign(n, false);
     for (uint32_t i = 0; i < n; ++i)
     {
-        Ptr<Socket> socket =
-            m_keepRtoBackoff ? BackoffTcpSocket::Create(GetNode())
-                             : Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
+        Ptr<Socket> socket = m_keepRtoBackoff
+                                 ? BackoffTcpSocket::Create(GetNode())
+                                 : Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
         m_sockets.push_back(socket);
         socket->SetAttribute("Timestamp", BooleanValue(m_timestamps));
         m_connections[i].lastProgress = Simulator::Now();
@@ -236,6 +236,14 @@ TcpProbeClient::Closed(uint32_t i, const std::string& reason)
     c.closeReason = reason;
     EndStall(c);
     m_closedTrace(GetTargets()[i], reason);
+    // Nothing arrives on a closed connection: its unanswered requests are lost.
+    ReportUnansweredLost(i);
+}
+
+Time
+TcpProbeClient::GetDefaultLossHorizon() const
+{
+    return Seconds(300);
 }
 
 void

@@ -88,6 +88,8 @@ class TcpProbeClient : public ProbeClient
     void OpenTransport() override;
     void CloseTransport() override;
     bool SendRequest(uint32_t i, Ptr<Packet> request) override;
+    /** \return 300 s: a connection gives up after about 2 minutes with ns-3's defaults */
+    Time GetDefaultLossHorizon() const override;
 
   private:
     /** \return the target index of a socket (or the number of targets) */
