@@ -192,16 +192,10 @@ TEST(FastLan, WarmStartFillsTheCachesOnTheFastLanToo)
         }
     }
     EXPECT_EQ(requests, 0u);
-    ASSERT_EQ(fast.result.outages.size(), bridge.result.outages.size());
-    for (size_t i = 0; i < fast.result.outages.size(); ++i)
-    {
-        const OutageRow& f = fast.result.outages[i];
-        const OutageRow& b = bridge.result.outages[i];
-        EXPECT_EQ(f.recovered, b.recovered) << f.client << " " << f.target;
-        EXPECT_EQ(f.lost, b.lost) << f.client << " " << f.target;
-        EXPECT_LE(std::abs((f.outage - b.outage).GetSeconds()), 0.001)
-            << f.client << " " << f.target;
-    }
+    ExpectSameOutageFigures(bridge.result.outages,
+                            fast.result.outages,
+                            0.001,
+                            "seed 001 warm, switched vs fast");
 }
 
 /** The outage rows of a scenario with every LAN of the given kind. */
@@ -239,23 +233,11 @@ TEST_P(FastLanShipped, SameOutageFiguresAsCsmaAndBridge)
 {
     std::string file = SourceDir() + "/scenarios/" + GetParam();
     auto bridge = OutagesOn(file, "switched");
-    auto fast = OutagesOn(file, "fast");
-    ASSERT_EQ(bridge.size(), fast.size());
     ASSERT_FALSE(bridge.empty());
-    for (size_t i = 0; i < bridge.size(); ++i)
-    {
-        const OutageRow& b = bridge[i];
-        const OutageRow& f = fast[i];
-        std::string row = std::to_string(b.eventIndex) + " " + b.client + " -> " + b.target;
-        EXPECT_EQ(b.target, f.target) << row;
-        EXPECT_EQ(b.measured, f.measured) << row;
-        EXPECT_EQ(b.reason, f.reason) << row;
-        EXPECT_EQ(b.recovered, f.recovered) << row;
-        EXPECT_EQ(b.sent, f.sent) << row;
-        EXPECT_EQ(b.lost, f.lost) << row;
-        EXPECT_LE(std::abs((b.outage - f.outage).GetSeconds()), 0.001) << row;
-        EXPECT_LE(std::abs((b.longestGap - f.longestGap).GetSeconds()), 0.001) << row;
-    }
+    ExpectSameOutageFigures(bridge,
+                            OutagesOn(file, "fast"),
+                            0.001,
+                            GetParam() + ", switched vs fast");
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios,

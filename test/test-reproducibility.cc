@@ -169,6 +169,26 @@ FastVariant()
     return Seed001({"duration=40", "lans[0].kind=\"fast\""});
 }
 
+/** The frames a run's frame observer sees are the transmissions of all CSMA devices. */
+void
+ExpectFramesObservedAreTransmissions(const Scenario& sc)
+{
+    uint64_t transmitted = 0;
+    uint64_t observed = 0;
+    ScenarioRunner runner(sc);
+    runner.SetFrameObserver(
+        [&observed](const std::string&, Time, Ptr<const Packet>) { ++observed; });
+    runner.SetBuildObserver([&transmitted](ScenarioRunner&) {
+        Config::ConnectWithoutContextFailSafe(
+            "/NodeList/*/DeviceList/*/$ns3::CsmaNetDevice/PhyTxEnd",
+            Callback<void, Ptr<const Packet>>(
+                [&transmitted](Ptr<const Packet>) { ++transmitted; }));
+    });
+    runner.Run();
+    EXPECT_GT(observed, 1000u);
+    EXPECT_EQ(observed, transmitted);
+}
+
 /** The seed-001 scenario with every announcement lost (a Linux-like station recovers by
  * its own reachability timers, which are random). */
 Scenario
@@ -300,21 +320,7 @@ TEST(Reproducibility, SharedLanFrameIsRecordedOnce)
 {
     // Both LANs shared: every frame on the wire is one transmission by one attached device,
     // so the frames observed are the transmissions completed by all devices.
-    Scenario sc = SharedVariant();
-    uint64_t transmitted = 0;
-    uint64_t observed = 0;
-    ScenarioRunner runner(sc);
-    runner.SetFrameObserver(
-        [&observed](const std::string&, Time, Ptr<const Packet>) { ++observed; });
-    runner.SetBuildObserver([&transmitted](ScenarioRunner&) {
-        Config::ConnectWithoutContextFailSafe(
-            "/NodeList/*/DeviceList/*/$ns3::CsmaNetDevice/PhyTxEnd",
-            Callback<void, Ptr<const Packet>>(
-                [&transmitted](Ptr<const Packet>) { ++transmitted; }));
-    });
-    runner.Run();
-    EXPECT_GT(observed, 1000u);
-    EXPECT_EQ(observed, transmitted);
+    ExpectFramesObservedAreTransmissions(SharedVariant());
 }
 
 TEST(Reproducibility, FastLanFrameIsRecordedOnce)
@@ -322,20 +328,7 @@ TEST(Reproducibility, FastLanFrameIsRecordedOnce)
     // LAN1 fast, LAN2 shared: on the fast LAN each frame enters the switch once, from its
     // sender's segment (the switch's receivers never transmit); on the shared one each frame
     // is one transmission. The frames observed are the transmissions of all devices.
-    uint64_t transmitted = 0;
-    uint64_t observed = 0;
-    ScenarioRunner runner(FastVariant());
-    runner.SetFrameObserver(
-        [&observed](const std::string&, Time, Ptr<const Packet>) { ++observed; });
-    runner.SetBuildObserver([&transmitted](ScenarioRunner&) {
-        Config::ConnectWithoutContextFailSafe(
-            "/NodeList/*/DeviceList/*/$ns3::CsmaNetDevice/PhyTxEnd",
-            Callback<void, Ptr<const Packet>>(
-                [&transmitted](Ptr<const Packet>) { ++transmitted; }));
-    });
-    runner.Run();
-    EXPECT_GT(observed, 1000u);
-    EXPECT_EQ(observed, transmitted);
+    ExpectFramesObservedAreTransmissions(FastVariant());
 }
 
 TEST(Reproducibility, RunValuesGiveIndependentSamples)
