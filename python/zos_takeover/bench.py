@@ -227,6 +227,8 @@ def main(argv=None):
     p.add_argument("--set", action="append", default=[],
                    help="PATH=VALUE for every scaling scenario (as zos-takeover run --set)")
     p.add_argument("--repeat", type=int, help="interleaved overhead runs per variant")
+    p.add_argument("--only", choices=("overhead", "scaling"),
+                   help="run one part only")
     a = p.parse_args(argv)
     if a.quick:
         a.sizes = a.sizes or [100, 300]
@@ -242,11 +244,15 @@ def main(argv=None):
         p.error("sizes >= 1, seconds > 2, budget > 0 and repeat >= 1")
 
     started = time.monotonic()
-    print("overhead: module against plain ns-3, same LAN, nodes and traffic", flush=True)
-    over = overhead(a.bench, a.kinds, a)
-    print(f"scaling: N stations, 100 ms probes, {a.seconds:g} s, one OSA failure at "
-          f"{a.seconds / 2:g} s, {'cold' if a.cold else 'warm'} start", flush=True)
-    scale = scaling(a.sim, a.kinds, sorted(a.sizes), a)
+    over = []
+    if a.only != "scaling":
+        print("overhead: module against plain ns-3, same LAN, nodes and traffic", flush=True)
+        over = overhead(a.bench, a.kinds, a)
+    scale = []
+    if a.only != "overhead":
+        print(f"scaling: N stations, 100 ms probes, {a.seconds:g} s, one OSA failure at "
+              f"{a.seconds / 2:g} s, {'cold' if a.cold else 'warm'} start", flush=True)
+        scale = scaling(a.sim, a.kinds, sorted(a.sizes), a)
     summary = summarise(scale, over, a.sizes)
     for kind in a.kinds:
         print(f"  growth exponent {kind:8} all sizes {summary['exponent'][kind]}, "
