@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <gtest/gtest.h>
+#include <map>
 
 using namespace zostest;
 
@@ -109,6 +110,43 @@ TEST(FastLan, TheSameFramesReachTheSameDevicesAsOnTheBridge)
         reached.push_back(bed.reached);
     }
     EXPECT_EQ(reached[0], reached[1]) << "switched vs fast";
+}
+
+/**
+ * Two devices at one place (the partitions of a shared OSA port: one segment, one MAC): a
+ * frame from one to the other's MAC, learned on the port it comes in by, is filtered by the
+ * fast LAN's switch (IEEE 802.1D); ns-3 3.37's BridgeNetDevice floods it to every other
+ * port instead. The segment itself carries it between the two either way.
+ */
+TEST(FastLan, AFrameForAnAddressLearnedOnItsOwnPortIsFiltered)
+{
+    std::map<std::string, uint32_t> reachedThird;
+    for (const char* kind : {"switched", "fast"})
+    {
+        LanHelper helper;
+        helper.SetLanType(kind);
+        Ptr<Lan> lan = helper.Create("LAN");
+        Ptr<CsmaNetDevice> a = CreateObject<CsmaNetDevice>();
+        Ptr<CsmaNetDevice> beside = CreateObject<CsmaNetDevice>();
+        Ptr<CsmaNetDevice> third = CreateObject<CsmaNetDevice>();
+        lan->Attach(CreateObject<Node>(), a);
+        lan->AttachBeside(CreateObject<Node>(), beside, a);
+        lan->Attach(CreateObject<Node>(), third);
+        uint32_t& n = reachedThird[kind];
+        third->TraceConnectWithoutContext(
+            "PhyRxEnd",
+            MakeCallback(+[](uint32_t* c, Ptr<const Packet>) { ++*c; }).Bind(&n));
+        Simulator::Schedule(Seconds(1), [a, third] {
+            a->Send(Create<Packet>(100), third->GetAddress(), 0x0800); // learns a's MAC
+        });
+        Simulator::Schedule(Seconds(2), [beside, a] {
+            beside->Send(Create<Packet>(100), a->GetAddress(), 0x0800);
+        });
+        Simulator::Run();
+        Simulator::Destroy();
+    }
+    EXPECT_EQ(reachedThird["fast"], 1u) << "only the first frame (unknown destination)";
+    EXPECT_EQ(reachedThird["switched"], 2u) << "ns-3's bridge floods the second too";
 }
 
 TEST(FastLan, AFrameIsStoredAndForwardedOnceAtEachEnd)

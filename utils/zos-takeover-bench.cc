@@ -194,6 +194,12 @@ main(int argc, char* argv[])
     cmd.AddValue("repeat", "runs of each variant, interleaved (the median counts)", repeat);
     cmd.AddValue("arp", "station model in the module variant: stock, rfc826, linux", arp);
     cmd.Parse(argc, argv);
+    if (repeat < 1 || stations < 1 || !(seconds >= 1) || !(interval > 0))
+    {
+        std::cerr << "zos-takeover-bench: --repeat and --stations must be at least 1, "
+                     "--seconds at least 1 and --interval positive\n";
+        return 2;
+    }
     if (lanKind != "shared" && lanKind != "switched" && lanKind != "fast")
     {
         std::cerr << "zos-takeover-bench: --lan: got " << lanKind
@@ -220,6 +226,11 @@ main(int argc, char* argv[])
                                 lanKind,
                                 portsPerSwitch,
                                 burst && module == 1);
+            if (m.requests == 0)
+            {
+                std::cerr << "zos-takeover-bench: no request was sent\n";
+                return 3;
+            }
             cpu[module].push_back(m.cpuSeconds / m.requests * 1e6);
             wall[module].push_back(m.seconds / m.requests * 1e6);
             last[module] = m;

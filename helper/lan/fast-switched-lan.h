@@ -48,9 +48,14 @@ namespace zos
  * occupy the segment, so a device's sending never defers to the switch's (full duplex).
  *
  * Compared with SwitchedLan (CSMA segments joined by ns-3's BridgeNetDevice): same
- * learning and flooding, same per-hop timing when the segment is idle, but no node that
- * walks one protocol handler per port for every frame, and no switch-side CSMA transmission
- * per hop.
+ * learning, expiry and flooding, except that ns-3 3.37's bridge floods a frame whose
+ * destination was learned on the port it came in by (this one filters it, as IEEE 802.1D
+ * does); same per-hop timing when the segment is idle; but no node that walks one protocol
+ * handler per port for every frame, and no switch-side CSMA transmission per hop.
+ *
+ * Deliveries are scheduled from the switch port's receive, so the receiving devices run
+ * in the switch node's simulation context (node id in log prefixes); nothing in the
+ * module depends on the context.
  *
  * Capture: each frame is reported once, when it enters the switch (from its sender's
  * segment), as on SwitchedLan.

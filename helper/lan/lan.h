@@ -1,6 +1,6 @@
 /*
  * zos-takeover: a LAN (one broadcast domain); its kinds are subclasses (SharedLan,
- * SwitchedLan) chosen by TypeId through LanHelper::SetLanType.
+ * SwitchedLan, FastSwitchedLan) chosen by TypeId through LanHelper::SetLanType.
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
@@ -35,7 +35,8 @@ namespace zos
  * the Frame trace (LanHelper::EnablePcap writes it to a pcap file).
  *
  * The kinds are subclasses, created by TypeId name (LanHelper::SetLanType): SharedLan (one
- * CSMA channel, a hub) and SwitchedLan (CSMA segments joined by learning bridges). A new
+ * CSMA channel, a hub), SwitchedLan (CSMA segments joined by learning bridges) and
+ * FastSwitchedLan (CSMA segments joined by a MAC learning table). A new
  * kind is one new subclass implementing DoBuild, DoAttach and DoEnableCapture.
  *
  * Capture is a passive tap: it connects trace sinks to devices already there. It creates

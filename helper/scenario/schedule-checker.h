@@ -33,7 +33,7 @@ class ScenarioRunner;
  * printed (seed, index) therefore regenerates the same scenario anywhere.
  *
  * What a schedule contains:
- *  - 1 to 3 LANs, each shared or switched; LAN subnets 192.168.N.0/24, sometimes the same
+ *  - 1 to 3 LANs, each shared, switched or fast; LAN subnets 192.168.N.0/24, sometimes the same
  *    subnet on two LANs;
  *  - 1 to 3 stacks with 1 to 6 links spread over the LANs (often several links of one stack
  *    on one LAN), MPCIPA or LCS, 0 to 3 static VIPAs;
