@@ -67,8 +67,10 @@ ExpectSameOutageFigures(const std::vector<OutageRow>& a,
         EXPECT_EQ(x.recovered, y.recovered) << row;
         EXPECT_EQ(x.sent, y.sent) << row;
         EXPECT_EQ(x.lost, y.lost) << row;
-        EXPECT_LE(std::abs((x.outage - y.outage).GetSeconds()), tolerance) << row;
-        EXPECT_LE(std::abs((x.longestGap - y.longestGap).GetSeconds()), tolerance) << row;
+        // Abs first: ns-3's Time::GetSeconds of a negative time shifts a negative value
+        // (undefined behaviour UBSan reports).
+        EXPECT_LE(Abs(x.outage - y.outage).GetSeconds(), tolerance) << row;
+        EXPECT_LE(Abs(x.longestGap - y.longestGap).GetSeconds(), tolerance) << row;
     }
 }
 
